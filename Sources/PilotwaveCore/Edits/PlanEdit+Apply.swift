@@ -1,0 +1,275 @@
+extension PlanEdit {
+    /// Applies the edit. Throws (leaving `plan` unchanged) when it names something that does not exist,
+    /// would create a duplicate id, or holds a value out of range.
+    public func apply(to plan: inout Plan) throws(EditError) {
+        var copy = plan
+        try applyInPlace(&copy)
+        plan = copy
+    }
+
+    private func applyInPlace(_ plan: inout Plan) throws(EditError) {
+        switch self {
+        case .renamePlan(let name):
+            try requireText(name, "plan name")
+            plan.name = name
+        case .setOrganisation(let org):
+            guard org.thresholds.midFrom >= 1, org.thresholds.largeFrom > org.thresholds.midFrom else {
+                throw EditError("size thresholds must satisfy 1 ≤ mid-size < large")
+            }
+            plan.organisation = org
+        case .setSettings(let settings):
+            guard settings.maxTeamSize >= 1 else { throw EditError("largest team size must be at least 1") }
+            guard (1...100).contains(settings.maxWaveSharePercent) else {
+                throw EditError("wave share must be 1–100 %")
+            }
+            plan.settings = settings
+
+        case .addTeam(let team):
+            try checkTeam(team, in: plan)
+            guard plan.teamIndex(team.id) == nil else { throw EditError("a team with id \(team.id) already exists") }
+            plan.teams.append(team)
+        case .updateTeam(let team):
+            let i = try teamIndex(team.id, plan)
+            try checkTeam(team, in: plan)
+            plan.teams[i] = team
+        case .removeTeam(let id):
+            let i = try teamIndex(id, plan)
+            plan.teams.remove(at: i)
+            for t in plan.teams.indices where plan.teams[t].dependsOn.contains(id) {
+                plan.teams[t].dependsOn.removeAll { $0 == id }
+            }
+            for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } }
+            for b in plan.blockers.indices { plan.blockers[b].surfacedBy.removeAll { $0 == id } }
+            for c in plan.coaches.indices where plan.coaches[c].seededFrom == id { plan.coaches[c].seededFrom = nil }
+            plan.signals.removeAll { $0.team == id }
+            plan.resistance.removeAll { $0.team == id }
+        case .setTeamStatus(let id, let status, let reason):
+            let i = try teamIndex(id, plan)
+            if status == .outOfScope {
+                try requireText(reason ?? "", "reason for out of scope")
+                for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } }
+            }
+            if status == .candidate { for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } } }
+            plan.teams[i].status = status
+            plan.teams[i].outOfScopeReason = status == .outOfScope ? reason : nil
+        case .rateTeam(let id, let key, let rating):
+            let i = try teamIndex(id, plan)
+            guard plan.criterion(key) != nil else { throw EditError("no criterion \"\(key)\"") }
+            if let rating { try requireRating(rating) }
+            plan.teams[i].ratings[key] = rating
+        case .setOutcome(let id, let outcome):
+            let i = try teamIndex(id, plan)
+            plan.teams[i].outcome = outcome
+        case .importTeams(let teams):
+            var ids = Set(plan.teams.map(\.id))
+            for team in teams {
+                try checkTeam(team, in: plan)
+                guard ids.insert(team.id).inserted else { throw EditError("a team with id \(team.id) already exists") }
+            }
+            plan.teams.append(contentsOf: teams)
+
+        case .setWeight(let key, let weight):
+            guard let i = plan.criteria.firstIndex(where: { $0.id == key }) else { throw EditError("no criterion \"\(key)\"") }
+            guard Criterion.weightRange.contains(weight) else { throw EditError("weight must be 0–10, not \(weight)") }
+            plan.criteria[i].weight = weight
+        case .resetWeights:
+            for i in plan.criteria.indices {
+                if let d = Criterion.defaults.first(where: { $0.id == plan.criteria[i].id }) {
+                    plan.criteria[i].weight = d.weight
+                }
+            }
+        case .addCriterion(let c):
+            try requireText(c.id, "criterion key")
+            try requireText(c.name, "criterion name")
+            guard plan.criterion(c.id) == nil else { throw EditError("a criterion \"\(c.id)\" already exists") }
+            guard Criterion.weightRange.contains(c.weight) else { throw EditError("weight must be 0–10, not \(c.weight)") }
+            plan.criteria.append(c)
+        case .updateCriterion(let c):
+            guard let i = plan.criteria.firstIndex(where: { $0.id == c.id }) else { throw EditError("no criterion \"\(c.id)\"") }
+            guard Criterion.weightRange.contains(c.weight) else { throw EditError("weight must be 0–10, not \(c.weight)") }
+            plan.criteria[i] = c
+        case .removeCriterion(let key):
+            guard let i = plan.criteria.firstIndex(where: { $0.id == key }) else { throw EditError("no criterion \"\(key)\"") }
+            guard plan.criteria[i].source == .rated, Criterion.defaults.allSatisfy({ $0.id != key }) else {
+                throw EditError("the built-in criterion \"\(plan.criteria[i].name)\" cannot be removed; set its weight to 0")
+            }
+            plan.criteria.remove(at: i)
+            for t in plan.teams.indices where plan.teams[t].ratings[key] != nil { plan.teams[t].ratings[key] = nil }
+
+        case .addDimension(let d):
+            try requireText(d.id, "dimension key")
+            guard plan.dimension(d.id) == nil else { throw EditError("a dimension \"\(d.id)\" already exists") }
+            plan.dimensions.append(d)
+        case .updateDimension(let d):
+            guard let i = plan.dimensions.firstIndex(where: { $0.id == d.id }) else { throw EditError("no dimension \"\(d.id)\"") }
+            plan.dimensions[i] = d
+        case .recordSignal(let s):
+            guard plan.dimension(s.dimension) != nil else { throw EditError("no readiness dimension \"\(s.dimension)\"") }
+            if let team = s.team { _ = try teamIndex(team, plan) }
+            try requireRating(s.rating)
+            guard !plan.signals.contains(where: { $0.id == s.id }) else { throw EditError("a signal \(s.id) already exists") }
+            plan.signals.append(s)
+        case .strikeSignal(let id, let strike):
+            guard let i = plan.signals.firstIndex(where: { $0.id == id }) else { throw EditError("no signal \(id)") }
+            try requireText(strike.reason, "reason for striking")
+            plan.signals[i].struck = strike
+
+        case .addNote(let n):
+            try checkNote(n, plan)
+            guard !plan.resistance.contains(where: { $0.id == n.id }) else { throw EditError("a note \(n.id) already exists") }
+            plan.resistance.append(n)
+        case .updateNote(let n):
+            guard let i = plan.resistance.firstIndex(where: { $0.id == n.id }) else { throw EditError("no note \(n.id)") }
+            try checkNote(n, plan)
+            plan.resistance[i] = n
+        case .removeNote(let id):
+            guard let i = plan.resistance.firstIndex(where: { $0.id == id }) else { throw EditError("no note \(id)") }
+            plan.resistance.remove(at: i)
+
+        case .addStakeholder(let s):
+            try requireText(s.name, "stakeholder name")
+            guard plan.stakeholder(s.id) == nil else { throw EditError("a stakeholder \(s.id) already exists") }
+            plan.stakeholders.append(s)
+        case .updateStakeholder(let s):
+            guard let i = plan.stakeholders.firstIndex(where: { $0.id == s.id }) else { throw EditError("no stakeholder \(s.id)") }
+            try requireText(s.name, "stakeholder name")
+            plan.stakeholders[i] = s
+        case .removeStakeholder(let id):
+            guard let i = plan.stakeholders.firstIndex(where: { $0.id == id }) else { throw EditError("no stakeholder \(id)") }
+            guard !plan.resistance.contains(where: { $0.stakeholder == id }) else {
+                throw EditError("\(plan.stakeholders[i].name) is the source of resistance notes; remove or reassign them first")
+            }
+            plan.stakeholders.remove(at: i)
+
+        case .addCoach(let c):
+            try checkCoach(c, plan)
+            guard plan.coach(c.id) == nil else { throw EditError("a coach \(c.id) already exists") }
+            plan.coaches.append(c)
+        case .updateCoach(let c):
+            guard let i = plan.coaches.firstIndex(where: { $0.id == c.id }) else { throw EditError("no coach \(c.id)") }
+            try checkCoach(c, plan)
+            plan.coaches[i] = c
+        case .removeCoach(let id):
+            guard let i = plan.coaches.firstIndex(where: { $0.id == id }) else { throw EditError("no coach \(id)") }
+            plan.coaches.remove(at: i)
+            for t in plan.teams.indices where plan.teams[t].coach == id { plan.teams[t].coach = nil }
+
+        case .addWave(let w):
+            try checkWave(w, plan)
+            guard plan.wave(w.id) == nil else { throw EditError("a wave \(w.id) already exists") }
+            plan.waves.append(w)
+        case .updateWave(let w):
+            guard let i = plan.waves.firstIndex(where: { $0.id == w.id }) else { throw EditError("no wave \(w.id)") }
+            try checkWave(w, plan)
+            plan.waves[i] = w
+        case .removeWave(let id):
+            guard let i = plan.waves.firstIndex(where: { $0.id == id }) else { throw EditError("no wave \(id)") }
+            let members = Set(plan.waves[i].teams)
+            plan.waves.remove(at: i)
+            for t in plan.teams.indices where members.contains(plan.teams[t].id) { plan.teams[t].status = .candidate }
+        case .moveTeam(let id, let target):
+            let t = try teamIndex(id, plan)
+            for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } }
+            if let target {
+                guard let w = plan.waves.firstIndex(where: { $0.id == target }) else { throw EditError("no wave \(target)") }
+                plan.waves[w].teams.append(id)
+                plan.teams[t].status = plan.waves[w].order == 0 ? .pilot : .inWave
+            } else {
+                plan.teams[t].status = .candidate
+            }
+            plan.teams[t].outOfScopeReason = nil
+
+        case .addBlocker(let b):
+            try checkBlocker(b, plan)
+            guard plan.blocker(b.id) == nil else { throw EditError("a blocker \(b.id) already exists") }
+            plan.blockers.append(b)
+        case .updateBlocker(let b):
+            guard let i = plan.blockers.firstIndex(where: { $0.id == b.id }) else { throw EditError("no blocker \(b.id)") }
+            try checkBlocker(b, plan)
+            plan.blockers[i] = b
+        case .removeBlocker(let id):
+            guard let i = plan.blockers.firstIndex(where: { $0.id == id }) else { throw EditError("no blocker \(id)") }
+            plan.blockers.remove(at: i)
+            for w in plan.waves.indices { plan.waves[w].entry.blockers.removeAll { $0 == id } }
+
+        case .recordDecision(let d):
+            try requireText(d.text, "decision text")
+            guard !plan.decisions.contains(where: { $0.id == d.id }) else { throw EditError("a decision \(d.id) already exists") }
+            plan.decisions.append(d)
+
+        case .addWorkshop(let w):
+            try requireText(w.title, "workshop title")
+            guard !plan.workshops.contains(where: { $0.id == w.id }) else { throw EditError("a workshop \(w.id) already exists") }
+            plan.workshops.append(w)
+        case .updateWorkshop(let w):
+            guard let i = plan.workshops.firstIndex(where: { $0.id == w.id }) else { throw EditError("no workshop \(w.id)") }
+            plan.workshops[i] = w
+
+        case .batch(_, let edits):
+            for edit in edits { try edit.applyInPlace(&plan) }
+        }
+    }
+
+    // MARK: Checks shared by several edits
+
+    private func teamIndex(_ id: TeamID, _ plan: Plan) throws(EditError) -> Int {
+        guard let i = plan.teamIndex(id) else { throw EditError("no team \(id)") }
+        return i
+    }
+
+    private func requireText(_ text: String, _ what: String) throws(EditError) {
+        if text.trimmingWhitespace().isEmpty { throw EditError("\(what) must not be empty") }
+    }
+
+    private func requireRating(_ rating: Int) throws(EditError) {
+        guard Criterion.ratingRange.contains(rating) else { throw EditError("rating must be 1–5, not \(rating)") }
+    }
+
+    private func checkTeam(_ team: Team, in plan: Plan) throws(EditError) {
+        try requireText(team.name, "team name")
+        for (name, keyPath) in Roles.fields where team.roles[keyPath: keyPath] < 0 {
+            throw EditError("\(name) count must not be negative")
+        }
+        for (key, rating) in team.ratings {
+            guard plan.criterion(key) != nil else { throw EditError("no criterion \"\(key)\"") }
+            try requireRating(rating)
+        }
+        if team.status == .outOfScope { try requireText(team.outOfScopeReason ?? "", "reason for out of scope") }
+        if let coach = team.coach, plan.coach(coach) == nil { throw EditError("no coach \(coach)") }
+        for dep in team.dependsOn {
+            guard dep != team.id else { throw EditError("a team cannot depend on itself") }
+            guard plan.teamIndex(dep) != nil else { throw EditError("no team \(dep) to depend on") }
+        }
+    }
+
+    private func checkNote(_ n: ResistanceNote, _ plan: Plan) throws(EditError) {
+        try requireText(n.words, "the words heard")
+        switch (n.team, n.stakeholder) {
+        case (let t?, nil): _ = try teamIndex(t, plan)
+        case (nil, let s?): guard plan.stakeholder(s) != nil else { throw EditError("no stakeholder \(s)") }
+        default: throw EditError("a note comes from exactly one team or one stakeholder")
+        }
+    }
+
+    private func checkCoach(_ c: Coach, _ plan: Plan) throws(EditError) {
+        try requireText(c.name, "coach name")
+        guard c.capacity >= 1 else { throw EditError("a coach carries at least 1 team") }
+        if let seed = c.seededFrom { _ = try teamIndex(seed, plan) }
+    }
+
+    private func checkWave(_ w: Wave, _ plan: Plan) throws(EditError) {
+        try requireText(w.name, "wave name")
+        if let s = w.start, let e = w.end, e < s { throw EditError("wave ends (\(e)) before it starts (\(s))") }
+        for t in w.teams { _ = try teamIndex(t, plan) }
+        for b in w.entry.blockers where plan.blocker(b) == nil { throw EditError("no blocker \(b)") }
+        for r in w.entry.readiness {
+            guard plan.dimension(r.dimension) != nil else { throw EditError("no readiness dimension \"\(r.dimension)\"") }
+            try requireRating(r.minimum)
+        }
+    }
+
+    private func checkBlocker(_ b: Blocker, _ plan: Plan) throws(EditError) {
+        try requireText(b.title, "blocker title")
+        for t in b.surfacedBy { _ = try teamIndex(t, plan) }
+    }
+}

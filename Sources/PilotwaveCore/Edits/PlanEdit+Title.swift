@@ -1,0 +1,53 @@
+extension PlanEdit {
+    /// The edit's name for people ("Delete team Checkout"), as undo, toasts and the decision log show it.
+    /// Call it with the plan as it is *before* the edit.
+    public func title(in plan: Plan) -> String {
+        func team(_ id: TeamID) -> String { plan.team(id)?.name ?? id.raw }
+        switch self {
+        case .renamePlan(let name): return "Rename plan to \(name)"
+        case .setOrganisation: return "Edit organisation"
+        case .setSettings: return "Edit plan settings"
+        case .addTeam(let t): return "Add team \(t.name)"
+        case .updateTeam(let t): return "Edit team \(t.name)"
+        case .removeTeam(let id): return "Delete team \(team(id))"
+        case .setTeamStatus(let id, let status, _): return "Mark \(team(id)) \(status.label)"
+        case .rateTeam(let id, let key, let r):
+            let name = plan.criterion(key)?.name ?? key
+            return r.map { "Rate \(team(id)) \(name) \($0)" } ?? "Clear \(name) of \(team(id))"
+        case .setOutcome(let id, let o): return o == nil ? "Clear outcome of \(team(id))" : "Set outcome of \(team(id))"
+        case .importTeams(let teams): return "Import \(teams.count) team\(teams.count == 1 ? "" : "s")"
+        case .setWeight(let key, let w): return "Set weight of \(plan.criterion(key)?.name ?? key) to \(w)"
+        case .resetWeights: return "Reset weights"
+        case .addCriterion(let c): return "Add criterion \(c.name)"
+        case .updateCriterion(let c): return "Edit criterion \(c.name)"
+        case .removeCriterion(let key): return "Remove criterion \(plan.criterion(key)?.name ?? key)"
+        case .addDimension(let d): return "Add readiness dimension \(d.name)"
+        case .updateDimension(let d): return "Edit readiness dimension \(d.name)"
+        case .recordSignal(let s):
+            let dim = plan.dimension(s.dimension)?.name ?? s.dimension
+            return "Rate \(dim) \(s.rating) for \(s.team.map(team) ?? "the organisation")"
+        case .strikeSignal: return "Strike a readiness rating"
+        case .addNote: return "Log resistance note"
+        case .updateNote: return "Edit resistance note"
+        case .removeNote: return "Delete resistance note"
+        case .addStakeholder(let s): return "Add stakeholder \(s.name)"
+        case .updateStakeholder(let s): return "Edit stakeholder \(s.name)"
+        case .removeStakeholder(let id): return "Delete stakeholder \(plan.stakeholder(id)?.name ?? id.raw)"
+        case .addCoach(let c): return "Add coach \(c.name)"
+        case .updateCoach(let c): return "Edit coach \(c.name)"
+        case .removeCoach(let id): return "Delete coach \(plan.coach(id)?.name ?? id.raw)"
+        case .addWave(let w): return "Add wave \(w.name)"
+        case .updateWave(let w): return "Edit wave \(w.name)"
+        case .removeWave(let id): return "Delete wave \(plan.wave(id)?.name ?? id.raw)"
+        case .moveTeam(let id, let target):
+            return target.map { "Move \(team(id)) to \(plan.wave($0)?.name ?? $0.raw)" } ?? "Take \(team(id)) out of its wave"
+        case .addBlocker(let b): return "Add blocker \(b.title)"
+        case .updateBlocker(let b): return "Edit blocker \(b.title)"
+        case .removeBlocker(let id): return "Delete blocker \(plan.blocker(id)?.title ?? id.raw)"
+        case .recordDecision(let d): return d.kind == .decision ? "Record decision" : "Record suggestion"
+        case .addWorkshop(let w): return "Add workshop \(w.title)"
+        case .updateWorkshop(let w): return "Edit workshop \(w.title)"
+        case .batch(let name, _): return name
+        }
+    }
+}

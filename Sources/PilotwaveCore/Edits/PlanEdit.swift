@@ -1,0 +1,68 @@
+/// Why an edit could not be applied. The plan is left unchanged when an edit throws.
+public struct EditError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Every change to a plan is one named edit, so that undo, autosave and the decision log can name it.
+///
+/// Edits are plain values: apply one with `apply(to:)`; name it for people with `title(in:)`
+/// (call that *before* applying, while the plan still holds what the edit removes).
+public enum PlanEdit: Hashable, Sendable {
+    case renamePlan(String)
+    case setOrganisation(Organisation)
+    case setSettings(PlanSettings)
+
+    case addTeam(Team)
+    case updateTeam(Team)
+    /// Removes the team and everything that only makes sense with it: its readiness signals and
+    /// resistance notes, its place in waves, and references to it from other teams and blockers.
+    case removeTeam(TeamID)
+    case setTeamStatus(TeamID, TeamStatus, reason: String?)
+    case rateTeam(TeamID, CriterionKey, Int?)
+    case setOutcome(TeamID, Outcome?)
+    case importTeams([Team])
+
+    case setWeight(CriterionKey, Int)
+    case resetWeights
+    case addCriterion(Criterion)
+    case updateCriterion(Criterion)
+    case removeCriterion(CriterionKey)
+
+    case addDimension(ReadinessDimension)
+    case updateDimension(ReadinessDimension)
+    case recordSignal(ReadinessSignal)
+    case strikeSignal(SignalID, Strike)
+
+    case addNote(ResistanceNote)
+    case updateNote(ResistanceNote)
+    case removeNote(NoteID)
+
+    case addStakeholder(Stakeholder)
+    case updateStakeholder(Stakeholder)
+    case removeStakeholder(StakeholderID)
+
+    case addCoach(Coach)
+    case updateCoach(Coach)
+    case removeCoach(CoachID)
+
+    case addWave(Wave)
+    case updateWave(Wave)
+    case removeWave(WaveID)
+    /// Moves a team into a wave (at the end) or out of every wave (`nil`); the team's status follows:
+    /// the order-0 wave makes it a pilot, another wave makes it `inWave`, none makes it a candidate.
+    case moveTeam(TeamID, toWave: WaveID?)
+
+    case addBlocker(Blocker)
+    case updateBlocker(Blocker)
+    case removeBlocker(BlockerID)
+
+    case recordDecision(Decision)
+
+    case addWorkshop(Workshop)
+    case updateWorkshop(Workshop)
+
+    /// Several edits applied as one (one undo step), under one name.
+    indirect case batch(String, [PlanEdit])
+}
