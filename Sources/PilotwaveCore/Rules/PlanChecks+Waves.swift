@@ -1,0 +1,202 @@
+// Wave checks (DOMAIN.md §1 and §6): coach capacity, big-bang waves, entry criteria, dependencies.
+extension PlanChecks {
+    static let coachGuidance =
+        "Each wave pairs newer teams with experienced coaches, and a coach can support only so many "
+        + "teams at once; coach capacity bounds a wave's size. Teams of earlier waves can seed new coaches."
+
+    /// Per wave not done: `waveTeamsWithoutCoach` (warning) and `coachOverCapacity` (warning, per coach).
+    public static func coachCapacity(_ c: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        for w in c.waveOrder where c.plan.waves[w].status != .done {
+            let wave = c.plan.waves[w]
+            let (loads, uncoached) = coachLoads(w, c)
+            if !uncoached.isEmpty {
+                findings.append(Finding(
+                    code: "waveTeamsWithoutCoach", severity: .warning,
+                    message: "\(wave.name) has \(Words.count(uncoached.count, "team")) without a coach: "
+                        + Words.short(uncoached.map { c.plan.teams[$0].name }),
+                    concerns: [wave.id.raw] + uncoached.map { c.plan.teams[$0].id.raw }, guidance: coachGuidance))
+            }
+            for (k, carried) in loads where carried.count > c.plan.coaches[k].capacity {
+                let coach = c.plan.coaches[k]
+                findings.append(Finding(
+                    code: "coachOverCapacity", severity: .warning,
+                    message: "\(coach.name) coaches \(carried.count) teams in \(wave.name); capacity \(coach.capacity)",
+                    concerns: [wave.id.raw, coach.id.raw] + carried.map { c.plan.teams[$0].id.raw },
+                    guidance: coachGuidance))
+            }
+        }
+        return findings
+    }
+
+    /// For the wave at `w`: its teams per known coach (coaches in plan order), and its teams without
+    /// a known coach.
+    static func coachLoads(_ w: Int, _ c: CheckContext) -> (loads: [(Int, [Int])], uncoached: [Int]) {
+        var byCoach: [Int: [Int]] = [:]
+        var uncoached: [Int] = []
+        for t in c.members[w] {
+            if let id = c.plan.teams[t].coach, let k = c.coachIndex[id] {
+                byCoach[k, default: []].append(t)
+            } else {
+                uncoached.append(t)
+            }
+        }
+        return (byCoach.keys.sorted().map { ($0, byCoach[$0]!) }, uncoached)
+    }
+
+    /// `coachOverlap` (warning): a coach carries more teams than their capacity across waves that run
+    /// at the same time. Active waves run from `start` (or always) to `end` (or for ever); planned waves
+    /// count only once they have a start date; done waves are ignored. Reports each coach's peak once,
+    /// and only when two or more waves make it up (one wave alone is `coachOverCapacity`).
+    public static func coachOverlap(_ c: CheckContext) -> [Finding] {
+        struct Span { var wave: Wave; var from: Int; var to: Int; var load: [Int: Int] }
+        var spans: [Span] = []
+        for w in c.waveOrder {
+            let wave = c.plan.waves[w]
+            guard wave.status == .active || (wave.status == .planned && wave.start != nil) else { continue }
+            let load = coachLoads(w, c).loads.reduce(into: [Int: Int]()) { $0[$1.0] = $1.1.count }
+            if !load.isEmpty {
+                spans.append(Span(wave: wave, from: wave.start?.ordinal ?? Int.min, to: wave.end?.ordinal ?? Int.max,
+                                  load: load))
+            }
+        }
+        guard spans.count > 1 else { return [] }
+        var peaks: [Int: (total: Int, waves: [Wave])] = [:]
+        for point in Set(spans.map(\.from)) {
+            let running = spans.filter { $0.from <= point && point <= $0.to }
+            guard running.count > 1 else { continue }
+            var totals: [Int: (total: Int, waves: [Wave])] = [:]
+            for span in running {
+                for (coach, n) in span.load {
+                    totals[coach, default: (0, [])].total += n
+                    totals[coach, default: (0, [])].waves.append(span.wave)
+                }
+            }
+            for (coach, t) in totals where t.waves.count > 1 && t.total > c.plan.coaches[coach].capacity {
+                if let peak = peaks[coach], peak.total >= t.total { continue }
+                peaks[coach] = t
+            }
+        }
+        return peaks.keys.sorted().map { k in
+            let coach = c.plan.coaches[k]
+            let peak = peaks[k]!
+            return Finding(
+                code: "coachOverlap", severity: .warning,
+                message: "\(coach.name) coaches \(peak.total) teams across overlapping waves "
+                    + "\(Words.list(peak.waves.map(\.name))); capacity \(coach.capacity)",
+                concerns: [coach.id.raw] + peak.waves.map(\.id.raw), guidance: coachGuidance)
+        }
+    }
+
+    /// `everyoneAtOnce` (critical): a wave not done holds more than `maxWaveSharePercent` of the
+    /// in-scope teams (and at least two teams).
+    public static func everyoneAtOnce(_ c: CheckContext) -> [Finding] {
+        let total = c.inScopeCount
+        let limit = c.plan.settings.maxWaveSharePercent
+        return c.waveOrder.compactMap { w in
+            let wave = c.plan.waves[w]
+            guard wave.status != .done else { return nil }
+            let n = c.members[w].count { c.plan.teams[$0].status != .outOfScope }
+            guard n >= 2, n * 100 > limit * total else { return nil }
+            return Finding(
+                code: "everyoneAtOnce", severity: .critical,
+                message: "\(wave.name) holds \(n) of \(total) in-scope teams (\(n * 100 / total)%); "
+                    + "more than \(limit)% at once is a big bang",
+                concerns: [wave.id.raw],
+                guidance: "Rolling out to everyone at once is the commonest failure: training everybody "
+                    + "together breeds confusion and resistance and swamps the coaches. Split it into waves.")
+        }
+    }
+
+    /// Whether a wave counts as starting: active, or planned with a start date on or before today.
+    static func isStarting(_ wave: Wave, today: Day) -> Bool {
+        wave.status == .active || (wave.status == .planned && wave.start.map { $0 <= today } ?? false)
+    }
+
+    static func startPhrase(_ wave: Wave) -> String {
+        wave.status == .active ? "is active" : "was due to start \(wave.start.map(\.description) ?? "")"
+    }
+
+    /// `entryBlockersOpen` for starting waves with unresolved entry blockers: critical when one is
+    /// untouched (open), warning when all are in progress.
+    public static func entryBlockers(_ c: CheckContext) -> [Finding] {
+        c.orderedWaves.compactMap { wave in
+            guard isStarting(wave, today: c.today) else { return nil }
+            let unresolved = wave.entry.blockers.compactMap(c.blocker).filter { $0.status != .resolved }
+            guard !unresolved.isEmpty else { return nil }
+            let untouched = unresolved.contains { $0.status == .open }
+            return Finding(
+                code: "entryBlockersOpen", severity: untouched ? .critical : .warning,
+                message: "\(wave.name) \(startPhrase(wave)) with \(Words.count(unresolved.count, "entry blocker"))"
+                    + " unresolved: " + Words.short(unresolved.map { "\($0.title) (\($0.status.label))" }),
+                concerns: [wave.id.raw] + unresolved.map(\.id.raw),
+                guidance: "Later waves come only after the systemic blockers the pilots surfaced are fixed: "
+                    + "outcome-based planning and funding, customer access, coaching and decision rights.")
+        }
+    }
+
+    /// `entryReadinessUnmet` (warning): a starting wave whose readiness thresholds are not met by the
+    /// organisation's latest unstruck ratings (unrated counts as not met).
+    public static func entryReadiness(_ c: CheckContext) -> [Finding] {
+        c.orderedWaves.compactMap { wave in
+            guard isStarting(wave, today: c.today) else { return nil }
+            var gaps: [String] = []
+            var concerns = [wave.id.raw]
+            for threshold in wave.entry.readiness {
+                let name = c.dimensionName(threshold.dimension)
+                if let signal = c.organisationLatest[threshold.dimension] {
+                    guard signal.rating < threshold.minimum else { continue }
+                    gaps.append("\(name) \(signal.rating)/5 (needs \(threshold.minimum))")
+                    concerns.append(signal.id.raw)
+                } else {
+                    gaps.append("\(name) unrated (needs \(threshold.minimum))")
+                }
+            }
+            guard !gaps.isEmpty else { return nil }
+            return Finding(
+                code: "entryReadinessUnmet", severity: .warning,
+                message: "\(wave.name) \(startPhrase(wave)) below its readiness thresholds: " + Words.list(gaps),
+                concerns: concerns,
+                guidance: "A wave's entry criteria include readiness thresholds; starting below them "
+                    + "spreads the change faster than the organisation can hold it.")
+        }
+    }
+
+    /// `dependsOnLaterWave` (warning): a planned team depends on a team of a later wave;
+    /// `dependsOnUnplannedTeam` (info): on an in-scope team in no wave. One finding per team and kind.
+    public static func dependencies(_ c: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        let guidance = "A team that waits on a team still working the old way cannot own its outcome; "
+            + "plan the teams it depends on in the same or an earlier wave."
+        for (t, team) in c.plan.teams.enumerated() where !team.dependsOn.isEmpty {
+            guard let order = c.order(ofTeam: t) else { continue }
+            var later: [Int] = []
+            var unplanned: [Int] = []
+            for id in team.dependsOn {
+                guard let d = c.teamIndex[id], c.plan.teams[d].status != .outOfScope else { continue }
+                if let depOrder = c.order(ofTeam: d) {
+                    if depOrder > order { later.append(d) }
+                } else {
+                    unplanned.append(d)
+                }
+            }
+            let name = "\(team.name) (\(c.waveName(ofTeam: t)))"
+            if !later.isEmpty {
+                findings.append(Finding(
+                    code: "dependsOnLaterWave", severity: .warning,
+                    message: "\(name) depends on "
+                        + Words.list(later.map { "\(c.plan.teams[$0].name) (\(c.waveName(ofTeam: $0)))" })
+                        + (later.count == 1 ? ", which comes later" : ", which come later"),
+                    concerns: [team.id.raw] + later.map { c.plan.teams[$0].id.raw }, guidance: guidance))
+            }
+            if !unplanned.isEmpty {
+                findings.append(Finding(
+                    code: "dependsOnUnplannedTeam", severity: .info,
+                    message: "\(name) depends on \(Words.list(unplanned.map { c.plan.teams[$0].name })), "
+                        + (unplanned.count == 1 ? "which is in no wave" : "which are in no wave"),
+                    concerns: [team.id.raw] + unplanned.map { c.plan.teams[$0].id.raw }, guidance: guidance))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,208 @@
+/// Indexes of a plan built once (O(n)) and shared by every check.
+public struct CheckContext {
+    public let plan: Plan
+    public let today: Day
+    /// Position in `plan.teams` by id (first occurrence wins if ids repeat).
+    let teamIndex: [TeamID: Int]
+    let coachIndex: [CoachID: Int]
+    let blockerIndex: [BlockerID: Int]
+    /// Dimension names by key.
+    let dimensionNames: [DimensionKey: String]
+    /// Positions in `plan.waves`, in planned order (order, then name).
+    let waveOrder: [Int]
+    /// Per wave (as in `plan.waves`): positions in `plan.teams` of its known, distinct teams.
+    let members: [[Int]]
+    /// Per team (as in `plan.teams`): the earliest wave holding it, `pilotWithoutWave` for a team with
+    /// status `pilot` in no wave, `unplanned` otherwise.
+    let placement: [Int]
+    static let unplanned = -1
+    static let pilotWithoutWave = -2
+    /// Positions in `plan.teams` of the pilots: status `pilot` or in an order-0 wave, in plan order.
+    public let pilots: [Int]
+    /// Teams not out of scope.
+    public let inScopeCount: Int
+    public let recommendation: PilotRecommendation
+    /// Current organisation-wide rating of every rated dimension (latest unstruck signal).
+    public let organisationLatest: [DimensionKey: ReadinessSignal]
+
+    /// Indexes `plan` once; `today` decides which waves are starting and which follow-ups are late.
+    public init(plan: Plan, today: Day) {
+        self.plan = plan
+        self.today = today
+        teamIndex = Self.index(plan.teams.map(\.id))
+        coachIndex = Self.index(plan.coaches.map(\.id))
+        blockerIndex = Self.index(plan.blockers.map(\.id))
+        dimensionNames = Dictionary(plan.dimensions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        waveOrder = plan.waves.indices.sorted {
+            (plan.waves[$0].order, plan.waves[$0].name, $0) < (plan.waves[$1].order, plan.waves[$1].name, $1)
+        }
+        var placement = [Int](repeating: Self.unplanned, count: plan.teams.count)
+        var members = [[Int]](repeating: [], count: plan.waves.count)
+        for w in waveOrder {
+            var seen = Set<Int>(minimumCapacity: plan.waves[w].teams.count)
+            for id in plan.waves[w].teams {
+                guard let t = teamIndex[id], seen.insert(t).inserted else { continue }
+                members[w].append(t)
+                if placement[t] == Self.unplanned { placement[t] = w }
+            }
+        }
+        var pilots: [Int] = []
+        var inScope = 0
+        for (t, team) in plan.teams.enumerated() {
+            if team.status != .outOfScope { inScope += 1 }
+            if team.status == .pilot, placement[t] == Self.unplanned { placement[t] = Self.pilotWithoutWave }
+            if team.status == .pilot || (placement[t] >= 0 && plan.waves[placement[t]].order == 0) {
+                pilots.append(t)
+            }
+        }
+        self.placement = placement
+        self.members = members
+        self.pilots = pilots
+        inScopeCount = inScope
+        recommendation = PilotCount.recommend(plan)
+        var latest: [DimensionKey: ReadinessSignal] = [:]
+        for signal in plan.signals where signal.team == nil && signal.struck == nil {
+            if let current = latest[signal.dimension], current.recordedAt > signal.recordedAt { continue }
+            latest[signal.dimension] = signal
+        }
+        organisationLatest = latest
+    }
+
+    static func index<Tag>(_ ids: [Ref<Tag>]) -> [Ref<Tag>: Int] {
+        var index: [Ref<Tag>: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where index[id] == nil { index[id] = i }
+        return index
+    }
+
+    /// The pilot teams, in plan order.
+    public var pilotTeams: [Team] { pilots.map { plan.teams[$0] } }
+    func coach(_ id: CoachID) -> Coach? { coachIndex[id].map { plan.coaches[$0] } }
+    func blocker(_ id: BlockerID) -> Blocker? { blockerIndex[id].map { plan.blockers[$0] } }
+    func dimensionName(_ key: DimensionKey) -> String { dimensionNames[key] ?? key }
+    /// Waves in planned order.
+    var orderedWaves: [Wave] { waveOrder.map { plan.waves[$0] } }
+    /// Known, distinct teams of the wave at `w` in `plan.waves`.
+    func teams(ofWave w: Int) -> [Team] { members[w].map { plan.teams[$0] } }
+    /// Whether the team at `t` is planned (a pilot or in a wave), and its wave's order.
+    func order(ofTeam t: Int) -> Int? {
+        let p = placement[t]
+        return p >= 0 ? plan.waves[p].order : p == Self.pilotWithoutWave ? 0 : nil
+    }
+    /// The name of the team's earliest wave, or "pilots" for a pilot in no wave.
+    func waveName(ofTeam t: Int) -> String {
+        placement[t] >= 0 ? plan.waves[placement[t]].name : "pilots"
+    }
+}
+
+/// Checks a whole plan against DOMAIN.md and reports what a facilitator should look at.
+/// Every check is O(teams + signals + notes + wave members) given a ``CheckContext``.
+public enum PlanChecks {
+    /// Every check, most severe first, then by code.
+    public static func run(_ plan: Plan, today: Day) -> [Finding] {
+        run(CheckContext(plan: plan, today: today))
+    }
+
+    /// Every check against an already built context.
+    public static func run(_ context: CheckContext) -> [Finding] {
+        Finding.ordered(all.flatMap { $0(context) })
+    }
+
+    /// The checks in the order they run.
+    public static let all: [@Sendable (CheckContext) -> [Finding]] = [
+        tooManyPilots, noPilotYet, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, everyoneAtOnce,
+        entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
+        narrowTransformation, overdueFollowUps,
+    ]
+
+    // MARK: Pilots (DOMAIN.md §1–3)
+
+    /// `tooManyPilots` (warning): more pilots than the organisation's size recommends.
+    public static func tooManyPilots(_ c: CheckContext) -> [Finding] {
+        let rec = c.recommendation
+        guard c.pilots.count > rec.range.upperBound else { return [] }
+        let inferred = rec.inferred ? " (inferred from \(Words.count(rec.teamCount, "team")))" : ""
+        return [Finding(
+            code: "tooManyPilots", severity: .warning,
+            message: "\(Words.count(c.pilots.count, "pilot")) chosen; a \(rec.size.label) organisation"
+                + "\(inferred) should start with \(rec.rangeText)",
+            concerns: c.pilots.map { c.plan.teams[$0].id.raw }, guidance: rec.guidance)]
+    }
+
+    /// `noPilotYet` (info): candidates exist but no pilot is chosen; names the top-ranked candidate.
+    public static func noPilotYet(_ c: CheckContext) -> [Finding] {
+        guard c.pilots.isEmpty else { return [] }
+        let scoring = Scoring(plan: c.plan)
+        var count = 0
+        var best: PilotScore?
+        for team in c.plan.teams where team.status == .candidate {
+            count += 1
+            let score = scoring.score(team)
+            if best.map({ Scoring.precedes(score, $0) }) ?? true { best = score }
+        }
+        guard let best else { return [] }
+        return [Finding(
+            code: "noPilotYet", severity: .info,
+            message: "No pilot chosen yet among \(Words.count(count, "candidate")); top-ranked: "
+                + "\(best.teamName) (\(best.summary))",
+            concerns: [best.team.raw],
+            guidance: "Choose \(c.recommendation.rangeText) bright "
+                + (c.recommendation.range.upperBound == 1 ? "spot" : "spots") + ": teams likely to succeed visibly "
+                + "(familiar, eager to learn, cross-functional, close to customers, early stage, small).")]
+    }
+
+    /// `pilotFlagged` (warning): a pilot carries hard flags (not cross-functional, late stage, …).
+    public static func pilotFlags(_ c: CheckContext) -> [Finding] {
+        c.pilotTeams.compactMap { team in
+            let flags = HardFlag.flags(team, settings: c.plan.settings)
+            guard !flags.isEmpty else { return nil }
+            return Finding(
+                code: "pilotFlagged", severity: .warning,
+                message: "Pilot \(team.name): " + flags.map(\.label).joined(separator: "; "),
+                concerns: [team.id.raw], guidance: flags.map(\.guidance).joined(separator: " "))
+        }
+    }
+
+    /// Per pilot: `pilotNoOutcome` (warning), `outcomeIsOutput` (warning), `outcomeIncomplete`
+    /// (warning: no statement, metric or target), `outcomeNoBaseline` (info).
+    public static func pilotOutcomes(_ c: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        for team in c.pilotTeams {
+            let concerns = [team.id.raw]
+            guard let outcome = team.outcome, !outcome.isEmpty else {
+                findings.append(Finding(
+                    code: "pilotNoOutcome", severity: .warning, message: "Pilot \(team.name) has no outcome",
+                    concerns: concerns, guidance: outcomeGuidance))
+                continue
+            }
+            if let verb = OutcomeCheck.outputWording(outcome.statement) {
+                findings.append(Finding(
+                    code: "outcomeIsOutput", severity: .warning,
+                    message: "Pilot \(team.name)'s outcome is worded as an output (\"\(verb)\"): "
+                        + Words.quote(outcome.statement),
+                    concerns: concerns,
+                    guidance: "An outcome is a change in customer or business behaviour, not an output such "
+                        + "as \"ship feature X\" or \"launch the app\"; leaders manage by outcomes, not outputs."))
+            }
+            let missing = [("statement", outcome.statement), ("metric", outcome.metric), ("target", outcome.target)]
+                .filter { $0.1.trimmingWhitespace().isEmpty }.map(\.0)
+            if !missing.isEmpty {
+                findings.append(Finding(
+                    code: "outcomeIncomplete", severity: .warning,
+                    message: "Pilot \(team.name)'s outcome has no " + Words.list(missing, conjunction: "or"),
+                    concerns: concerns, guidance: outcomeGuidance))
+            } else if outcome.baseline.trimmingWhitespace().isEmpty {
+                findings.append(Finding(
+                    code: "outcomeNoBaseline", severity: .info,
+                    message: "Pilot \(team.name)'s outcome has no baseline for \(outcome.metric.trimmingWhitespace())",
+                    concerns: concerns,
+                    guidance: "Without a baseline the team cannot show the change it made; record today's value."))
+            }
+        }
+        return findings
+    }
+
+    static let outcomeGuidance =
+        "Each pilot needs a clear outcome agreed with its leaders: a change in customer or business "
+        + "behaviour with a metric, a baseline and a target."
+}
