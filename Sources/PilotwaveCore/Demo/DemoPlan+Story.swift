@@ -1,0 +1,228 @@
+import Foundation
+
+/// Readiness history, resistance, waves, blockers and the decision log of the demo plan.
+extension DemoPlan {
+    // MARK: Readiness signals
+
+    private static func signal(_ id: String, _ dimension: DimensionKey, team: TeamID? = nil, _ rating: Int,
+                               _ evidence: String, by: String, at: String, struck: Strike? = nil)
+        -> ReadinessSignal
+    {
+        ReadinessSignal(id: SignalID(id), dimension: dimension, team: team, rating: rating,
+                        evidence: evidence, recordedBy: by, recordedAt: date(at), struck: struck)
+    }
+
+    static let signals: [ReadinessSignal] = {
+        typealias D = ReadinessDimension
+        let anna = "Anna Keller", marc = "Marc Dubois"
+        return [
+            // Organisation: felt pain rising, conviction flat, technology slowly gaining standing.
+            signal("signal-felt-pain-1", D.feltPain, 2,
+                   "Combined ratio of 97 % presented as 'in line with the market'.", by: anna,
+                   at: "2026-01-14T09:30:00Z"),
+            signal("signal-exec-conviction-1", D.executiveConviction, 3,
+                   "The board agrees change is needed but delegated it to the CIO.", by: anna,
+                   at: "2026-01-14T09:45:00Z"),
+            signal("signal-tech-enabler-1", D.techEnabler, 2,
+                   "IT is budgeted and reported as a cost centre.", by: anna, at: "2026-01-14T10:00:00Z"),
+            signal("signal-funded-by-outcomes-org-1", D.fundedByOutcomes, 1,
+                   "Every team is funded per project with annual fixed scope.", by: anna,
+                   at: "2026-01-14T10:15:00Z"),
+            signal("signal-felt-pain-2", D.feltPain, 3,
+                   "Missed the Q4 growth target for home insurance; discussed openly at the town hall.",
+                   by: marc, at: "2026-02-11T14:00:00Z"),
+            signal("signal-exec-conviction-2", D.executiveConviction, 3,
+                   "CEO speaks about product teams in public; the rest of the board stays silent.",
+                   by: marc, at: "2026-02-11T14:10:00Z"),
+            signal("signal-tech-enabler-struck", D.techEnabler, 4,
+                   "CIO keynote: 'technology is how we compete'.", by: marc, at: "2026-02-11T14:20:00Z",
+                   struck: Strike(reason: "A statement of intent, not observed behaviour: budgets are unchanged.",
+                                  by: anna, at: date("2026-02-12T08:30:00Z"))),
+            signal("signal-felt-pain-3", D.feltPain, 4,
+                   "Broker share fell two points; the CFO shows the numbers in every steering meeting.",
+                   by: anna, at: "2026-03-03T10:00:00Z"),
+            signal("signal-exec-conviction-3", D.executiveConviction, 3,
+                   "Still delegated: no executive attends the discovery–delivery demo.", by: anna,
+                   at: "2026-03-03T10:10:00Z"),
+            signal("signal-tech-enabler-2", D.techEnabler, 3,
+                   "CIO now joins the strategy offsite; IT budget still set top-down.", by: anna,
+                   at: "2026-03-03T10:20:00Z"),
+            // Pilots: is the model taking hold?
+            signal("signal-intake-empowered-1", D.empoweredTeams, team: "team-claims-intake", 2,
+                   "Backlog still arrives as a list of screens from Claims.", by: anna,
+                   at: "2026-01-21T16:00:00Z"),
+            signal("signal-intake-outcomes-1", D.outcomesOverOutputs, team: "team-claims-intake", 2,
+                   "Sprint review counts stories done.", by: anna, at: "2026-01-21T16:05:00Z"),
+            signal("signal-intake-empowered-2", D.empoweredTeams, team: "team-claims-intake", 3,
+                   "Team dropped the photo-upload wizard after five customer interviews.", by: anna,
+                   at: "2026-03-02T15:00:00Z"),
+            signal("signal-intake-outcomes-2", D.outcomesOverOutputs, team: "team-claims-intake", 3,
+                   "Demo opened with the online-FNOL share, not the feature list.", by: anna,
+                   at: "2026-03-02T15:05:00Z"),
+            signal("signal-intake-metrics-1", D.outcomeMetricsImprove, team: "team-claims-intake", 3,
+                   "Online first notices of loss up from 31 % to 36 %.", by: anna, at: "2026-03-02T15:10:00Z"),
+            signal("signal-quote-empowered-1", D.empoweredTeams, team: "team-quote-buy", 3,
+                   "Given the conversion problem, not a solution.", by: anna, at: "2026-01-22T11:00:00Z"),
+            signal("signal-quote-empowered-2", D.empoweredTeams, team: "team-quote-buy", 4,
+                   "Chose to test a shorter quote form without asking the steering committee.", by: anna,
+                   at: "2026-03-03T11:00:00Z"),
+            signal("signal-quote-stakeholders-1", D.stakeholdersBringContext, team: "team-quote-buy", 2,
+                   "Distribution still sends mock-ups of the quote page.", by: anna,
+                   at: "2026-03-03T11:05:00Z"),
+            signal("signal-launchpad-outcomes-1", D.outcomesOverOutputs, team: "team-launchpad", 1,
+                   "Success is defined as 'app live by June'.", by: marc, at: "2026-01-23T10:00:00Z"),
+            signal("signal-launchpad-outcomes-2", D.outcomesOverOutputs, team: "team-launchpad", 2,
+                   "Team asked which claims the app should make easier; the date is still fixed.", by: marc,
+                   at: "2026-03-04T10:00:00Z"),
+            signal("signal-launchpad-funded-1", D.fundedByOutcomes, team: "team-launchpad", 1,
+                   "Funded as the 'Claims App 2026' project with a fixed budget.", by: marc,
+                   at: "2026-03-04T10:05:00Z"),
+        ]
+    }()
+
+    // MARK: Resistance
+
+    static let resistance: [ResistanceNote] = [
+        ResistanceNote(
+            id: "note-triage-no-time", team: "team-claims-triage",
+            words: "We can't do discovery on top of the backlog; we're already behind on the Q2 release.",
+            kind: .noTime, rootCause: "Q2 release scope fixed by the steering committee.", severity: .medium,
+            status: .beingAddressed,
+            response: "Unpacked the delivery pressures; two change requests moved to Q3.",
+            owner: "Lena Brunner", followUp: Day(2026, 4, 15), recordedAt: date("2026-02-18T13:00:00Z")),
+        ResistanceNote(
+            id: "note-pricing-beginner", team: "team-pricing-engine",
+            words: "I've been the pricing expert for twelve years. I don't want to start over as a junior product person.",
+            kind: .beginnerAgain, rootCause: "Senior engineers fear losing status.", severity: .high,
+            status: .open, recordedAt: date("2026-02-25T09:15:00Z")),
+        ResistanceNote(
+            id: "note-zahlungen-never", team: "team-zahlungen-sued",
+            words: "Das funktioniert bei uns nie: the regulator decides what we build, not customers.",
+            kind: .neverWorkHere, severity: .medium, status: .open, followUp: Day(2026, 5, 6),
+            recordedAt: date("2026-02-26T15:30:00Z")),
+        ResistanceNote(
+            id: "note-motor-reorg", team: "team-motor-claims",
+            words: "We've done agile three times already. This is just the next reorganisation.",
+            kind: .neverWorkHere, severity: .low, status: .open, recordedAt: date("2026-03-02T08:45:00Z")),
+        ResistanceNote(
+            id: "note-launchpad-deadline", team: "team-launchpad",
+            words: "The launch date is fixed by marketing. There's no time for customer interviews.",
+            kind: .noTime, severity: .high, status: .beingAddressed,
+            response: "Contrast today's pain with the desired outcome: agreed two interviews a week inside the sprint.",
+            owner: "Marc Dubois", followUp: Day(2026, 3, 19), recordedAt: date("2026-02-04T10:30:00Z")),
+        ResistanceNote(
+            id: "note-claims-chatbot", stakeholder: "stakeholder-beat-zuercher",
+            words: "We already know the answer: customers want a chatbot. Just build it.",
+            kind: .favouredSolutions, severity: .high, status: .beingAddressed,
+            response: "Sharpened the Claims Intake outcome so the chatbot is judged against it like any other idea.",
+            owner: "Anna Keller", followUp: Day(2026, 3, 20), recordedAt: date("2026-01-28T16:00:00Z")),
+        ResistanceNote(
+            id: "note-coo-control", stakeholder: "stakeholder-thomas-baumann",
+            words: "If the teams choose what to build, how do I know we will hit the plan?",
+            kind: .reducedControl, severity: .medium, status: .beingAddressed,
+            response: "Committed to a fortnightly discovery–delivery demo and an open decision log.",
+            owner: "Marc Dubois", followUp: Day(2026, 3, 13), recordedAt: date("2026-01-20T11:00:00Z")),
+        ResistanceNote(
+            id: "note-distribution-updates", stakeholder: "stakeholder-claire-fontaine",
+            words: "I only hear about changes for brokers when a broker calls me to complain.",
+            kind: .updateBottlenecks, severity: .low, status: .resolved,
+            response: "Monthly broker demo and the decision log shared with Distribution.",
+            owner: "Marc Dubois", recordedAt: date("2026-01-30T09:00:00Z")),
+        ResistanceNote(
+            id: "note-cfo-budget", stakeholder: "stakeholder-sophie-meier",
+            words: "Persistent team funding breaks our annual budgeting cycle. Fund the app project first.",
+            kind: .other, rootCause: "The budget process only knows projects.", severity: .high, status: .open,
+            owner: "Regula Imhof", followUp: Day(2026, 4, 1), recordedAt: date("2026-02-24T17:00:00Z")),
+    ]
+
+    // MARK: Waves and blockers
+
+    static let waves: [Wave] = [
+        Wave(id: "wave-pilots", name: "Pilots", order: 0, start: Day(2026, 1, 12), end: Day(2026, 3, 31),
+             teams: ["team-claims-intake", "team-quote-buy", "team-launchpad"],
+             entry: EntryCriteria(checklist: [
+                ChecklistItem(text: "Each pilot has an outcome agreed with its sponsor", done: true,
+                              evidence: "Signed off at the pilot-selection workshop"),
+                ChecklistItem(text: "A coach assigned to every pilot", done: true),
+             ]),
+             checkIns: [Day(2026, 2, 6), Day(2026, 3, 6), Day(2026, 3, 27)], status: .active),
+        Wave(id: "wave-1", name: "Wave 1 — early adopters", order: 1, start: Day(2026, 7, 6),
+             end: Day(2026, 9, 30),
+             teams: ["team-equipe-creme", "team-broker-hub", "team-kundenportal-jp", "team-pricing-engine",
+                     "team-claims-triage", "team-integration-platform"],
+             entry: EntryCriteria(
+                blockers: ["blocker-project-funding", "blocker-decision-rights"],
+                readiness: [
+                    ReadinessThreshold(dimension: ReadinessDimension.executiveConviction, minimum: 4),
+                    ReadinessThreshold(dimension: ReadinessDimension.feltPain, minimum: 3),
+                ],
+                checklist: [
+                    ChecklistItem(text: "Pilot retrospective shared with the wave-1 teams"),
+                    ChecklistItem(text: "A coach with free capacity for every wave-1 team"),
+                    ChecklistItem(text: "Quarterly business review reports outcome metrics", done: true,
+                                  evidence: "Q1 review opened with the pilots' metrics"),
+                ]),
+             checkIns: [Day(2026, 8, 7), Day(2026, 9, 4), Day(2026, 9, 25)]),
+        Wave(id: "wave-2", name: "Wave 2 — scale out", order: 2, start: Day(2027, 1, 11), end: Day(2027, 6, 25),
+             teams: ["team-motor-claims", "team-claims-settlement", "team-contact-centre-tools",
+                     "team-zahlungen-sued", "team-premium-billing", "team-identity-access"],
+             entry: EntryCriteria(
+                blockers: ["blocker-coaching-capacity", "blocker-quarterly-planning"],
+                readiness: [ReadinessThreshold(dimension: ReadinessDimension.fundedByOutcomes, minimum: 3)],
+                checklist: [ChecklistItem(text: "Two coaches seeded from wave-1 teams")]),
+             checkIns: [Day(2027, 2, 12), Day(2027, 4, 9), Day(2027, 6, 11)]),
+    ]
+
+    static let blockers: [Blocker] = [
+        Blocker(id: "blocker-project-funding", title: "Funding is per project with fixed annual scope",
+                category: .funding, surfacedBy: ["team-claims-intake", "team-launchpad"], status: .open),
+        Blocker(id: "blocker-decision-rights",
+                title: "Product managers cannot change scope without the steering committee",
+                category: .decisionRights, surfacedBy: ["team-quote-buy"], owner: "Thomas Baumann",
+                status: .inProgress),
+        Blocker(id: "blocker-customer-access",
+                title: "Every customer interview needed a data-protection sign-off",
+                category: .customerAccess, surfacedBy: ["team-claims-intake", "team-quote-buy"],
+                owner: "Jürg Wyss", status: .resolved),
+        Blocker(id: "blocker-coaching-capacity",
+                title: "Three coaches for 21 in-scope teams; no training path for product managers",
+                category: .capability, surfacedBy: ["team-launchpad"], status: .open),
+        Blocker(id: "blocker-quarterly-planning", title: "Quarterly planning still fixes feature lists",
+                category: .planning, surfacedBy: ["team-quote-buy", "team-claims-intake"],
+                owner: "Daniel Vogt", status: .inProgress),
+    ]
+
+    // MARK: Decision log and workshop
+
+    static let decisions: [Decision] = [
+        Decision(id: "decision-pilots",
+                 text: "The pilots are Claims Intake, Quote & Buy and 🚀 Launchpad; Équipe Crème goes first in wave 1.",
+                 kind: .decision, decidedBy: "Regula Imhof", at: date("2026-01-09T16:30:00Z"),
+                 concerns: ["team-claims-intake", "team-quote-buy", "team-launchpad", "team-equipe-creme",
+                            "wave-pilots"]),
+        Decision(id: "decision-out-of-scope",
+                 text: "Solvency Reporting, Sanctions Screening and the core migration stay project-shaped in 2026.",
+                 kind: .decision, decidedBy: "Daniel Vogt", at: date("2026-01-09T16:40:00Z"),
+                 concerns: ["team-solvency-reporting", "team-sanctions-screening", "team-core-migration"]),
+        Decision(id: "decision-demo-ritual",
+                 text: "A discovery–delivery demo every other Thursday, open to all stakeholders.",
+                 kind: .decision, decidedBy: "Thomas Baumann", at: date("2026-01-20T11:30:00Z"),
+                 concerns: ["wave-pilots"]),
+        Decision(id: "decision-launchpad-outcome",
+                 text: "Reword Launchpad's outcome around claims completed in the app rather than the launch itself.",
+                 kind: .suggestion, decidedBy: "Anna Keller", at: date("2026-02-11T15:00:00Z"),
+                 concerns: ["team-launchpad"]),
+        Decision(id: "decision-funding-trial",
+                 text: "Trial persistent funding for the three pilots from the Q2 budget.",
+                 kind: .suggestion, decidedBy: "Sophie Meier", at: date("2026-03-03T12:00:00Z"),
+                 concerns: ["blocker-project-funding"]),
+        Decision(id: "decision-wave-1-gate",
+                 text: "Wave 1 starts in July at the earliest, and only once project funding is resolved.",
+                 kind: .decision, decidedBy: "Regula Imhof", at: date("2026-03-03T12:15:00Z"),
+                 concerns: ["wave-1", "blocker-project-funding"]),
+    ]
+
+    static let pilotSelectionWorkshop = Workshop(
+        id: "workshop-pilot-selection", title: "Pilot-selection workshop", date: Day(2026, 1, 9),
+        steps: pilotSelectionAgenda)
+}
