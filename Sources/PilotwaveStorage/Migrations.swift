@@ -1,0 +1,83 @@
+import PilotwaveCore
+
+/// Upgrades plan files written by older versions of pilotwave, one schema version at a time.
+///
+/// A file records the format it was written in as `schemaVersion`. On load, a file older than
+/// ``currentVersion`` is read as a plain JSON object and passed through the steps
+/// `steps[v]`, `steps[v + 1]`, … `steps[currentVersion - 1]`, each turning a version-`k` document
+/// into a version-`k + 1` one; only then is it decoded. The file itself is not touched: the next
+/// save writes the current version (and keeps the old file as `NAME.bak`).
+///
+/// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
+/// version 2, bump `Plan.currentSchemaVersion` to 2 and add to ``standard``
+///
+/// ```swift
+/// steps: [
+///     1: { doc in   // 1 → 2: teams' "area" became "domain"
+///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
+///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
+///         doc["teams"] = teams
+///     },
+/// ]
+/// ```
+///
+/// plus a test that loads a version-1 file. Steps never delete data they do not understand; a step
+/// that cannot upgrade a document throws ``MigrationError`` with words for the user.
+///
+/// Version 1 is the first version, so ``standard`` has no steps yet.
+public struct Migrations: Sendable {
+    /// Turns a document of version `k` (the key it is registered under) into version `k + 1`.
+    public typealias Step = @Sendable (_ document: inout [String: Any]) throws -> Void
+
+    /// Steps by the version they upgrade *from*.
+    public var steps: [Int: Step]
+    /// The version this build reads and writes.
+    public var currentVersion: Int
+
+    /// A registry with `steps` that upgrades documents to `currentVersion`.
+    public init(steps: [Int: Step], currentVersion: Int) {
+        self.steps = steps
+        self.currentVersion = currentVersion
+    }
+
+    /// The migrations of this build: none yet, because schema version 1 is the first.
+    public static let standard = Migrations(steps: [:], currentVersion: Plan.currentSchemaVersion)
+
+    /// Upgrades `document` from `version` to ``currentVersion`` and sets its `schemaVersion`.
+    ///
+    /// - Throws: ``MigrationError`` when a step is missing or fails; `document` may then be half
+    ///   upgraded and must be discarded.
+    public func upgrade(_ document: inout [String: Any], from version: Int) throws(MigrationError) {
+        var v = version
+        while v < currentVersion {
+            guard let step = steps[v] else {
+                throw MigrationError(fromVersion: v, reason: "this build has no upgrade from schemaVersion \(v)")
+            }
+            do {
+                try step(&document)
+            } catch let error as MigrationError {
+                throw error
+            } catch {
+                throw MigrationError(fromVersion: v, reason: String(describing: error))
+            }
+            v += 1
+        }
+        document["schemaVersion"] = currentVersion
+    }
+}
+
+/// A migration step could not upgrade a document.
+public struct MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The version the failing step upgrades from.
+    public var fromVersion: Int
+    /// What went wrong, in words for the user.
+    public var reason: String
+
+    /// A failure of the step that upgrades from `fromVersion`.
+    public init(fromVersion: Int, reason: String) {
+        self.fromVersion = fromVersion
+        self.reason = reason
+    }
+
+    public var description: String { "cannot upgrade from schemaVersion \(fromVersion): \(reason)" }
+}

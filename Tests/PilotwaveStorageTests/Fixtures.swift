@@ -1,0 +1,140 @@
+import Foundation
+import PilotwaveCore
+import PilotwaveStorage
+
+/// Plans and files shared by the storage tests.
+enum Fixtures {
+    /// 2026-01-05T09:30:00Z
+    static let monday = Date(timeIntervalSince1970: 1_767_605_400)
+
+    /// One rated criterion and one dimension, so tests do not depend on Core's default lists.
+    static let criteria = [
+        Criterion(id: "familiarity", name: "Familiarity", source: .rated, weight: 3, help: "Know each other."),
+        Criterion(id: "crossFunctional", name: "Cross-functional", source: .crossFunctional, weight: 4, help: "Roles."),
+    ]
+    static let dimensions = [
+        ReadinessDimension(id: "feltPain", name: "Felt pain", help: "Pain.", scope: .organisation,
+                           group: .precondition, anchors: ["1", "2", "3", "4", "5"]),
+    ]
+
+    /// A small valid plan: three teams, one coach, one wave, one blocker.
+    static func smallPlan() -> Plan {
+        var plan = Plan(id: "plan-1", name: "Small", organisation: Organisation(name: "Acme"),
+                        criteria: criteria, dimensions: dimensions)
+        plan.teams = [
+            Team(id: "team-1", name: "Alpha", roles: Roles(product: 1, design: 1, engineering: 3),
+                 ratings: ["familiarity": 4], status: .pilot, coach: "coach-1"),
+            Team(id: "team-2", name: "Beta", stage: .invest, dependsOn: ["team-1"]),
+            Team(id: "team-3", name: "Gamma", stage: .sustain),
+        ]
+        plan.coaches = [Coach(id: "coach-1", name: "Kai", capacity: 2)]
+        plan.blockers = [Blocker(id: "blocker-1", title: "Annual budgets", category: .funding, surfacedBy: ["team-1"])]
+        plan.waves = [Wave(id: "wave-0", name: "Pilots", order: 0, teams: ["team-1"],
+                           entry: EntryCriteria(blockers: ["blocker-1"],
+                                                readiness: [ReadinessThreshold(dimension: "feltPain", minimum: 3)]))]
+        plan.signals = [ReadinessSignal(id: "signal-1", dimension: "feltPain", rating: 3, recordedAt: monday)]
+        return plan
+    }
+
+    /// A plan with every entity type filled, optional fields set, dates and Unicode names.
+    static func fullPlan() -> Plan {
+        var plan = Plan(
+            id: "plan-7f3a", name: "Rollout 2026 / Q1–Q4",
+            organisation: Organisation(name: "Acme Ωmega GmbH", size: .mid,
+                                       thresholds: SizeThresholds(midFrom: 6, largeFrom: 30)),
+            settings: PlanSettings(maxTeamSize: 9, maxWaveSharePercent: 40))
+        plan.criteria.append(Criterion(id: "speed", name: "Speed of delivery", source: .rated, weight: 2,
+                                       help: "Ships small changes often.", anchors: ["a", "b", "c", "d", "e"]))
+        plan.teams = [
+            Team(id: "team-1", name: "チーム Ωmega", area: "Payments / Tokyo", stage: .explore,
+                 roles: Roles(product: 1, design: 1, engineering: 4, data: 1, marketing: 1, other: 2),
+                 ratings: ["familiarity": 4, "learningAppetite": 5, "customerAccess": 3, "speed": 2],
+                 outcome: Outcome(statement: "More repeat buyers", metric: "repeat purchase rate",
+                                  baseline: "12%", target: "18%"),
+                 status: .pilot, coach: "coach-1", dependsOn: ["team-2"], tags: ["payments", "東京"],
+                 notes: "Line one\nline \"two\" with a back\\slash and a tab\t."),
+            Team(id: "team-2", name: "Équipe Crème", area: "Checkout", stage: .invest,
+                 roles: Roles(product: 1, design: 0, engineering: 5), ratings: ["familiarity": 2],
+                 outcome: Outcome(statement: "Fewer abandoned carts"), status: .inWave),
+            Team(id: "team-3", name: "🚀 Rocket", stage: .sustain, roles: Roles(engineering: 12)),
+            Team(id: "team-4", name: "Compliance Ledger", stage: .retire, status: .outOfScope,
+                 outOfScopeReason: "Regulatory reporting, fixed scope"),
+        ]
+        plan.stakeholders = [
+            Stakeholder(id: "stakeholder-1", name: "Ana Núñez", role: "CFO", stance: .resistant, desiredStance: .supportive),
+            Stakeholder(id: "stakeholder-2", name: "Bo", role: "CTO", stance: .leading, desiredStance: .leading),
+        ]
+        plan.coaches = [
+            Coach(id: "coach-1", name: "Kai Müller", capacity: 3, seededFrom: "team-1"),
+            Coach(id: "coach-2", name: "Lee"),
+        ]
+        plan.signals = [
+            ReadinessSignal(id: "signal-1", dimension: ReadinessDimension.executiveConviction, rating: 3,
+                            evidence: "CEO said “we must change”", recordedBy: "Ana", recordedAt: monday),
+            ReadinessSignal(id: "signal-2", dimension: ReadinessDimension.fundedByOutcomes, team: "team-1", rating: 2,
+                            evidence: "Still project budgets", recordedBy: "Kai", recordedAt: monday.addingTimeInterval(86_400),
+                            struck: Strike(reason: "Wrong team", by: "Kai", at: monday.addingTimeInterval(90_000))),
+        ]
+        plan.resistance = [
+            ResistanceNote(id: "note-1", team: "team-1", words: "We don't have time", kind: .noTime,
+                           rootCause: "Quarter-end release", severity: .high, status: .beingAddressed,
+                           response: "Take the audit off their plate", owner: "Ana", followUp: Day(2026, 2, 1),
+                           recordedAt: monday),
+            ResistanceNote(id: "note-2", stakeholder: "stakeholder-1", words: "Who decides then?", kind: .reducedControl,
+                           recordedAt: monday),
+        ]
+        plan.waves = [
+            Wave(id: "wave-0", name: "Pilots", order: 0, start: Day(2026, 1, 12), end: Day(2026, 3, 31),
+                 teams: ["team-1"],
+                 entry: EntryCriteria(blockers: ["blocker-1"],
+                                      readiness: [ReadinessThreshold(dimension: ReadinessDimension.feltPain, minimum: 3)],
+                                      checklist: [ChecklistItem(text: "Coach assigned", done: true, evidence: "Kai")]),
+                 checkIns: [Day(2026, 2, 1), Day(2026, 3, 1)], status: .active),
+            Wave(id: "wave-1", name: "Wave 1", order: 1, teams: ["team-2"]),
+        ]
+        plan.blockers = [
+            Blocker(id: "blocker-1", title: "Annual project budgets", category: .funding, surfacedBy: ["team-1"],
+                    owner: "CFO", status: .inProgress),
+        ]
+        plan.decisions = [
+            Decision(id: "decision-1", text: "Pilot with チーム Ωmega", kind: .suggestion, decidedBy: "Steering group",
+                     at: monday, concerns: ["team-1", "wave-0"]),
+        ]
+        plan.workshops = [
+            Workshop(id: "workshop-1", title: "Kick-off", date: Day(2026, 1, 5),
+                     steps: [AgendaStep(title: "Pick pilots", view: "pilots", minutes: 45,
+                                        question: "Which teams go first?", done: true)]),
+        ]
+        return plan
+    }
+
+    static func encoded(_ plan: Plan) -> String {
+        String(decoding: try! PlanCodec.encode(plan), as: UTF8.self)
+    }
+}
+
+/// A fresh temporary folder, removed after `body`.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("pilotwave-storage-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
+
+/// `line:column` (column in characters) of the first occurrence of `needle` in `text`, found by
+/// splitting lines: an independent check of what the locator reports.
+func position(of needle: String, in text: String, after anchor: String? = nil) -> String {
+    var searchStart = text.startIndex
+    if let anchor, let r = text.range(of: anchor) { searchStart = r.lowerBound }
+    guard let range = text.range(of: needle, range: searchStart..<text.endIndex) else { return "not found" }
+    let before = text[..<range.lowerBound]
+    let line = before.filter { $0 == "\n" }.count + 1
+    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+    return "\(line):\(text[lineStart..<range.lowerBound].count + 1)"
+}
+
+/// Names of the files in `folder`, sorted.
+func fileNames(in folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []).sorted()
+}

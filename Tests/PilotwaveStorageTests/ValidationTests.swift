@@ -1,0 +1,191 @@
+import Foundation
+import PilotwaveCore
+import PilotwaveStorage
+import Testing
+
+@Suite("Validation")
+struct ValidationTests {
+    func problems(_ plan: Plan) -> [String] { PlanValidator.validate(plan).map(\.description) }
+
+    @Test func validPlansHaveNoProblems() {
+        #expect(problems(Fixtures.smallPlan()) == [])
+        #expect(problems(Fixtures.fullPlan()) == [])
+        #expect(problems(Plan.empty(id: "p", name: "New", organisation: "Acme")) == [])
+    }
+
+    @Test func duplicateIDsInEveryCollection() {
+        var plan = Fixtures.fullPlan()
+        plan.teams.append(Team(id: "team-2", name: "Copy"))
+        plan.coaches.append(Coach(id: "coach-1", name: "Copy"))
+        plan.stakeholders.append(Stakeholder(id: "stakeholder-2", name: "Copy"))
+        plan.signals.append(ReadinessSignal(id: "signal-1", dimension: ReadinessDimension.feltPain, rating: 2,
+                                            recordedAt: Fixtures.monday))
+        plan.resistance.append(ResistanceNote(id: "note-2", team: "team-3", words: "No", kind: .other,
+                                              recordedAt: Fixtures.monday))
+        plan.waves.append(Wave(id: "wave-0", name: "Copy", order: 2))
+        plan.blockers.append(Blocker(id: "blocker-1", title: "Copy", category: .other))
+        plan.decisions.append(Decision(id: "decision-1", text: "Copy", decidedBy: "x", at: Fixtures.monday))
+        plan.workshops.append(Workshop(id: "workshop-1", title: "Copy"))
+        plan.criteria.append(Criterion(id: "familiarity", name: "Copy", source: .rated, weight: 1, help: ""))
+        plan.dimensions.append(plan.dimensions[1])
+        #expect(problems(plan) == [
+            "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
+            "coaches[2].id: duplicate id \"coach-1\" (first at coaches[0])",
+            "criteria[7].id: duplicate key \"familiarity\" (first at criteria[0])",
+            "decisions[1].id: duplicate id \"decision-1\" (first at decisions[0])",
+            "dimensions[8].id: duplicate key \"feltPain\" (first at dimensions[1])",
+            "resistance[2].id: duplicate id \"note-2\" (first at resistance[1])",
+            "signals[2].id: duplicate id \"signal-1\" (first at signals[0])",
+            "stakeholders[2].id: duplicate id \"stakeholder-2\" (first at stakeholders[1])",
+            "teams[4].id: duplicate id \"team-2\" (first at teams[1])",
+            "waves[2].id: duplicate id \"wave-0\" (first at waves[0])",
+            "workshops[1].id: duplicate id \"workshop-1\" (first at workshops[0])",
+        ])
+    }
+
+    @Test func danglingReferences() {
+        var plan = Fixtures.fullPlan()
+        plan.teams[0].coach = "coach-9"
+        plan.teams[0].dependsOn = ["team-2", "team-77"]
+        plan.teams[1].ratings["speeed"] = 3
+        plan.signals[0].dimension = "vibes"
+        plan.signals[1].team = "team-0"
+        plan.resistance[0].team = "team-x"
+        plan.resistance[1].stakeholder = "stakeholder-x"
+        plan.waves[0].entry.blockers = ["blocker-1", "blocker-2"]
+        plan.waves[0].entry.readiness[0].dimension = "mood"
+        plan.waves[1].teams = ["team-2", "team-404"]
+        plan.blockers[0].surfacedBy = ["team-5"]
+        plan.coaches[0].seededFrom = "team-6"
+        #expect(problems(plan) == [
+            "blockers[0].surfacedBy[0]: no team with id \"team-5\"",
+            "coaches[0].seededFrom: no team with id \"team-6\"",
+            "resistance[0].team: no team with id \"team-x\"",
+            "resistance[1].stakeholder: no stakeholder with id \"stakeholder-x\"",
+            "signals[0].dimension: no readiness dimension with key \"vibes\"",
+            "signals[1].team: no team with id \"team-0\"",
+            "teams[0].coach: no coach with id \"coach-9\"",
+            "teams[0].dependsOn[1]: no team with id \"team-77\"",
+            "teams[1].ratings.speeed: no criterion with key \"speeed\"",
+            "waves[0].entry.blockers[1]: no blocker with id \"blocker-2\"",
+            "waves[0].entry.readiness[0].dimension: no readiness dimension with key \"mood\"",
+            "waves[1].teams[1]: no team with id \"team-404\"",
+        ])
+    }
+
+    @Test func resistanceNeedsExactlyOneSource() {
+        var plan = Fixtures.fullPlan()
+        plan.resistance[0].stakeholder = "stakeholder-1"
+        plan.resistance[1].stakeholder = nil
+        #expect(problems(plan) == [
+            "resistance[0]: expected exactly one of team or stakeholder, found both",
+            "resistance[1]: expected exactly one of team or stakeholder, found neither",
+        ])
+    }
+
+    @Test func teamsInWaves() {
+        var plan = Fixtures.fullPlan()
+        plan.waves[1].teams = ["team-2", "team-1", "team-3", "team-4"]
+        #expect(problems(plan) == [
+            "waves[1].teams[1]: team \"team-1\" is also in waves[0].teams[0]; a team belongs to at most one wave",
+            "waves[1].teams[2]: team \"team-3\" has status candidate; a team in a wave must be pilot or inWave",
+            "waves[1].teams[3]: team \"team-4\" has status outOfScope; a team in a wave must be pilot or inWave",
+        ])
+    }
+
+    @Test func outOfScopeNeedsAReason() {
+        var plan = Fixtures.fullPlan()
+        plan.teams[3].outOfScopeReason = nil
+        plan.teams[2].status = .outOfScope
+        plan.teams[2].outOfScopeReason = "  "
+        #expect(problems(plan) == [
+            "teams[2].outOfScopeReason: expected a reason when status is outOfScope, found an empty string",
+            "teams[3].outOfScopeReason: expected a reason when status is outOfScope, found none",
+        ])
+    }
+
+    @Test func valuesOutOfRange() {
+        var plan = Fixtures.fullPlan()
+        plan.teams[0].ratings["familiarity"] = 0
+        plan.teams[0].ratings["speed"] = 6
+        plan.teams[1].roles.design = -1
+        plan.teams[1].roles.other = -3
+        plan.teams[2].name = " "
+        plan.signals[0].rating = 7
+        plan.waves[0].entry.readiness[0].minimum = 0
+        plan.criteria[0].weight = 11
+        plan.criteria[1].weight = -1
+        plan.coaches[1].capacity = 0
+        #expect(problems(plan) == [
+            "coaches[1].capacity: expected 1 or more teams, found 0",
+            "criteria[0].weight: expected a weight 0–10, found 11",
+            "criteria[1].weight: expected a weight 0–10, found -1",
+            "signals[0].rating: expected a rating 1–5, found 7",
+            "teams[0].ratings.familiarity: expected a rating 1–5, found 0",
+            "teams[0].ratings.speed: expected a rating 1–5, found 6",
+            "teams[1].roles.design: expected 0 or more people, found -1",
+            "teams[1].roles.other: expected 0 or more people, found -3",
+            "teams[2].name: expected a team name, found an empty string",
+            "waves[0].entry.readiness[0].minimum: expected a rating 1–5, found 0",
+        ])
+    }
+
+    @Test func loadListsEveryProblemWithLineAndColumn() {
+        var plan = Fixtures.smallPlan()
+        plan.teams[2].id = "team-1"
+        plan.teams[1].coach = "coach-9"
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        #expect(error?.reason == .invalid)
+        let coachAt = position(of: "\"coach-9\"", in: text)
+        // Keys are sorted, so the third team's id comes after the second team's name.
+        let idAt = position(of: "\"team-1\"", in: text, after: "\"name\" : \"Beta\"")
+        #expect(error?.message == """
+            p.json: 2 problems; the file was not changed:
+            p.json:\(coachAt): teams[1].coach: no coach with id "coach-9"
+            p.json:\(idAt): teams[2].id: duplicate id "team-1" (first at teams[0])
+            """)
+    }
+
+    @Test func missingKeyProblemPointsAtTheObject() {
+        var plan = Fixtures.smallPlan()
+        plan.teams[2].status = .outOfScope
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        let teamAt = position(of: "{\n      \"area\"", in: text, after: "\"name\" : \"Beta\"")
+        #expect(error?.message == """
+            p.json: 1 problem; the file was not changed:
+            p.json:\(teamAt): teams[2].outOfScopeReason: expected a reason when status is outOfScope, found none
+            """)
+    }
+
+    @Test func longListsAreCutAfterTwentyProblems() {
+        var plan = Fixtures.smallPlan()
+        for i in 0..<25 { plan.teams.append(Team(id: TeamID("extra-\(i)"), name: "")) }
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        #expect(error?.problems.count == 25)
+        let lines = error?.message.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 22)
+        #expect(lines.first == "p.json: 25 problems; the file was not changed:")
+        #expect(lines[1] == "p.json:\(position(of: "\"\"", in: text, after: "\"id\" : \"extra-0\"")): "
+            + "teams[3].name: expected a team name, found an empty string")
+        #expect(lines.last == "p.json: and 5 more problems")
+        #expect(error?.problems[19].position != nil)
+        #expect(error?.problems[20].position == nil)
+    }
+
+    @Test func validationIsLinear() {
+        // 20,000 teams in waves, with coaches and dependencies: a quadratic check would take minutes.
+        var plan = Fixtures.smallPlan()
+        plan.teams = (0..<20_000).map { i in
+            Team(id: TeamID("t\(i)"), name: "Team \(i)", ratings: ["familiarity": 3], status: .inWave,
+                 coach: "coach-1", dependsOn: i > 0 ? [TeamID("t\(i - 1)")] : [])
+        }
+        plan.waves = [Wave(id: "w", name: "All", order: 0, teams: plan.teams.map(\.id))]
+        plan.blockers[0].surfacedBy = ["t0"]
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(PlanValidator.validate(plan).isEmpty) }
+        #expect(elapsed < .seconds(5))
+    }
+}
