@@ -14,6 +14,8 @@ let package = Package(
     targets: [
         // Domain: plain value types, rules, edits. Foundation only.
         .target(name: "PilotwaveCore"),
+        // Domain-free terminal toolkit: text width, cell grid, widgets. Foundation only.
+        .target(name: "TerminalUI"),
         // JSON file, validation, atomic save, lock, CSV import.
         .target(
             name: "PilotwaveStorage",
@@ -22,12 +24,15 @@ let package = Package(
         .executableTarget(
             name: "pilotwave",
             dependencies: [
-                "PilotwaveCore", "PilotwaveStorage",
+                "PilotwaveCore", "PilotwaveStorage", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PilotwaveStorageTests", dependencies: ["PilotwaveStorage", "PilotwaveCore"]),
+        // Drives the built binary; depends on it so `swift test` builds it first.
+        .testTarget(name: "pilotwaveCLITests", dependencies: ["pilotwave"]),
     ],
     swiftLanguageModes: [.v6]
 )

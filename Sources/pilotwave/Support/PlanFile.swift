@@ -1,0 +1,68 @@
+import Foundation
+import PilotwaveCore
+import PilotwaveStorage
+
+/// The commands' way to plan files: load, create, save — every failure a `CLIFailure` whose
+/// message names the file (and, for bad content, the place in it).
+enum PlanFile {
+    struct Loaded {
+        var plan: Plan
+        var stamp: FileStamp
+    }
+
+    static let store = PlanStore()
+
+    /// Loads and validates the plan at `path`; exit code 2 with the loader's message when it fails.
+    static func load(_ path: String) throws(CLIFailure) -> Loaded {
+        do {
+            let (plan, stamp) = try store.load(fileURL(path))
+            return Loaded(plan: plan, stamp: stamp)
+        } catch {
+            throw CLIFailure(error.message.replacingOccurrences(of: fileURL(path).path(percentEncoded: false), with: path))
+        }
+    }
+
+    /// Writes `plan` as a new file at `path`. An existing file is replaced only with `force`, and
+    /// only if it is a plan that loads (so a file that fails to load is never overwritten); its
+    /// previous version is kept as `FILE.bak`.
+    ///
+    /// - Returns: the number of bytes written.
+    @discardableResult
+    static func write(_ plan: Plan, to path: String, force: Bool) throws(CLIFailure) -> Int {
+        let url = fileURL(path)
+        var stamp: FileStamp?
+        if FileManager.default.fileExists(atPath: url.path(percentEncoded: false)) {
+            guard force else {
+                throw CLIFailure("\(path) already exists; not overwritten. Pass --force to replace it (the previous version is kept as \(path).bak).")
+            }
+            do {
+                stamp = try store.load(url).stamp
+            } catch {
+                throw CLIFailure("\(path) exists but is not a plan pilotwave can load, so it is not overwritten, even with --force:\n"
+                    + error.message)
+            }
+        }
+        let lock = try acquireLock(path)
+        defer { lock.release() }
+        return try save(plan, to: path, expecting: stamp)
+    }
+
+    /// Takes the write lock; a plan open in another pilotwave is not written.
+    static func acquireLock(_ path: String) throws(CLIFailure) -> PlanLock {
+        do {
+            return try PlanLock.acquire(for: fileURL(path))
+        } catch {
+            throw CLIFailure(error.message.replacingOccurrences(of: fileURL(path).path(percentEncoded: false), with: path))
+        }
+    }
+
+    /// Saves atomically over the version described by `stamp` (nil: a new file).
+    static func save(_ plan: Plan, to path: String, expecting stamp: FileStamp?) throws(CLIFailure) -> Int {
+        do {
+            let newStamp = try store.save(plan, to: fileURL(path), expecting: stamp)
+            return Int(newStamp.size)
+        } catch {
+            throw CLIFailure(error.message.replacingOccurrences(of: fileURL(path).path(percentEncoded: false), with: path))
+        }
+    }
+}

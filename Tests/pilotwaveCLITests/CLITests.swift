@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// The command line, driven through the real binary: what a user types and reads, and exit codes.
+@Suite("Command line", .serialized)
+struct CLITests {
+    @Test func helpListsEveryCommand() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let help = try cli.run("--help")
+        #expect(help.status == 0)
+        for command in ["demo", "new", "check", "rank", "import-teams", "generate"] {
+            #expect(help.stdout.contains(command), "--help should list \(command)")
+        }
+        #expect(try cli.run("--version").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+
+    @Test func demoIsWrittenOnceAndNotOverwrittenWithoutForce() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let first = try cli.run("demo", "--save-as", "demo.json")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("24 teams"))
+        let original = try cli.read("demo.json")
+
+        let again = try cli.run("demo", "--save-as", "demo.json")
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("demo.json already exists; not overwritten"))
+        #expect(!cli.exists("demo.json.bak"))
+
+        let forced = try cli.run("demo", "--save-as", "demo.json", "--force")
+        #expect(forced.status == 0)
+        #expect(try cli.read("demo.json.bak") == original)
+    }
+
+    @Test func forceNeverOverwritesAFileThatIsNotAPlan() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("notes.json", "my notes, not a plan\n")
+        let result = try cli.run("demo", "--save-as", "notes.json", "--force")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not a plan pilotwave can load"))
+        #expect(String(decoding: try cli.read("notes.json"), as: UTF8.self) == "my notes, not a plan\n")
+    }
+
+    @Test func checkExitCodesAndFindings() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "demo.json")
+        let check = try cli.run("check", "demo.json", "--today", "2026-11-23")
+        #expect(check.status == 1, "the demo plan has findings to discuss")
+        #expect(check.stdout.contains("CRITICAL [entryBlockersOpen]"))
+        #expect(check.stdout.contains("outcome is worded as an output (\"launch\")"))
+        #expect(check.stdout.contains("why: "))
+
+        let json = try cli.run("check", "demo.json", "--json", "--today", "2026-11-23")
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["code"] is String && $0["guidance"] is String })
+
+        try cli.run("new", "empty.json", "--name", "Fresh")
+        let empty = try cli.run("check", "empty.json")
+        #expect(empty.status == 0, "an empty plan has at most info findings: \(empty.stdout)")
+
+        let badDay = try cli.run("check", "demo.json", "--today", "23.11.2026")
+        #expect(badDay.status == 2)
+        #expect(badDay.stderr.contains("--today: expected a date as YYYY-MM-DD"))
+    }
+
+    @Test func badFilesAreNamedWithThePlaceAndNeverChanged() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.write("broken.json", "{\n  \"schemaVersion\": 1,\n  \"teams\": [}\n")
+        let broken = try cli.run("check", "broken.json")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.json:3:"), "line and column: \(broken.stderr)")
+        #expect(broken.stderr.contains("malformed JSON"))
+
+        try cli.run("demo", "--save-as", "demo.json")
+        let text = String(decoding: try cli.read("demo.json"), as: UTF8.self)
+        try cli.write("wrong.json", text.replacingOccurrences(of: "\"stage\" : \"invest\"", with: "\"stage\" : \"investing\""))
+        let wrong = try cli.run("rank", "wrong.json")
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("stage: expected one of explore, invest, sustain, retire; found \"investing\""))
+
+        try cli.write("newer.json", text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 9"))
+        let before = try cli.read("newer.json")
+        let newer = try cli.run("import-teams", "newer.json", "nothing.csv")
+        #expect(newer.status == 2)
+        #expect(newer.stderr.contains("newer pilotwave (schemaVersion 9"))
+        #expect(try cli.read("newer.json") == before)
+
+        let missing = try cli.run("open-me.json")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("open-me.json"))
+    }
+
+    @Test func importTeamsIsAllOrNothing() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.run("new", "plan.json")
+        let before = try cli.read("plan.json")
+        try cli.write("bad.csv", "name,area,familiarity\nAlpha,Claims,4\nBeta,,9\n")
+        let bad = try cli.run("import-teams", "plan.json", "bad.csv")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("line 3, column familiarity: expected a rating 1–5 or empty, found \"9\""))
+        #expect(bad.stderr.contains("Nothing was imported"))
+        #expect(try cli.read("plan.json") == before)
+
+        try cli.write("good.csv", "Team name;Area;Stage;Engineering;Design;Product\nAlpha;Claims;invest;4;1;1\nBeta;Policy;sustain;3;0;1\n")
+        let dry = try cli.run("import-teams", "plan.json", "good.csv", "--delimiter", ";", "--dry-run")
+        #expect(dry.status == 0)
+        #expect(dry.stdout.contains("2 teams would be added"))
+        #expect(try cli.read("plan.json") == before)
+
+        let good = try cli.run("import-teams", "plan.json", "good.csv", "--delimiter", ";")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("Imported 2 teams"))
+        #expect(try cli.read("plan.json.bak") == before)
+        let rank = try cli.run("rank", "plan.json")
+        #expect(rank.stdout.contains("Alpha"))
+        #expect(rank.stdout.contains("Beta"))
+        #expect(rank.stdout.contains("late stage: sustain"), "hard flag shown: \(rank.stdout)")
+    }
+
+    @Test func rankShowsScoresWithUnratedCriteriaNamed() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "demo.json")
+        let rank = try cli.run("rank", "demo.json", "--limit", "3")
+        #expect(rank.status == 0)
+        let rows = rank.stdout.split(separator: "\n").filter { $0.hasPrefix("   1 ") || $0.hasPrefix("   2 ") || $0.hasPrefix("   3 ") }
+        #expect(rows.count == 3)
+        #expect(rank.stdout.contains("recommended pilots 2–4"))
+        #expect(rank.stdout.contains("more (without --limit)"))
+        let json = try cli.run("rank", "demo.json", "--json")
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let ranked = report?["ranked"] as? [[String: Any]] ?? []
+        let scores = ranked.compactMap { $0["score"] as? Int }
+        #expect(scores == scores.sorted(by: >), "highest first")
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try cli.run("generate", "--teams", "500", "--seed", "7", "a.json").status == 0)
+        #expect(try cli.run("generate", "--teams", "500", "--seed", "7", "b.json").status == 0)
+        #expect(try cli.read("a.json") == cli.read("b.json"))
+        let check = try cli.run("check", "a.json")
+        #expect(check.status != 2, "a generated plan loads: \(check.stderr)")
+        let zero = try cli.run("generate", "--teams", "0", "c.json")
+        #expect(zero.status == 2)
+        #expect(!cli.exists("c.json"))
+    }
+}
