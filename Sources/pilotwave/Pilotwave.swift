@@ -12,7 +12,8 @@ struct Pilotwave: ParsableCommand {
             Plans are JSON files. Saves are atomic and keep the previous version as FILE.bak.
 
             Exit codes: 0 success; 1 plan checks found problems (check); 2 a file could not be read \
-            or a command was misused; 3 input closed.
+            or written, or a value was refused; 3 the terminal's input closed; 64 unknown option or \
+            missing argument.
 
             Shell completions: pilotwave --generate-completion-script bash|zsh|fish
             Docs: docs/user-guide.md, docs/file-format.md, docs/facilitator-guide.md

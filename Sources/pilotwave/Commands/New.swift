@@ -29,7 +29,7 @@ struct New: ParsableCommand {
             }
             var ids = RandomIDs(SystemRandomNumberGenerator())
             let plan = Plan.empty(id: PlanID(ids.next("plan")), name: name, organisation: organisation, size: orgSize)
-            _ = try PlanFile.write(plan, to: file, force: false)
+            _ = try PlanFile.write(plan, to: file, force: false, forceHint: false)
             Console.out("Created \(file). Next: pilotwave import-teams \(file) teams.csv, or pilotwave \(file).")
         }
     }

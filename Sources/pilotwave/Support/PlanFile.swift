@@ -28,18 +28,19 @@ enum PlanFile {
     ///
     /// - Returns: the number of bytes written.
     @discardableResult
-    static func write(_ plan: Plan, to path: String, force: Bool) throws(CLIFailure) -> Int {
+    static func write(_ plan: Plan, to path: String, force: Bool, forceHint: Bool = true) throws(CLIFailure) -> Int {
         let url = fileURL(path)
         var stamp: FileStamp?
         if FileManager.default.fileExists(atPath: url.path(percentEncoded: false)) {
             guard force else {
-                throw CLIFailure("\(path) already exists; not overwritten. Pass --force to replace it (the previous version is kept as \(path).bak).")
+                throw CLIFailure("\(path) already exists; not overwritten."
+                    + (forceHint ? " Pass --force to replace it (the previous version is kept as \(path).bak)." : " Choose another name."))
             }
             do {
                 stamp = try store.load(url).stamp
             } catch {
                 throw CLIFailure("\(path) exists but is not a plan pilotwave can load, so it is not overwritten, even with --force:\n"
-                    + error.message)
+                    + error.message.replacingOccurrences(of: url.path(percentEncoded: false), with: path))
             }
         }
         let lock = try acquireLock(path)
