@@ -14,6 +14,17 @@ public enum PlanCodec {
     public static func encode(_ plan: Plan) throws -> Data {
         var plan = plan
         plan.schemaVersion = Plan.currentSchemaVersion
+        // Written directly; JSONEncoder only if this platform's JSONEncoder writes other bytes.
+        return FastPlanWriter.isExact ? FastPlanWriter.write(plan) : try encodeWithFoundation(plan)
+    }
+
+    /// ``encode(_:)`` by `JSONEncoder`: the reference the fast writer matches byte for byte (kept
+    /// for the equivalence tests and for platforms where they differ).
+    ///
+    /// - Throws: `EncodingError` (not expected in practice: a plan holds no floating-point numbers).
+    public static func encodeWithFoundation(_ plan: Plan) throws -> Data {
+        var plan = plan
+        plan.schemaVersion = Plan.currentSchemaVersion
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -62,13 +73,33 @@ public enum PlanCodec {
     public static func decode(_ data: Data, file: String, migrations: Migrations = .standard)
         throws(PlanLoadError) -> Plan
     {
+        try decode(data, file: file, migrations: migrations, fast: true)
+    }
+
+    /// ``decode(_:file:migrations:)`` by `JSONDecoder` alone, without the fast path: the
+    /// reference for the equivalence tests and benchmarks.
+    public static func decodeWithFoundation(_ data: Data, file: String, migrations: Migrations = .standard)
+        throws(PlanLoadError) -> Plan
+    {
+        try decode(data, file: file, migrations: migrations, fast: false)
+    }
+
+    /// Reads a current-version file with ``FastPlanReader`` and anything it does not read
+    /// exactly (including every error) with `JSONDecoder`, then validates.
+    private static func decode(_ data: Data, file: String, migrations: Migrations, fast: Bool)
+        throws(PlanLoadError) -> Plan
+    {
         guard !data.isEmpty else { throw PlanLoadError(file: file, reason: .empty) }
-        let decoder = makeDecoder(current: migrations.currentVersion)
         var plan: Plan
         do {
-            let envelope = try decoder.decode(Envelope.self, from: data)
-            plan = try envelope.plan ?? decodeOlder(data, file: file, version: envelope.version,
-                                                    decoder: decoder, migrations: migrations)
+            if fast, let read = FastPlanReader.read(data, schemaVersion: migrations.currentVersion) {
+                plan = read
+            } else {
+                let decoder = makeDecoder(current: migrations.currentVersion)
+                let envelope = try decoder.decode(Envelope.self, from: data)
+                plan = try envelope.plan ?? decodeOlder(data, file: file, version: envelope.version,
+                                                        decoder: decoder, migrations: migrations)
+            }
         } catch let error as PlanLoadError {
             throw error
         } catch SchemaSignal.newer(let version) {

@@ -1,0 +1,232 @@
+import Foundation
+import PilotwaveCore
+
+/// Readiness signals, resistance, waves, blockers, decisions and workshops.
+extension FastPlanReader {
+    mutating func signal() throws(FastPathMiss) -> ReadinessSignal {
+        var dimension: DimensionKey?, evidence: String?, id: SignalID?, rating: Int?, recordedAt: Date?
+        var recordedBy: String?, struck: Strike?, team: TeamID?
+        try object(Fields.signal) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: dimension = try r.string()
+            case 1: evidence = try r.string()
+            case 2: id = try r.ref()
+            case 3: rating = try r.int()
+            case 4: recordedAt = try r.date()
+            case 5: recordedBy = try r.string()
+            case 6: struck = try r.input.consumeNull() ? nil : r.strike()
+            case 7: team = try r.optionalRef()
+            default: try r.skip()
+            }
+        }
+        guard let dimension, let evidence, let id, let rating, let recordedAt, let recordedBy else {
+            throw FastPathMiss()
+        }
+        return ReadinessSignal(id: id, dimension: dimension, team: team, rating: rating, evidence: evidence,
+                               recordedBy: recordedBy, recordedAt: recordedAt, struck: struck)
+    }
+
+    mutating func strike() throws(FastPathMiss) -> Strike {
+        var at: Date?, by: String?, reason: String?
+        try object(Fields.strike) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: at = try r.date()
+            case 1: by = try r.string()
+            case 2: reason = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let at, let by, let reason else { throw FastPathMiss() }
+        return Strike(reason: reason, by: by, at: at)
+    }
+
+    mutating func resistanceNote() throws(FastPathMiss) -> ResistanceNote {
+        var followUp: Day?, id: NoteID?, kind: ResistanceKind?, owner: String?, recordedAt: Date?
+        var response: String?, rootCause: String?, severity: Severity?, stakeholder: StakeholderID?
+        var status: NoteStatus?, team: TeamID?, words: String?
+        try object(Fields.resistanceNote) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: followUp = try r.optionalDay()
+            case 1: id = try r.ref()
+            case 2: kind = try r.value(Enums.resistanceKind)
+            case 3: owner = try r.optionalString()
+            case 4: recordedAt = try r.date()
+            case 5: response = try r.optionalString()
+            case 6: rootCause = try r.optionalString()
+            case 7: severity = try r.value(Enums.severity)
+            case 8: stakeholder = try r.optionalRef()
+            case 9: status = try r.value(Enums.noteStatus)
+            case 10: team = try r.optionalRef()
+            case 11: words = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let id, let kind, let recordedAt, let severity, let status, let words else { throw FastPathMiss() }
+        return ResistanceNote(id: id, team: team, stakeholder: stakeholder, words: words, kind: kind,
+                              rootCause: rootCause, severity: severity, status: status, response: response,
+                              owner: owner, followUp: followUp, recordedAt: recordedAt)
+    }
+
+    mutating func wave() throws(FastPathMiss) -> Wave {
+        var checkIns: [Day]?, end: Day?, entry: EntryCriteria?, id: WaveID?, name: String?, order: Int?
+        var start: Day?, status: WaveStatus?, teams: [TeamID]?
+        try object(Fields.wave) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: checkIns = try r.days()
+            case 1: end = try r.optionalDay()
+            case 2: entry = try r.entryCriteria()
+            case 3: id = try r.ref()
+            case 4: name = try r.string()
+            case 5: order = try r.int()
+            case 6: start = try r.optionalDay()
+            case 7: status = try r.value(Enums.waveStatus)
+            case 8: teams = try r.refs()
+            default: try r.skip()
+            }
+        }
+        guard let checkIns, let entry, let id, let name, let order, let status, let teams else { throw FastPathMiss() }
+        return Wave(id: id, name: name, order: order, start: start, end: end, teams: teams, entry: entry,
+                    checkIns: checkIns, status: status)
+    }
+
+    mutating func entryCriteria() throws(FastPathMiss) -> EntryCriteria {
+        var blockers: [BlockerID]?, checklist: [ChecklistItem]?, readiness: [ReadinessThreshold]?
+        try object(Fields.entryCriteria) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: blockers = try r.refs()
+            case 1: checklist = try r.array { r throws(FastPathMiss) in try r.checklistItem() }
+            case 2: readiness = try r.array { r throws(FastPathMiss) in try r.threshold() }
+            default: try r.skip()
+            }
+        }
+        guard let blockers, let checklist, let readiness else { throw FastPathMiss() }
+        return EntryCriteria(blockers: blockers, readiness: readiness, checklist: checklist)
+    }
+
+    mutating func threshold() throws(FastPathMiss) -> ReadinessThreshold {
+        var dimension: DimensionKey?, minimum: Int?
+        try object(Fields.threshold) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: dimension = try r.string()
+            case 1: minimum = try r.int()
+            default: try r.skip()
+            }
+        }
+        guard let dimension, let minimum else { throw FastPathMiss() }
+        return ReadinessThreshold(dimension: dimension, minimum: minimum)
+    }
+
+    mutating func checklistItem() throws(FastPathMiss) -> ChecklistItem {
+        var done: Bool?, evidence: String?, text: String?
+        try object(Fields.checklistItem) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: done = try r.bool()
+            case 1: evidence = try r.string()
+            case 2: text = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let done, let evidence, let text else { throw FastPathMiss() }
+        return ChecklistItem(text: text, done: done, evidence: evidence)
+    }
+
+    mutating func blocker() throws(FastPathMiss) -> Blocker {
+        var category: BlockerCategory?, id: BlockerID?, owner: String?, status: BlockerStatus?
+        var surfacedBy: [TeamID]?, title: String?
+        try object(Fields.blocker) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: category = try r.value(Enums.blockerCategory)
+            case 1: id = try r.ref()
+            case 2: owner = try r.optionalString()
+            case 3: status = try r.value(Enums.blockerStatus)
+            case 4: surfacedBy = try r.refs()
+            case 5: title = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let category, let id, let status, let surfacedBy, let title else { throw FastPathMiss() }
+        return Blocker(id: id, title: title, category: category, surfacedBy: surfacedBy, owner: owner, status: status)
+    }
+
+    mutating func decision() throws(FastPathMiss) -> Decision {
+        var at: Date?, concerns: [String]?, decidedBy: String?, id: DecisionID?, kind: DecisionKind?, text: String?
+        try object(Fields.decision) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: at = try r.date()
+            case 1: concerns = try r.strings()
+            case 2: decidedBy = try r.string()
+            case 3: id = try r.ref()
+            case 4: kind = try r.value(Enums.decisionKind)
+            case 5: text = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let at, let concerns, let decidedBy, let id, let kind, let text else { throw FastPathMiss() }
+        return Decision(id: id, text: text, kind: kind, decidedBy: decidedBy, at: at, concerns: concerns)
+    }
+
+    mutating func workshop() throws(FastPathMiss) -> Workshop {
+        var date: Day?, id: WorkshopID?, steps: [AgendaStep]?, title: String?
+        try object(Fields.workshop) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: date = try r.optionalDay()
+            case 1: id = try r.ref()
+            case 2: steps = try r.array { r throws(FastPathMiss) in try r.agendaStep() }
+            case 3: title = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let id, let steps, let title else { throw FastPathMiss() }
+        return Workshop(id: id, title: title, date: date, steps: steps)
+    }
+
+    mutating func agendaStep() throws(FastPathMiss) -> AgendaStep {
+        var done: Bool?, minutes: Int?, question: String?, title: String?, view: String?
+        try object(Fields.agendaStep) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: done = try r.bool()
+            case 1: minutes = try r.int()
+            case 2: question = try r.string()
+            case 3: title = try r.string()
+            case 4: view = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let done, let minutes, let question, let title, let view else { throw FastPathMiss() }
+        return AgendaStep(title: title, view: view, minutes: minutes, question: question, done: done)
+    }
+}
+
+/// The keys of each model type in file order (UTF-8 byte order): what the reader matches and
+/// ``ModelShape`` compares with the model.
+enum Fields {
+    static let plan = FieldNames(
+        "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
+        "schemaVersion", "settings", "signals", "stakeholders", "teams", "waves", "workshops")
+    static let organisation = FieldNames("name", "size", "thresholds")
+    static let sizeThresholds = FieldNames("largeFrom", "midFrom")
+    static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent")
+    static let criterion = FieldNames("anchors", "help", "id", "name", "source", "weight")
+    static let dimension = FieldNames("anchors", "group", "help", "id", "name", "retired", "scope")
+    static let team = FieldNames(
+        "area", "coach", "dependsOn", "id", "name", "notes", "outOfScopeReason", "outcome", "ratings", "roles",
+        "stage", "status", "tags")
+    static let roles = FieldNames("data", "design", "engineering", "marketing", "other", "product")
+    static let outcome = FieldNames("baseline", "metric", "statement", "target")
+    static let stakeholder = FieldNames("desiredStance", "id", "name", "role", "stance")
+    static let coach = FieldNames("capacity", "id", "name", "seededFrom")
+    static let signal = FieldNames(
+        "dimension", "evidence", "id", "rating", "recordedAt", "recordedBy", "struck", "team")
+    static let strike = FieldNames("at", "by", "reason")
+    static let resistanceNote = FieldNames(
+        "followUp", "id", "kind", "owner", "recordedAt", "response", "rootCause", "severity", "stakeholder",
+        "status", "team", "words")
+    static let wave = FieldNames("checkIns", "end", "entry", "id", "name", "order", "start", "status", "teams")
+    static let entryCriteria = FieldNames("blockers", "checklist", "readiness")
+    static let threshold = FieldNames("dimension", "minimum")
+    static let checklistItem = FieldNames("done", "evidence", "text")
+    static let blocker = FieldNames("category", "id", "owner", "status", "surfacedBy", "title")
+    static let decision = FieldNames("at", "concerns", "decidedBy", "id", "kind", "text")
+    static let workshop = FieldNames("date", "id", "steps", "title")
+    static let agendaStep = FieldNames("done", "minutes", "question", "title", "view")
+}

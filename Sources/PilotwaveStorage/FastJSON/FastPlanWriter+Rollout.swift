@@ -1,0 +1,194 @@
+import Foundation
+import PilotwaveCore
+
+/// Readiness signals, resistance, waves, blockers, decisions and workshops.
+extension FastPlanWriter {
+    mutating func signal(_ s: ReadinessSignal) {
+        out.openObject()
+        out.key("dimension")
+        out.string(s.dimension)
+        out.key("evidence")
+        out.string(s.evidence)
+        out.key("id")
+        out.string(s.id.raw)
+        out.key("rating")
+        out.int(s.rating)
+        out.key("recordedAt")
+        date(s.recordedAt)
+        out.key("recordedBy")
+        out.string(s.recordedBy)
+        if let struck = s.struck {
+            out.key("struck")
+            out.openObject()
+            out.key("at")
+            date(struck.at)
+            out.key("by")
+            out.string(struck.by)
+            out.key("reason")
+            out.string(struck.reason)
+            out.closeObject()
+        }
+        if let team = s.team {
+            out.key("team")
+            out.string(team.raw)
+        }
+        out.closeObject()
+    }
+
+    mutating func resistanceNote(_ n: ResistanceNote) {
+        out.openObject()
+        if let followUp = n.followUp {
+            out.key("followUp")
+            day(followUp)
+        }
+        out.key("id")
+        out.string(n.id.raw)
+        out.key("kind")
+        out.string(n.kind.rawValue)
+        if let owner = n.owner {
+            out.key("owner")
+            out.string(owner)
+        }
+        out.key("recordedAt")
+        date(n.recordedAt)
+        if let response = n.response {
+            out.key("response")
+            out.string(response)
+        }
+        if let rootCause = n.rootCause {
+            out.key("rootCause")
+            out.string(rootCause)
+        }
+        out.key("severity")
+        out.string(n.severity.rawValue)
+        if let stakeholder = n.stakeholder {
+            out.key("stakeholder")
+            out.string(stakeholder.raw)
+        }
+        out.key("status")
+        out.string(n.status.rawValue)
+        if let team = n.team {
+            out.key("team")
+            out.string(team.raw)
+        }
+        out.key("words")
+        out.string(n.words)
+        out.closeObject()
+    }
+
+    mutating func wave(_ w: Wave) {
+        out.openObject()
+        out.key("checkIns")
+        array(w.checkIns) { writer, d in writer.day(d) }
+        if let end = w.end {
+            out.key("end")
+            day(end)
+        }
+        out.key("entry")
+        out.openObject()
+        out.key("blockers")
+        refs(w.entry.blockers)
+        out.key("checklist")
+        array(w.entry.checklist) { writer, item in writer.checklistItem(item) }
+        out.key("readiness")
+        array(w.entry.readiness) { writer, t in
+            writer.out.openObject()
+            writer.out.key("dimension")
+            writer.out.string(t.dimension)
+            writer.out.key("minimum")
+            writer.out.int(t.minimum)
+            writer.out.closeObject()
+        }
+        out.closeObject()
+        out.key("id")
+        out.string(w.id.raw)
+        out.key("name")
+        out.string(w.name)
+        out.key("order")
+        out.int(w.order)
+        if let start = w.start {
+            out.key("start")
+            day(start)
+        }
+        out.key("status")
+        out.string(w.status.rawValue)
+        out.key("teams")
+        refs(w.teams)
+        out.closeObject()
+    }
+
+    mutating func checklistItem(_ item: ChecklistItem) {
+        out.openObject()
+        out.key("done")
+        out.bool(item.done)
+        out.key("evidence")
+        out.string(item.evidence)
+        out.key("text")
+        out.string(item.text)
+        out.closeObject()
+    }
+
+    mutating func blocker(_ b: Blocker) {
+        out.openObject()
+        out.key("category")
+        out.string(b.category.rawValue)
+        out.key("id")
+        out.string(b.id.raw)
+        if let owner = b.owner {
+            out.key("owner")
+            out.string(owner)
+        }
+        out.key("status")
+        out.string(b.status.rawValue)
+        out.key("surfacedBy")
+        refs(b.surfacedBy)
+        out.key("title")
+        out.string(b.title)
+        out.closeObject()
+    }
+
+    mutating func decision(_ d: Decision) {
+        out.openObject()
+        out.key("at")
+        date(d.at)
+        out.key("concerns")
+        strings(d.concerns)
+        out.key("decidedBy")
+        out.string(d.decidedBy)
+        out.key("id")
+        out.string(d.id.raw)
+        out.key("kind")
+        out.string(d.kind.rawValue)
+        out.key("text")
+        out.string(d.text)
+        out.closeObject()
+    }
+
+    mutating func workshop(_ w: Workshop) {
+        out.openObject()
+        if let date = w.date {
+            out.key("date")
+            day(date)
+        }
+        out.key("id")
+        out.string(w.id.raw)
+        out.key("steps")
+        array(w.steps) { writer, step in
+            writer.out.openObject()
+            writer.out.key("done")
+            writer.out.bool(step.done)
+            writer.out.key("minutes")
+            writer.out.int(step.minutes)
+            writer.out.key("question")
+            writer.out.string(step.question)
+            writer.out.key("title")
+            writer.out.string(step.title)
+            writer.out.key("view")
+            writer.out.string(step.view)
+            writer.out.closeObject()
+        }
+        out.key("title")
+        out.string(w.title)
+        out.closeObject()
+    }
+}

@@ -1,0 +1,33 @@
+import PilotwaveCore
+
+/// A guard for the fast paths: the stored properties of every model type (found by reflection)
+/// must be exactly the keys ``Fields`` lists. A property added to or removed from the model
+/// without updating ``FastPlanReader`` and ``FastPlanWriter`` turns both off (loading and saving
+/// then use Foundation, correct but slower) instead of silently dropping data.
+enum ModelShape {
+    /// Whether the model and ``Fields`` agree; checked once per process.
+    static let matches: Bool = {
+        let plan = FastPlanWriter.probePlan()
+        guard let team = plan.teams.first, let outcome = team.outcome, let signal = plan.signals.first,
+            let strike = signal.struck, let wave = plan.waves.first, let threshold = wave.entry.readiness.first,
+            let item = wave.entry.checklist.first, let workshop = plan.workshops.first, let step = workshop.steps.first,
+            let criterion = plan.criteria.first, let dimension = plan.dimensions.first,
+            let stakeholder = plan.stakeholders.first, let coach = plan.coaches.first,
+            let note = plan.resistance.first, let blocker = plan.blockers.first, let decision = plan.decisions.first
+        else { return false }
+        let pairs: [(Any, FieldNames)] = [
+            (plan, Fields.plan), (plan.organisation, Fields.organisation),
+            (plan.organisation.thresholds, Fields.sizeThresholds), (plan.settings, Fields.settings),
+            (criterion, Fields.criterion), (dimension, Fields.dimension), (team, Fields.team),
+            (team.roles, Fields.roles), (outcome, Fields.outcome), (stakeholder, Fields.stakeholder),
+            (coach, Fields.coach), (signal, Fields.signal), (strike, Fields.strike), (note, Fields.resistanceNote),
+            (wave, Fields.wave), (wave.entry, Fields.entryCriteria), (threshold, Fields.threshold),
+            (item, Fields.checklistItem), (blocker, Fields.blocker), (decision, Fields.decision),
+            (workshop, Fields.workshop), (step, Fields.agendaStep),
+        ]
+        return pairs.allSatisfy { value, names in
+            let labels = Mirror(reflecting: value).children.compactMap(\.label)
+            return labels.count == names.count && Set(labels) == Set(names.strings)
+        }
+    }()
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PilotwaveCore
+import PilotwaveStorage
+import Testing
+
+/// Files the fast reader must leave to JSONDecoder, and files it may read: either way the load
+/// ends exactly as with JSONDecoder alone (the same plan, or the same error message).
+@Suite("Fast codec fallback")
+struct FastCodecFallbackTests {
+    let helper = FastCodecTests()
+
+    func same(_ text: String, fast: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+        helper.expectSameOutcome(text, fast: fast, sourceLocation: sourceLocation)
+    }
+
+    func edited(_ old: String, _ new: String) -> String { helper.edited(old, new) }
+
+    @Test func unchangedFileIsRead() {
+        same(Fixtures.encoded(Fixtures.smallPlan()), fast: true)
+        same(Fixtures.encoded(Fixtures.fullPlan()), fast: true)
+    }
+
+    // MARK: Errors: left to JSONDecoder, same message
+
+    @Test func errorsKeepTheirMessages() {
+        let small = Fixtures.encoded(Fixtures.smallPlan())
+        same(edited("      \"stage\" : \"invest\",\n", ""), fast: false)  // missing required key
+        same(edited("  \"coaches\" : [", "  \"trainers\" : ["), fast: false)  // missing top-level key
+        same(small + "x", fast: false)  // trailing garbage
+        same(small + "{}", fast: false)
+        same(String(small.dropLast(3)), fast: false)  // truncated
+        same(edited("\"design\" : 0", "\"design\" : \"three\""), fast: false)  // wrong type
+        same(edited("\"engineering\" : 3", "\"engineering\" : 1.5"), fast: false)  // 1.5 for an Int
+        same(edited("\"engineering\" : 3", "\"engineering\" : 99999999999999999999"), fast: false)
+        same(edited("\"engineering\" : 3", "\"engineering\" : 9223372036854775808"), fast: false)
+        same(edited("\"engineering\" : 3", "\"engineering\" : true"), fast: false)
+        same(edited("\"name\" : \"Beta\"", "\"name\" : null"), fast: false)  // null for a required value
+        same(edited("\"stage\" : \"invest\"", "\"stage\" : \"grow\""), fast: false)  // unknown enum value
+        same(edited("\"stage\" : \"invest\"", "\"stage\" : \"Invest\""), fast: false)
+        same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
+        same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
+        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 1,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : \"1\""), fast: false)
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\udc00\\ud800\""), fast: false)
+        same(edited("\"design\" : 0", "\"design\" : 01"), fast: false)
+        same(edited("\"stakeholders\" : []", "\"stakeholders\" : {}"), fast: false)
+        same("[1, 2]", fast: false)
+        same("{}", fast: false)
+        same("  \n ", fast: false)
+        same("{\"a\": [1, 2, ]}", fast: false)
+        same(String(repeating: "[", count: 600) + String(repeating: "]", count: 600), fast: false)
+        // A plan that reads but breaks the rules: validation runs after the fast path too.
+        same(edited("\"coach\" : \"coach-1\"", "\"coach\" : \"coach-9\""), fast: true)
+        same(edited("\"familiarity\" : 4", "\"familiarity\" : 9"), fast: true)
+    }
+
+    @Test func invalidUTF8() {
+        for bad: [UInt8] in [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            let text = Fixtures.encoded(Fixtures.smallPlan())
+            let anchor = text.range(of: "\"Beta")!.upperBound
+            var bytes = Array(text[..<anchor].utf8)
+            bytes += bad
+            bytes += Array(text[anchor...].utf8)
+            helper.expectSameOutcome(bytes, fast: false)
+            // In a key the model does not have: JSONDecoder skips it, the fast reader defers.
+            let unknown = edited("\"name\" : \"Beta\"", "\"name\" : \"Beta\", \"x\" : \"OK\"")
+            let mark = unknown.range(of: "\"OK")!.upperBound
+            bytes = Array(unknown[..<mark].utf8) + bad + Array(unknown[mark...].utf8)
+            helper.expectSameOutcome(bytes, fast: false)
+        }
+    }
+
+    // MARK: Accepted by JSONDecoder, left to it by the fast reader
+
+    @Test func lenientSpellingsLoadAsBefore() {
+        let small = Fixtures.encoded(Fixtures.smallPlan())
+        same(edited("\"team-1\"\n      ],", "\"team-1\",\n      ],"), fast: false)  // trailing comma
+        same(edited("\"engineering\" : 3", "\"engineering\" : 3.0"), fast: false)
+        same(edited("\"engineering\" : 3", "\"engineering\" : 3e0"), fast: false)
+        same(edited("\"design\" : 0", "\"design\" : -0"), fast: false)
+        same("\u{FEFF}" + small, fast: false)  // byte order mark
+        same(edited("\"name\" : \"Alpha\"", "\"name\" : \"Alpha\", \"name\" : \"Other\""), fast: false)  // repeat
+        same(edited("\"familiarity\" : 4", "\"familiarity\" : 4, \"familiarity\" : 2"), fast: false)
+        same(edited("\"name\" : \"Alpha\"", "\"n\\u0061me\" : \"Alpha\""), fast: false)  // escaped key
+        same(edited("\"name\" : \"Alpha\"", "\"name\" : \"Alpha\", \"\u{212A}\" : 1"), fast: false)
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"2026-01-05T10:30:00.250+01:00\""), fast: false)
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"2026-02-29T09:30:00Z\""), fast: false)  // rolled over
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"2026-01-05T24:00:00Z\""), fast: false)
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"1500-01-05T09:30:00Z\""), fast: false)
+        same(edited("\"2026-01-05T09:30:00Z\"", "\"2026-01-05T09:30:00\\u005a\""), fast: false)
+        same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"+202-01-05\","), fast: false)
+        same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-01-0\\u0035\","), fast: false)
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        same(edited("\"name\" : \"Alpha\"", "\"name\" : \"Alpha\", \"deep\" : \(deep)"), fast: false)
+    }
+
+    // MARK: Read by the fast reader, same plan as JSONDecoder
+
+    @Test func standardVariationsAreRead() {
+        let small = Fixtures.encoded(Fixtures.smallPlan())
+        same(small + " \t\r\n", fast: true)
+        same(" \r\n\t" + small, fast: true)
+        same(small.replacingOccurrences(of: "\n", with: "\r\n"), fast: true)
+        same(small.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: ""), fast: true)
+        same(String(small.dropLast()), fast: true)  // no final line break
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\u00e9ta \\ud83d\\ude80 \\/ \\\" \\\\ \\b\\f\\n\\r\\t \\u0000\\u001F\""),
+             fast: true)
+        same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\u00C9TA \\uD83D\\uDE80\""), fast: true)
+        same(edited("\"stage\" : \"invest\"", "\"stage\" : \"inv\\u0065st\""), fast: true)  // escaped enum value
+        same(edited("\"id\" : \"team-3\"", "\"id\" : \"team\\u002d3\""), fast: true)
+        same(edited("\"familiarity\" : 4", "\"famili\\u0061rity\" : 4"), fast: true)  // escaped rating key
+        same(edited("\"coach\" : \"coach-1\",", ""), fast: true)  // optional missing
+        same(edited("\"coach\" : \"coach-1\"", "\"coach\" : null"), fast: true)  // optional null
+        same(edited("\"name\" : \"Alpha\"", "\"name\" : \"Alpha\", \"extra\" : {\"a\" : [1, -2.5e+3, true, null, \"\\u00e9\", {}]}"),
+             fast: true)  // unknown key
+        same(edited("\"name\" : \"Alpha\"", "\"name\" : \"Alpha\", \"x\" : 1, \"x\" : 2"), fast: true)
+        same(edited("\"engineering\" : 3", "\"engineering\" : 9223372036854775807"), fast: true)
+        same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
+        same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
+        // Keys in any order.
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 1, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 1,\n  \"settings\"", with: "  \"settings\"")
+        same(reordered, fast: true)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PilotwaveCore
+import PilotwaveStorage
+import Testing
+
+/// The fast reader and writer against Foundation's `JSONDecoder` and `JSONEncoder`: the same
+/// plans, the same bytes, and for files the fast reader leaves alone, the same outcome.
+@Suite("Fast codec")
+struct FastCodecTests {
+    // MARK: Helpers
+
+    /// The first line where two encodings differ, for a readable failure.
+    static func firstDifference(_ a: Data, _ b: Data) -> String? {
+        let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(x.count, y.count) where i >= x.count || i >= y.count || x[i] != y[i] {
+            return "line \(i + 1): fast \(i < x.count ? String(x[i]).debugDescription : "<end>") vs Foundation "
+                + (i < y.count ? String(y[i]).debugDescription : "<end>")
+        }
+        return a == b ? nil : "same lines, different bytes"
+    }
+
+    /// Fast and Foundation encodings are byte-identical, the fast reader reads them, and gives the
+    /// plan JSONDecoder gives.
+    func expectEquivalent(_ plan: Plan, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let reference = try PlanCodec.encodeWithFoundation(plan)
+        let fast = PlanCodec.encodeFast(plan)
+        #expect(Self.firstDifference(fast, reference) == nil, sourceLocation: sourceLocation)
+        #expect(try PlanCodec.encode(plan) == reference, sourceLocation: sourceLocation)
+
+        let read = PlanCodec.decodeFast(reference)
+        #expect(read != nil, "the fast reader left a file it wrote to JSONDecoder", sourceLocation: sourceLocation)
+        let viaFoundation = try PlanCodec.decodeWithFoundation(reference, file: "p.json")
+        #expect(read == viaFoundation, sourceLocation: sourceLocation)
+        #expect(try PlanCodec.decode(reference, file: "p.json") == viaFoundation, sourceLocation: sourceLocation)
+        var expected = plan
+        expected.schemaVersion = Plan.currentSchemaVersion
+        #expect(viaFoundation == expected, sourceLocation: sourceLocation)
+    }
+
+    enum LoadOutcome: Equatable {
+        case loaded(Plan)
+        case failed(String)
+    }
+
+    static func outcome(_ load: () throws(PlanLoadError) -> Plan) -> LoadOutcome {
+        do throws(PlanLoadError) {
+            return .loaded(try load())
+        } catch {
+            return .failed(error.message)
+        }
+    }
+
+    /// `bytes` loads (or fails, with the same message) exactly as with JSONDecoder alone, and the
+    /// fast reader reads it or leaves it to JSONDecoder as `fast` says.
+    func expectSameOutcome(_ bytes: [UInt8], fast: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+        let data = Data(bytes)
+        #expect((PlanCodec.decodeFast(data) != nil) == fast, sourceLocation: sourceLocation)
+        let withFastPath = Self.outcome { () throws(PlanLoadError) in try PlanCodec.decode(data, file: "p.json") }
+        let foundationOnly = Self.outcome { () throws(PlanLoadError) in
+            try PlanCodec.decodeWithFoundation(data, file: "p.json")
+        }
+        #expect(withFastPath == foundationOnly, sourceLocation: sourceLocation)
+    }
+
+    func expectSameOutcome(_ text: String, fast: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+        expectSameOutcome(Array(text.utf8), fast: fast, sourceLocation: sourceLocation)
+    }
+
+    /// The small plan's file with `old` replaced by `new` (`old` must occur).
+    func edited(_ old: String, _ new: String) -> String {
+        let text = Fixtures.encoded(Fixtures.smallPlan())
+        let range = text.range(of: old)
+        #expect(range != nil, "\(old.debugDescription) not in the small plan's file")
+        guard let range else { return text }
+        return text.replacingCharacters(in: range, with: new)
+    }
+
+    // MARK: Same plans, same bytes
+
+    @Test func fastPathsAreOnHere() {
+        #expect(PlanCodec.fastPathsMatchModel)
+        #expect(PlanCodec.fastEncoderIsExact)
+    }
+
+    @Test func demoPlan() throws {
+        try expectEquivalent(DemoPlan.make())
+    }
+
+    @Test func fixturePlans() throws {
+        try expectEquivalent(Fixtures.fullPlan())
+        try expectEquivalent(Fixtures.smallPlan())
+    }
+
+    @Test(arguments: [1, 2, 7, 42] as [UInt64])
+    func generatedPlans(seed: UInt64) throws {
+        try expectEquivalent(PlanGenerator.generate(teams: 2_000, seed: seed))
+    }
+
+    /// Every character JSONEncoder escapes or might: controls, quotes, backslash, slash, DEL,
+    /// line and paragraph separators, combining marks, emoji, CJK, in values, lists and keys.
+    @Test func everyEscapeWorthyCharacter() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let specials = "\"quoted\" back\\slash a/b </script> \u{7F} \u{2028}\u{2029} \u{85}\u{A0}\u{FEFF} "
+            + "e\u{301} 🚀👩‍👩‍👧 東京 Ωmega \u{10FFFF}"
+        var plan = Fixtures.smallPlan()
+        plan.name = controls + specials
+        plan.teams[0].name = specials
+        plan.teams[0].notes = controls
+        plan.teams[0].area = "\\u0041 \\n not an escape"
+        plan.teams[1].tags = [controls, specials, "", "/", "\\", "\""]
+        plan.teams[2].outcome = Outcome(statement: specials, metric: "\u{0}", baseline: "\n\n", target: "[\n\n]")
+        let keys = ["Z", "a", "a10", "a9", "_x", "é", "e\u{301}x", "k\"q", "k\\b", "\u{1}", "東", "🚀", "familiarity"]
+        plan.criteria += keys.dropLast().map {
+            Criterion(id: $0, name: $0, source: .rated, weight: 1, help: specials)
+        }
+        plan.teams[0].ratings = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0 % 5 + 1) })
+        plan.coaches[0].name = "\t\r\n\u{8}\u{C}"
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+    }
+
+    /// Whole-second date-times across 1601–9999 take the fast paths; fractional seconds and
+    /// years outside that range are written by Foundation's formatter and read by JSONDecoder.
+    @Test func dateTimes() throws {
+        var rng = SplitMix64(seed: 3)
+        let earliest = -11_644_473_600.0, latest = 253_402_300_799.0
+        var plan = Fixtures.smallPlan()
+        var dates: [Date] = [earliest, latest, 0, -1, 86_399, 951_782_400, 4_107_542_400].map {
+            Date(timeIntervalSince1970: $0)
+        }
+        for _ in 0..<1_500 {
+            let seconds = earliest + Double(rng.next() % UInt64(latest - earliest))
+            dates.append(Date(timeIntervalSince1970: seconds))
+        }
+        plan.signals = dates.enumerated().map { i, date in
+            ReadinessSignal(id: SignalID("s\(i)"), dimension: "feltPain", rating: 3, recordedAt: date)
+        }
+        try expectEquivalent(plan)
+
+        // Not representable by the fast writer: written with date.formatted(.iso8601).
+        let odd = [0.25, -0.25, 1e-7, 1_767_605_400.999, -11_644_473_601, 253_402_300_800, -62_135_596_800]
+        plan.signals = odd.enumerated().map { i, t in
+            ReadinessSignal(id: SignalID("s\(i)"), dimension: "feltPain", rating: 3,
+                            recordedAt: Date(timeIntervalSince1970: t))
+        }
+        #expect(Self.firstDifference(PlanCodec.encodeFast(plan), try PlanCodec.encodeWithFoundation(plan)) == nil)
+    }
+
+    @Test func daysOfEveryShape() throws {
+        var plan = Fixtures.smallPlan()
+        plan.waves[0].checkIns = [Day(2024, 2, 29), Day(1, 1, 1), Day(9999, 12, 31), Day(2026, 3, 2)]
+        plan.waves[0].start = Day(0, 1, 1)
+        try expectEquivalent(plan)
+        // Days the model can hold but a file cannot: written as Day.description, like JSONEncoder.
+        plan.waves[0].end = Day(12_345, 1, 1)
+        plan.waves[0].checkIns = [Day(-5, 13, 0), Day(2026, 100, 7)]
+        #expect(Self.firstDifference(PlanCodec.encodeFast(plan), try PlanCodec.encodeWithFoundation(plan)) == nil)
+    }
+
+    @Test func extremeNumbers() throws {
+        var plan = Fixtures.smallPlan()
+        plan.waves[0].order = Int.min
+        plan.coaches[0].capacity = Int.max
+        plan.teams[2].roles.other = 0
+        plan.settings.maxWaveSharePercent = -1
+        #expect(Self.firstDifference(PlanCodec.encodeFast(plan), try PlanCodec.encodeWithFoundation(plan)) == nil)
+        let text = Fixtures.encoded(plan)
+        expectSameOutcome(text, fast: true)
+    }
+}
