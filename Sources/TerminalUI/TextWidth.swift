@@ -93,3 +93,51 @@ public enum TextWidth {
         }
     }
 }
+
+extension TextWidth {
+    /// Splits `text` into lines of at most `width` cells, breaking at spaces where possible (a word
+    /// longer than a line is cut). Existing line breaks are kept.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var w = of(word)
+                var word = String(word)
+                if used > 0 && used + 1 + w > width {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                while w > width {
+                    // Hard-cut a word longer than the line.
+                    var head = ""
+                    var hw = 0
+                    var rest = Substring(word)
+                    while let ch = rest.first, hw + of(ch) <= width - used - (used > 0 ? 1 : 0) {
+                        head.append(ch)
+                        hw += of(ch)
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty && used == 0 { head = String(rest.removeFirst()) }
+                    lines.append(used > 0 ? line + " " + head : head)
+                    line = ""
+                    used = 0
+                    word = String(rest)
+                    w = of(word)
+                }
+                if word.isEmpty { continue }
+                if used > 0 {
+                    line += " "
+                    used += 1
+                }
+                line += word
+                used += w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,178 @@
+/// One terminal cell: a grapheme and its role. A wide glyph (CJK, emoji) occupies its cell and the
+/// next, which is marked as its continuation and holds no glyph of its own.
+public struct Cell: Hashable, Sendable {
+    public var glyph: Character
+    public var role: StyleRole
+    public var isContinuation: Bool
+
+    public init(_ glyph: Character = " ", role: StyleRole = .normal, isContinuation: Bool = false) {
+        self.glyph = glyph
+        self.role = role
+        self.isContinuation = isContinuation
+    }
+
+    public static let blank = Cell()
+}
+
+/// An in-memory screen: the whole frame is drawn here, then a backend transports it (or a test reads it).
+///
+/// Drawing never writes outside the canvas or the given clip, never splits a wide glyph (writing
+/// over half of one blanks both halves), and measures text with ``TextWidth``.
+public struct Canvas: Hashable, Sendable {
+    public private(set) var size: Size
+    public private(set) var cells: [Cell]
+    /// The marker drawn where text is cut: `…`, or `~` when the terminal cannot show it.
+    public var ellipsis: String = "…"
+
+    public init(size: Size) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+    }
+
+    public var bounds: Rect { Rect(size: size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Blanks every cell.
+    public mutating func clear() {
+        for i in cells.indices { cells[i] = .blank }
+    }
+
+    /// Fills `rect` with `glyph` in `role`.
+    public mutating func fill(_ rect: Rect, role: StyleRole = .normal, glyph: Character = " ") {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY {
+            unsplit(x: r.x, y: y)
+            unsplit(x: r.maxX - 1, y: y)
+            let row = y * size.width
+            for x in r.x..<r.maxX { cells[row + x] = Cell(glyph, role: role) }
+        }
+    }
+
+    /// Changes the role of every cell in `rect`, keeping the glyphs.
+    public mutating func paint(_ rect: Rect, role: StyleRole) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY {
+            let row = y * size.width
+            for x in r.x..<r.maxX { cells[row + x].role = role }
+        }
+    }
+
+    /// Draws `text` from (`x`, `y`) in `role`, cut to `width` cells (default: to the right edge)
+    /// with the ellipsis when it does not fit. Control characters are shown as `·`.
+    ///
+    /// - Returns: the number of cells used.
+    @discardableResult
+    public mutating func text(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole = .normal,
+                              width: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let limit = min(width ?? (size.width - x), size.width - x)
+        guard limit > 0 else { return 0 }
+        let total = TextWidth.of(text)
+        let cut = total > limit
+        let budget = cut ? max(0, limit - TextWidth.of(ellipsis)) : limit
+        var col = x
+        var used = 0
+        for ch in text {
+            var glyph = ch
+            var w = ch.isASCII ? 1 : TextWidth.of(ch)
+            if let a = ch.asciiValue, a < 0x20 || a == 0x7F { glyph = "·"; w = 1 }
+            if w == 0 { continue }
+            if used + w > budget { break }
+            put(glyph, width: w, x: col, y: y, role: role)
+            col += w
+            used += w
+        }
+        if cut {
+            for ch in ellipsis where used < limit {
+                put(ch, width: 1, x: col, y: y, role: role)
+                col += 1
+                used += 1
+            }
+            // A wide glyph that did not fit leaves a gap before the edge: pad it.
+            while used < limit {
+                put(" ", width: 1, x: col, y: y, role: role)
+                col += 1
+                used += 1
+            }
+        }
+        return used
+    }
+
+    /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
+    public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, role: StyleRole = .normal,
+                               alignRight: Bool = false) {
+        guard width > 0 else { return }
+        let w = min(TextWidth.of(text), width)
+        if alignRight {
+            fill(Rect(x: x, y: y, width: width - w, height: 1), role: role)
+            self.text(text, x: x + width - w, y: y, role: role, width: w)
+        } else {
+            let used = self.text(text, x: x, y: y, role: role, width: width)
+            fill(Rect(x: x + used, y: y, width: width - used, height: 1), role: role)
+        }
+    }
+
+    /// A horizontal line of `glyph`.
+    public mutating func hline(x: Int, y: Int, width: Int, role: StyleRole = .border, glyph: Character = "─") {
+        fill(Rect(x: x, y: y, width: width, height: 1), role: role, glyph: glyph)
+    }
+
+    /// A vertical line of `glyph`.
+    public mutating func vline(x: Int, y: Int, height: Int, role: StyleRole = .border, glyph: Character = "│") {
+        fill(Rect(x: x, y: y, width: 1, height: height), role: role, glyph: glyph)
+    }
+
+    /// A rounded box around the edge of `rect`, with an optional title in the top edge.
+    public mutating func box(_ rect: Rect, role: StyleRole = .border, title: String? = nil,
+                             titleRole: StyleRole = .title) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        hline(x: rect.x + 1, y: rect.y, width: rect.width - 2, role: role)
+        hline(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, role: role)
+        vline(x: rect.x, y: rect.y + 1, height: rect.height - 2, role: role)
+        vline(x: rect.maxX - 1, y: rect.y + 1, height: rect.height - 2, role: role)
+        put("╭", width: 1, x: rect.x, y: rect.y, role: role)
+        put("╮", width: 1, x: rect.maxX - 1, y: rect.y, role: role)
+        put("╰", width: 1, x: rect.x, y: rect.maxY - 1, role: role)
+        put("╯", width: 1, x: rect.maxX - 1, y: rect.maxY - 1, role: role)
+        if let title, rect.width > 6 {
+            text(" " + title + " ", x: rect.x + 2, y: rect.y, role: titleRole, width: rect.width - 4)
+        }
+    }
+
+    /// Puts one glyph of `width` (1 or 2) at (`x`, `y`), blanking any wide glyph it would split.
+    mutating func put(_ glyph: Character, width: Int, x: Int, y: Int, role: StyleRole) {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return }
+        let row = y * size.width
+        unsplit(x: x, y: y)
+        if width == 2 {
+            guard x + 1 < size.width else {
+                cells[row + x] = Cell(" ", role: role)
+                return
+            }
+            unsplit(x: x + 1, y: y)
+            cells[row + x] = Cell(glyph, role: role)
+            cells[row + x + 1] = Cell(" ", role: role, isContinuation: true)
+        } else {
+            cells[row + x] = Cell(glyph, role: role)
+        }
+    }
+
+    /// Before (`x`, `y`) is overwritten: if it is half of a wide glyph, blank the other half.
+    private mutating func unsplit(x: Int, y: Int) {
+        guard x >= 0, x < size.width else { return }
+        let row = y * size.width
+        if cells[row + x].isContinuation, x > 0 {
+            cells[row + x - 1] = Cell(" ", role: cells[row + x - 1].role)
+            cells[row + x].isContinuation = false
+            cells[row + x].glyph = " "
+        } else if x + 1 < size.width, cells[row + x + 1].isContinuation {
+            cells[row + x + 1] = Cell(" ", role: cells[row + x + 1].role)
+        }
+    }
+}
