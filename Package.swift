@@ -21,15 +21,30 @@ let package = Package(
             name: "PilotwaveStorage",
             dependencies: ["PilotwaveCore", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        // State, actions, the pure reducer, effects, undo, the command registry and keymap.
+        .target(name: "PilotwaveApp", dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI"]),
+        // Views of the app state drawn with TerminalUI widgets.
+        .target(name: "PilotwaveUI", dependencies: ["PilotwaveApp", "PilotwaveCore", "TerminalUI"]),
+        // The system ncursesw library (wide-character API) through a shim header.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to ncurses: setup/restore, input decoding, frame diff.
+        .target(name: "TerminalCurses", dependencies: ["TerminalUI", "CNcursesw"]),
         .executableTarget(
             name: "pilotwave",
             dependencies: [
-                "PilotwaveCore", "PilotwaveStorage", "TerminalUI",
+                "PilotwaveCore", "PilotwaveStorage", "TerminalUI", "PilotwaveApp", "PilotwaveUI", "TerminalCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks on generated plans: `swift run -c release pilotwave-bench`.
+        .executableTarget(
+            name: "pilotwave-bench",
+            dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI", "PilotwaveApp", "PilotwaveUI", "TerminalCurses"]
+        ),
         .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "CNcursesw"]),
+        .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"]),
         .testTarget(name: "PilotwaveStorageTests", dependencies: ["PilotwaveStorage", "PilotwaveCore"]),
         // Drives the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "pilotwaveCLITests", dependencies: ["pilotwave"]),
