@@ -1,0 +1,128 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+/// The views in the tab bar, in order. A view appears here only once it is built.
+public enum ViewID: String, CaseIterable, Sendable, Hashable {
+    case overview, teams
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .teams: "Teams"
+        }
+    }
+
+    /// The number key that jumps to the view.
+    public var number: Int { ViewID.allCases.firstIndex(of: self)! + 1 }
+}
+
+/// Where saving stands, for the status line.
+public enum SaveStatus: Sendable, Equatable {
+    /// Nothing to save (`at` is when the last save finished, if any in this session).
+    case saved(at: Date?)
+    /// Edits not yet on disk.
+    case unsaved
+    /// The last save failed; the message says why. Edits are kept in memory.
+    case failed(String)
+    /// Opened from the embedded demo: edits live in memory until saved under a name.
+    case inMemory
+}
+
+/// A short message at the bottom of the screen that goes away by itself.
+public struct Toast: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public var expires: Date
+
+    public init(text: String, isError: Bool, expires: Date) {
+        self.text = text
+        self.isError = isError
+        self.expires = expires
+    }
+}
+
+/// Something drawn over the current view that takes the keys first.
+public enum Overlay: Sendable, Equatable {
+    case help(scroll: Int)
+    case palette(PaletteState)
+    case form(TeamForm)
+    /// Quit with unsaved edits or a failed save.
+    case confirmQuit
+    /// The file changed on disk since it was loaded or saved.
+    case externalChange
+}
+
+/// The whole state of the interactive program. `reduce` is the only thing that changes it.
+public struct AppState: Sendable, Equatable {
+    public var plan: Plan
+    /// Increases with every change to `plan`; caches are keyed by it.
+    public private(set) var revision = 0
+    /// The plan file, or nil for the embedded demo.
+    public var file: String?
+    /// Why the plan is read-only (another pilotwave holds the file), if it is.
+    public var readOnlyReason: String?
+    public var autosave = true
+    public var saveStatus: SaveStatus
+    /// The revision last written to disk (or loaded).
+    public var savedRevision = 0
+    /// When the last edit was made (autosave waits for a quiet moment after it).
+    public var lastEditAt: Date?
+    public var view: ViewID = .teams
+    public var teams = TeamsViewState()
+    public var overviewScroll = 0
+    public var overlay: Overlay?
+    public var toast: Toast?
+    public var size: Size
+    public var history = UndoHistory()
+    public var quitting = false
+    /// Data derived from the plan, recomputed when the revision or the view's settings change.
+    public internal(set) var derived = Derived()
+
+    public init(plan: Plan, file: String?, size: Size, readOnlyReason: String? = nil) {
+        self.plan = plan
+        self.file = file
+        self.size = size
+        self.readOnlyReason = readOnlyReason
+        saveStatus = file == nil ? .inMemory : .saved(at: nil)
+        derived.refresh(plan: plan, revision: revision, teams: &teams, needFindings: false, today: Day(Date()))
+    }
+
+    /// Whether the plan has edits that are not on disk.
+    public var isDirty: Bool { revision != savedRevision }
+
+    /// Replaces the plan after an edit, undo or reload and invalidates the caches.
+    mutating func replacePlan(_ new: Plan) {
+        plan = new
+        revision += 1
+    }
+}
+
+/// The Teams view's own state: selection, scroll, sort and filter.
+public struct TeamsViewState: Sendable, Equatable {
+    public var sort: TeamSort = .score
+    public var descending = true
+    /// The applied filter (case-insensitive substring of name, area, tags and status).
+    public var filter = ""
+    /// The filter being typed, when the filter line has focus.
+    public var filterInput: TextInput?
+    /// The selected team, kept across sorting and filtering.
+    public var selectedID: TeamID?
+    /// Index into the visible rows.
+    public var selected = 0
+    /// First visible row.
+    public var top = 0
+    public var showDetail = true
+
+    public init() {}
+}
+
+/// The columns the Teams table can be sorted by.
+public enum TeamSort: String, CaseIterable, Sendable {
+    case score, name, area, stage, size, status
+
+    public var title: String { rawValue }
+
+    /// Whether the natural order is highest first.
+    public var naturalDescending: Bool { self == .score || self == .size }
+}

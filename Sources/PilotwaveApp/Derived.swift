@@ -1,0 +1,172 @@
+import PilotwaveCore
+
+/// Data derived from the plan for the views, cached by plan revision and view settings, so a key
+/// press that only moves the selection costs nothing here.
+public struct Derived: Sendable, Equatable {
+    /// The plan revision the per-team data below belongs to.
+    public private(set) var revision = -1
+    /// Pilot score per team (plan order), 0…100, or -1 when unrated.
+    public private(set) var scores: [Double] = []
+    /// Lower-cased name, area, tags and status per team, for filtering.
+    var searchText: [[UInt8]] = []
+    /// Lower-cased names, for sorting.
+    var sortNames: [[UInt8]] = []
+    /// Team id → index in `plan.teams`.
+    public private(set) var indexByID: [TeamID: Int] = [:]
+
+    struct OrderKey: Equatable, Sendable {
+        var revision: Int
+        var sort: TeamSort
+        var descending: Bool
+    }
+
+    var orderKey: OrderKey?
+    /// Every team index in the current sort order.
+    var order: [Int32] = []
+    var rowsKey: (order: OrderKey, filter: String)?
+    /// The team indices shown in the Teams table, in order.
+    public private(set) var rows: [Int32] = []
+
+    public private(set) var recommendation: PilotRecommendation?
+    public private(set) var pilotsChosen = 0
+    public private(set) var findingsRevision = -1
+    public private(set) var findings: [Finding] = []
+    /// Organisation-level readiness per dimension (not retired, not team-only), with its trend.
+    public private(set) var orgReadiness: [(dimension: ReadinessDimension, trend: Readiness.Trend?)] = []
+
+    public static func == (a: Derived, b: Derived) -> Bool {
+        a.revision == b.revision && a.orderKey == b.orderKey && a.rows == b.rows
+            && a.findingsRevision == b.findingsRevision && a.rowsKey?.filter == b.rowsKey?.filter
+    }
+
+    /// Brings the caches up to date for `revision` and the Teams view's sort and filter, and keeps
+    /// the selected team selected (by id) when rows move.
+    mutating func refresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool, today: Day) {
+        if self.revision != revision {
+            self.revision = revision
+            let scoring = Scoring(plan: plan)
+            scores = plan.teams.map { scoring.score($0).value ?? -1 }
+            searchText = plan.teams.map { team in
+                var text = team.name + "\u{1}" + team.area + "\u{1}" + team.status.label
+                for tag in team.tags { text += "\u{1}" + tag }
+                return Array(text.lowercased().utf8)
+            }
+            sortNames = plan.teams.map { Array($0.name.lowercased().utf8) }
+            indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            recommendation = PilotCount.recommend(plan)
+            pilotsChosen = PilotCount.pilots(plan).count
+        }
+        if needFindings && findingsRevision != revision {
+            findings = Finding.ordered(PlanChecks.run(plan, today: today))
+            findingsRevision = revision
+            let trends = Readiness.trends(plan.signals.filter { $0.team == nil })
+            orgReadiness = plan.dimensions.filter { $0.scope != .team && !$0.retired }
+                .map { ($0, trends[.organisation($0.id)]) }
+        }
+        let key = OrderKey(revision: revision, sort: teams.sort, descending: teams.descending)
+        if orderKey != key {
+            order = sortedOrder(plan: plan, sort: teams.sort, descending: teams.descending)
+            orderKey = key
+        }
+        let filter = teams.filterInput?.text ?? teams.filter
+        if rowsKey?.order != key || rowsKey?.filter != filter {
+            let needle = Array(filter.lowercased().utf8)
+            rows = needle.isEmpty ? order : order.filter { Self.contains(searchText[Int($0)], needle) }
+            rowsKey = (key, filter)
+            reselect(plan: plan, teams: &teams)
+        } else {
+            clamp(&teams)
+        }
+    }
+
+    /// After rows changed: select the same team if it is still shown, else keep the position.
+    private func reselect(plan: Plan, teams: inout TeamsViewState) {
+        if let id = teams.selectedID, let index = indexByID[id],
+            let row = rows.firstIndex(of: Int32(index)) {
+            teams.selected = row
+        }
+        clamp(&teams)
+    }
+
+    private func clamp(_ teams: inout TeamsViewState) {
+        teams.selected = rows.isEmpty ? 0 : min(max(0, teams.selected), rows.count - 1)
+        teams.top = max(0, min(teams.top, max(0, rows.count - 1)))
+    }
+
+    /// The index in `plan.teams` of the team at `row`, if any.
+    public func teamIndex(row: Int) -> Int? {
+        row >= 0 && row < rows.count ? Int(rows[row]) : nil
+    }
+
+    private func sortedOrder(plan: Plan, sort: TeamSort, descending: Bool) -> [Int32] {
+        let teams = plan.teams
+        var order = (0..<Int32(teams.count)).map { $0 }
+        let names = sortNames
+        func nameBefore(_ a: Int, _ b: Int) -> Bool {
+            let x = names[a], y = names[b]
+            if x != y { return x.lexicographicallyPrecedes(y) }
+            return a < b
+        }
+        switch sort {
+        case .score:
+            let s = scores
+            order.sort { a, b in
+                let x = s[Int(a)], y = s[Int(b)]
+                if x != y { return descending ? x > y : x < y }
+                return nameBefore(Int(a), Int(b))
+            }
+            return order
+        case .name:
+            order.sort { nameBefore(Int($0), Int($1)) }
+        case .area:
+            let areas = teams.map { Array($0.area.lowercased().utf8) }
+            order.sort { a, b in
+                let x = areas[Int(a)], y = areas[Int(b)]
+                if x != y { return x.lexicographicallyPrecedes(y) }
+                return nameBefore(Int(a), Int(b))
+            }
+        case .stage:
+            let stages = LifecycleStage.allCases
+            let rank = teams.map { stages.firstIndex(of: $0.stage)! }
+            order.sort { a, b in
+                let x = rank[Int(a)], y = rank[Int(b)]
+                if x != y { return x < y }
+                return nameBefore(Int(a), Int(b))
+            }
+        case .size:
+            let sizes = teams.map(\.size)
+            order.sort { a, b in
+                let x = sizes[Int(a)], y = sizes[Int(b)]
+                if x != y { return descending ? x > y : x < y }
+                return nameBefore(Int(a), Int(b))
+            }
+            return order
+        case .status:
+            let statuses = TeamStatus.allCases
+            let rank = teams.map { statuses.firstIndex(of: $0.status)! }
+            order.sort { a, b in
+                let x = rank[Int(a)], y = rank[Int(b)]
+                if x != y { return x < y }
+                return nameBefore(Int(a), Int(b))
+            }
+        }
+        return descending ? order.reversed() : order
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n <= h else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+import TerminalUI
+
+/// Where the parts of the screen go, shared by the reducer (page sizes, clicks) and the views.
+public enum Layout {
+    /// Below this the app shows "terminal too small".
+    public static let minimum = Size(width: 60, height: 15)
+
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimum.width || size.height < minimum.height
+    }
+
+    /// The tab bar (top row).
+    public static func tabBar(_ size: Size) -> Rect { Rect(x: 0, y: 0, width: size.width, height: 1) }
+
+    /// Everything between the tab bar and the status line.
+    public static func main(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 3) }
+
+    /// The status line (file, save state, toasts).
+    public static func status(_ size: Size) -> Rect { Rect(x: 0, y: size.height - 2, width: size.width, height: 1) }
+
+    /// The hint bar (bottom row).
+    public static func hints(_ size: Size) -> Rect { Rect(x: 0, y: size.height - 1, width: size.width, height: 1) }
+
+    /// The Teams view's parts: the sort/filter line, the table (header + rows) and the detail pane.
+    public struct Teams: Equatable, Sendable {
+        public var info: Rect
+        public var table: Rect
+        public var detail: Rect?
+
+        /// Rows of teams the table shows at once.
+        public var visibleRows: Int { max(1, table.height - 1) }
+    }
+
+    public static func teams(_ size: Size, showDetail: Bool) -> Teams {
+        let (info, rest) = main(size).splitTop(1)
+        guard showDetail else { return Teams(info: info, table: rest, detail: nil) }
+        if rest.width >= 110 {
+            let detailWidth = min(52, rest.width / 3)
+            let table = Rect(x: rest.x, y: rest.y, width: rest.width - detailWidth, height: rest.height)
+            let detail = Rect(x: table.maxX, y: rest.y, width: detailWidth, height: rest.height)
+            return Teams(info: info, table: table, detail: detail)
+        }
+        if rest.height >= 24 {
+            let (table, detail) = rest.splitBottom(11)
+            return Teams(info: info, table: table, detail: detail)
+        }
+        return Teams(info: info, table: rest, detail: nil)
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+/// The only place the state changes: pure, given the environment; all I/O comes back as effects.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
+        var effects: [Effect] = []
+        switch action {
+        case .event(.resize(let size)):
+            state.size = size
+        case .event(.key(let key)):
+            effects = handleKey(&state, key, env)
+        case .event(.paste(let text)):
+            paste(&state, text)
+        case .event(.mouse):
+            break  // the runtime turns mouse events into clicks and scrolls using the frame's regions
+        case .click(let target):
+            effects = click(&state, target, env)
+        case .scroll(let lines):
+            scroll(&state, lines)
+        case .command(let id):
+            effects = run(&state, id, env)
+        case .tick(let now):
+            if let toast = state.toast, toast.expires <= now { state.toast = nil }
+            effects = autosave(&state, now: now, env)
+        case .saveFinished(let revision, let outcome):
+            effects = saveFinished(&state, revision: revision, outcome, env)
+        case .fileChangedOnDisk:
+            if state.overlay == nil || state.overlay == .confirmQuit { state.overlay = .externalChange }
+        case .reloaded(let plan):
+            state.replacePlan(plan)
+            state.savedRevision = state.revision
+            state.saveStatus = .saved(at: env.now())
+            state.history = UndoHistory()
+            state.overlay = nil
+            toast(&state, "Reloaded \(state.file ?? "the plan") from disk", env)
+        case .reloadFailed(let message):
+            state.overlay = nil
+            state.autosave = false
+            toast(&state, "Could not reload: \(message). Autosave is off; your version is kept in memory.", env, error: true)
+        }
+        refresh(&state, env)
+        return effects
+    }
+
+    /// Brings derived data and scroll positions up to date after any action.
+    static func refresh(_ state: inout AppState, _ env: Environment) {
+        state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
+                              needFindings: state.view == .overview, today: Day(env.now()))
+        let layout = Layout.teams(state.size, showDetail: state.teams.showDetail)
+        let visible = layout.visibleRows
+        var t = state.teams
+        if t.selected < t.top { t.top = t.selected }
+        if t.selected >= t.top + visible { t.top = t.selected - visible + 1 }
+        t.top = max(0, min(t.top, max(0, state.derived.rows.count - visible)))
+        if let index = state.derived.teamIndex(row: t.selected) { t.selectedID = state.plan.teams[index].id }
+        state.teams = t
+    }
+
+    // MARK: Keys
+
+    static func handleKey(_ state: inout AppState, _ key: Key, _ env: Environment) -> [Effect] {
+        if Layout.isTooSmall(state.size) {
+            if key == .char("q") || key == .ctrl("c") { return run(&state, "app.quit", env) }
+            return []
+        }
+        switch state.overlay {
+        case .help(let scroll):
+            switch key {
+            case .escape, .char("q"), .char("?"), .function(1), .enter: state.overlay = nil
+            case .char("j"), .down: state.overlay = .help(scroll: scroll + 1)
+            case .char("k"), .up: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): state.overlay = .help(scroll: scroll + 10)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+            case .ctrl("c"): state.overlay = nil
+            default: break
+            }
+            return []
+        case .palette(var palette):
+            let items = PaletteState.items(palette.query.text, state: state, keymap: env.keymap)
+            switch key {
+            case .escape, .ctrl("c"):
+                state.overlay = nil
+            case .down, .ctrl("n"):
+                palette.selected = items.isEmpty ? 0 : (palette.selected + 1) % items.count
+                state.overlay = .palette(palette)
+            case .up, .ctrl("p"):
+                palette.selected = items.isEmpty ? 0 : (palette.selected + items.count - 1) % items.count
+                state.overlay = .palette(palette)
+            case .enter:
+                state.overlay = nil
+                guard palette.selected < items.count else { return [] }
+                return run(&state, items[palette.selected].id, env)
+            default:
+                if palette.query.handle(key) == .edited { palette.selected = 0 }
+                state.overlay = .palette(palette)
+            }
+            return []
+        case .form(var form):
+            if key == .ctrl("c") || key == .escape {
+                state.overlay = nil
+                toast(&state, "Cancelled; nothing changed", env)
+                return []
+            }
+            if let id = env.keymap.command(for: key, in: .form) {
+                switch id {
+                case "form.next": form.focus = (form.focus + 1) % form.fields.count
+                case "form.previous": form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+                case "form.commit":
+                    state.overlay = .form(form)
+                    return commitForm(&state, env)
+                case "form.cancel":
+                    state.overlay = nil
+                    return []
+                default: break
+                }
+                state.overlay = .form(form)
+                return []
+            }
+            _ = form.edit(key)
+            state.overlay = .form(form)
+            return []
+        case .confirmQuit:
+            switch key {
+            case .char("y"), .char("Y"):
+                state.quitting = true
+                return [.quit]
+            case .char("s"), .char("S"):
+                guard state.file != nil, state.readOnlyReason == nil else { return [] }
+                state.overlay = nil
+                return [.save(state.plan, revision: state.revision, overwrite: false, thenQuit: true)]
+            case .escape, .char("n"), .char("N"), .ctrl("c"):
+                state.overlay = nil
+            default: break
+            }
+            return []
+        case .externalChange:
+            switch key {
+            case .char("r"), .char("R"):
+                return [.reload]
+            case .char("k"), .char("K"):
+                state.overlay = nil
+                return [.save(state.plan, revision: state.revision, overwrite: true, thenQuit: false)]
+            case .escape:
+                state.overlay = nil
+                state.autosave = false
+                toast(&state, "Autosave is off until you choose; the file on disk is not overwritten", env)
+            default: break
+            }
+            return []
+        case nil:
+            break
+        }
+        if state.view == .teams, var input = state.teams.filterInput {
+            switch key {
+            case .enter:
+                state.teams.filter = input.text
+                state.teams.filterInput = nil
+            case .escape, .ctrl("c"):
+                state.teams.filter = ""
+                state.teams.filterInput = nil
+            case .down: moveSelection(&state, by: 1)
+            case .up: moveSelection(&state, by: -1)
+            default:
+                input.handle(key)
+                state.teams.filterInput = input
+                state.teams.selected = 0
+                state.teams.top = 0
+            }
+            return []
+        }
+        let context: KeyContext = state.view == .teams ? .teams : .overview
+        guard let id = env.keymap.command(for: key, in: context) else { return [] }
+        return run(&state, id, env)
+    }
+
+    static func paste(_ state: inout AppState, _ text: String) {
+        switch state.overlay {
+        case .form(var form):
+            form.paste(text)
+            state.overlay = .form(form)
+        case .palette(var palette):
+            palette.query.insert(text)
+            state.overlay = .palette(palette)
+        default:
+            if state.view == .teams, var input = state.teams.filterInput {
+                input.insert(text)
+                state.teams.filterInput = input
+            }
+        }
+    }
+
+    static func click(_ state: inout AppState, _ target: String, _ env: Environment) -> [Effect] {
+        if target.hasPrefix("tab:"), let view = ViewID(rawValue: String(target.dropFirst(4))) {
+            guard state.overlay == nil else { return [] }
+            state.view = view
+        } else if target.hasPrefix("row:"), let row = Int(target.dropFirst(4)), state.overlay == nil {
+            if row == state.teams.selected && state.view == .teams { return run(&state, "teams.edit", env) }
+            state.teams.selected = max(0, min(row, state.derived.rows.count - 1))
+        } else if target.hasPrefix("field:"), let index = Int(target.dropFirst(6)), case .form(var form) = state.overlay {
+            form.focus = max(0, min(index, form.fields.count - 1))
+            state.overlay = .form(form)
+        } else if target.hasPrefix("cmd:") {
+            return run(&state, CommandID(rawValue: String(target.dropFirst(4))), env)
+        }
+        return []
+    }
+
+    static func scroll(_ state: inout AppState, _ lines: Int) {
+        switch state.overlay {
+        case .help(let s): state.overlay = .help(scroll: max(0, s + lines))
+        case nil:
+            if state.view == .teams { moveSelection(&state, by: lines) } else { state.overviewScroll = max(0, state.overviewScroll + lines) }
+        default: break
+        }
+    }
+
+    static func moveSelection(_ state: inout AppState, by delta: Int) {
+        let count = state.derived.rows.count
+        guard count > 0 else { return }
+        state.teams.selected = max(0, min(count - 1, state.teams.selected + delta))
+    }
+
+    static func toast(_ state: inout AppState, _ text: String, _ env: Environment, error: Bool = false) {
+        state.toast = Toast(text: text, isError: error, expires: env.now().addingTimeInterval(error ? 6 : 3))
+    }
+}

@@ -1,0 +1,64 @@
+import PilotwaveApp
+import TerminalUI
+
+/// The team form: labels on the left, editors on the right, the focused field's help below, errors
+/// next to the field they concern.
+enum FormView {
+    static func draw(_ frame: inout Frame, _ form: TeamForm, _ options: Render.Options) {
+        let main = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
+        let rect = main.centred(Size(width: min(96, main.width - 2), height: main.height))
+        frame.canvas.fill(rect, role: .modal)
+        frame.canvas.box(rect, role: .border, title: form.title, titleRole: .modalTitle)
+        let inner = rect.inset(dx: 2, dy: 1)
+        let helpHeight = 2
+        let listHeight = inner.height - helpHeight - 1
+        guard listHeight > 0 else { return }
+        let labelWidth = min(22, inner.width / 3)
+        let editorWidth = inner.width - labelWidth - 2
+        let top = max(0, min(form.focus - listHeight / 2, form.fields.count - listHeight))
+        for (i, field) in form.fields.enumerated().dropFirst(top).prefix(listHeight) {
+            let y = inner.y + (i - top)
+            let focused = i == form.focus
+            frame.canvas.field(field.label, x: inner.x, y: y, width: labelWidth, role: focused ? .hintKey : .modal, alignRight: true)
+            let ex = inner.x + labelWidth + 2
+            frame.hits.append(HitRegion(Rect(x: inner.x, y: y, width: inner.width, height: 1), "field:\(i)"))
+            var used = 0
+            let errorText = field.error.map { " ✗ \($0)" } ?? ""
+            let errorWidth = min(TextWidth.of(errorText), editorWidth / 2)
+            let width = editorWidth - errorWidth
+            switch field.editor {
+            case .text(let input), .count(let input):
+                let w = min(width, 60)
+                let (text, col) = input.visible(width: w, focused: focused)
+                frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? .inputFocused : .input)
+                if focused {
+                    frame.cursor = Point(x: ex + col, y: y)
+                    frame.cursorVisible = true
+                }
+                used = w
+            case .choice(let options, let index):
+                let text = focused ? "◀ \(options[index]) ▶" : options[index]
+                used = frame.canvas.text(text, x: ex, y: y, role: focused ? .inputFocused : .input, width: width)
+                if focused { frame.cursor = Point(x: ex, y: y) }
+            case .rating(let value):
+                if let value {
+                    frame.canvas.text(String(repeating: "●", count: value), x: ex, y: y, role: .gaugeFull)
+                    frame.canvas.text(String(repeating: "○", count: 5 - value), x: ex + value, y: y, role: .gaugeEmpty)
+                    used = 5 + frame.canvas.text(" \(value)/5", x: ex + 5, y: y, role: focused ? .inputFocused : .input)
+                } else {
+                    used = frame.canvas.text("unrated", x: ex, y: y, role: focused ? .inputFocused : .dim)
+                }
+                if focused { frame.cursor = Point(x: ex, y: y) }
+            }
+            if !errorText.isEmpty {
+                frame.canvas.text(errorText, x: ex + used, y: y, role: .critical, width: errorWidth)
+            }
+        }
+        let helpY = inner.maxY - helpHeight
+        frame.canvas.hline(x: inner.x, y: helpY - 1, width: inner.width, role: .border)
+        let help = TextWidth.wrap(form.focused.error.map { "✗ \($0). " } ?? "" + form.focused.help, width: inner.width)
+        for (i, l) in help.prefix(helpHeight).enumerated() {
+            frame.canvas.text(l, x: inner.x, y: helpY + i, role: form.focused.error == nil ? .dim : .critical)
+        }
+    }
+}

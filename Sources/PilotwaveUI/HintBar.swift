@@ -1,0 +1,44 @@
+import PilotwaveApp
+import TerminalUI
+
+/// The bottom row: the main keys of the current context, from the command registry.
+enum HintBar {
+    static func draw(_ frame: inout Frame, _ state: AppState, _ options: Render.Options) {
+        let rect = Layout.hints(state.size)
+        frame.canvas.fill(rect, role: .hint)
+        var items: [(keys: String, title: String, id: String?)] = []
+        switch state.overlay {
+        case .form:
+            items = [("Tab/↑↓", "field", nil), ("←→", "choose", nil), ("1-5", "rate", nil),
+                     ("Enter", "save team", nil), ("Esc", "cancel", nil)]
+        case .palette:
+            items = [("type", "to search", nil), ("↑↓", "select", nil), ("Enter", "run", nil), ("Esc", "close", nil)]
+        case .help:
+            items = [("j/k", "scroll", nil), ("Esc", "close", nil)]
+        case .confirmQuit, .externalChange:
+            items = []
+        case nil:
+            if state.view == .teams && state.teams.filterInput != nil {
+                items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
+            } else {
+                let context: KeyContext = state.view == .teams ? .teams : .overview
+                for command in CommandRegistry.all where command.hint && (command.context == context || command.context == .global) {
+                    let keys = options.keymap.keys(command.id)
+                    guard let first = keys.first, command.availability(state) != .hidden else { continue }
+                    items.append((first.label, command.title.lowercased(), command.id.rawValue))
+                }
+            }
+        }
+        var x = 1
+        for item in items {
+            let width = TextWidth.of(item.keys) + 1 + TextWidth.of(item.title)
+            if x + width > rect.width - 1 { break }
+            let start = x
+            x += frame.canvas.text(item.keys, x: x, y: rect.y, role: .hintKey)
+            x += 1
+            x += frame.canvas.text(item.title, x: x, y: rect.y, role: .hint)
+            if let id = item.id { frame.hits.append(HitRegion(Rect(x: start, y: rect.y, width: x - start, height: 1), "cmd:\(id)")) }
+            x += 2
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import TerminalUI
+
+/// Draws the whole screen for a state: pure, so every view can be tested without a terminal.
+public enum Render {
+    /// Settings that are not part of the state.
+    public struct Options: Sendable {
+        public var keymap: Keymap
+        /// The terminal can show `…`, `●`, box drawing (a UTF-8 locale).
+        public var unicode: Bool
+        /// How times in the status line are written (tests pass a fixed zone).
+        public var timeZone: TimeZone
+
+        public init(keymap: Keymap = .standard, unicode: Bool = true, timeZone: TimeZone = .current) {
+            self.keymap = keymap
+            self.unicode = unicode
+            self.timeZone = timeZone
+        }
+    }
+
+    public static func frame(_ state: AppState, _ options: Options = Options()) -> Frame {
+        var frame = Frame(size: state.size)
+        frame.canvas.ellipsis = options.unicode ? "…" : "~"
+        if Layout.isTooSmall(state.size) {
+            tooSmall(&frame, state.size)
+            return frame
+        }
+        tabBar(&frame, state)
+        switch state.view {
+        case .overview: OverviewView.draw(&frame, state, options)
+        case .teams: TeamsView.draw(&frame, state, options)
+        }
+        statusLine(&frame, state, options)
+        HintBar.draw(&frame, state, options)
+        switch state.overlay {
+        case .help(let scroll): HelpView.draw(&frame, state, scroll: scroll, options)
+        case .palette(let palette): PaletteView.draw(&frame, state, palette, options)
+        case .form(let form): FormView.draw(&frame, form, options)
+        case .confirmQuit: Dialogs.confirmQuit(&frame, state)
+        case .externalChange: Dialogs.externalChange(&frame, state)
+        case nil: break
+        }
+        return frame
+    }
+
+    static func tooSmall(_ frame: inout Frame, _ size: Size) {
+        let need = Layout.minimum
+        let lines = [
+            "terminal too small",
+            "need \(need.width)×\(need.height), have \(size.width)×\(size.height)",
+            "enlarge the window, or press q to quit",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (size.width - TextWidth.of(line)) / 2)
+            frame.canvas.text(line, x: x, y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+
+    static func tabBar(_ frame: inout Frame, _ state: AppState) {
+        let bar = Layout.tabBar(state.size)
+        frame.canvas.fill(bar, role: .tab)
+        var x = frame.canvas.text(" pilotwave ", x: 0, y: 0, role: .title) + 1
+        for view in ViewID.allCases {
+            let label = " \(view.number) \(view.title) "
+            let role: StyleRole = view == state.view ? .tabActive : .tab
+            let w = frame.canvas.text(label, x: x, y: 0, role: role)
+            frame.hits.append(HitRegion(Rect(x: x, y: 0, width: w, height: 1), "tab:\(view.rawValue)"))
+            x += w + 1
+        }
+        let name = state.plan.name
+        let room = bar.width - x - 1
+        if room > 8 {
+            let w = min(TextWidth.of(name), room)
+            frame.canvas.text(name, x: bar.width - w - 1, y: 0, role: .dim, width: w)
+        }
+    }
+
+    static func statusLine(_ frame: inout Frame, _ state: AppState, _ options: Options) {
+        let rect = Layout.status(state.size)
+        frame.canvas.fill(rect, role: .statusBar)
+        var left = " " + (state.file.map { ($0 as NSString).lastPathComponent } ?? "demo plan")
+        var role = StyleRole.statusBar
+        if state.readOnlyReason != nil {
+            left += " · READ-ONLY (open for writing in another pilotwave)"
+            role = .statusAlert
+        } else {
+            left += " · " + saveText(state, options)
+            if case .failed = state.saveStatus { role = .statusAlert }
+        }
+        let used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
+        let right: String
+        var rightRole = StyleRole.statusBar
+        if let toast = state.toast {
+            right = (toast.isError ? "✗ " : "✓ ") + toast.text + " "
+            rightRole = toast.isError ? .toastError : .toast
+        } else {
+            right = "\(state.plan.teams.count) teams · \(state.derived.pilotsChosen) pilots "
+        }
+        let room = rect.width - used - 2
+        guard room > 4 else { return }
+        let w = min(TextWidth.of(right), room)
+        frame.canvas.text(right, x: rect.width - w, y: rect.y, role: rightRole, width: w)
+    }
+
+    static func saveText(_ state: AppState, _ options: Options) -> String {
+        let dot = options.unicode ? "●" : "*"
+        var text: String
+        switch state.saveStatus {
+        case .inMemory: text = state.isDirty ? "\(dot) edits in memory only" : "in memory (pilotwave demo --save-as FILE keeps it)"
+        case .unsaved: text = "\(dot) unsaved"
+        case .saved(let at?):
+            let f = DateFormatter()
+            f.dateFormat = "HH:mm"
+            f.timeZone = options.timeZone
+            text = "saved \(f.string(from: at))"
+        case .saved(nil): text = "saved"
+        case .failed(let message): text = "✗ NOT SAVED: \(message)"
+        }
+        if state.file != nil && !state.autosave { text += " · autosave off" }
+        return text
+    }
+}

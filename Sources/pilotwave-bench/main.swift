@@ -1,0 +1,167 @@
+// pilotwave-bench: the interactive program's speed on generated plans, measured in-process with
+// the real reducer, renderer and ncurses backend (headless, so it runs without a terminal).
+//
+//   swift run -c release pilotwave-bench [--teams 1000,10000,100000] [--keys 400] [--size 120x40]
+//
+// For each plan size: time to first frame (load the file + first reduce + render + present), per-key
+// time for reduce + render + present (median, p99, max) for moving the selection, paging, sorting,
+// filtering by typing and opening the form, bytes written per selection move, and peak RSS.
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import PilotwaveStorage
+import PilotwaveUI
+import TerminalCurses
+import TerminalUI
+
+struct Stats {
+    var samples: [Double]  // milliseconds
+
+    func percentile(_ p: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+
+    var line: String {
+        String(format: "median %7.3f ms  p99 %7.3f ms  max %7.3f ms  (n=%d)", percentile(0.5), percentile(0.99),
+               samples.max() ?? 0, samples.count)
+    }
+}
+
+func ms(_ d: Duration) -> Double {
+    let c = d.components
+    return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func currentRSSMegabytes() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+        let pages = text.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+var teamCounts = [1_000, 10_000, 100_000]
+var keyCount = 400
+var size = Size(width: 120, height: 40)
+var args = CommandLine.arguments.dropFirst().makeIterator()
+while let arg = args.next() {
+    switch arg {
+    case "--teams": teamCounts = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--keys": keyCount = Int(args.next() ?? "") ?? keyCount
+    case "--size":
+        let parts = (args.next() ?? "").split(separator: "x").compactMap { Int($0) }
+        if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
+    case "-h", "--help":
+        print("usage: pilotwave-bench [--teams 1000,10000,100000] [--keys N] [--size WxH]")
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("pilotwave-bench: unknown argument \(arg)\n".utf8))
+        exit(2)
+    }
+}
+
+let clock = ContinuousClock()
+let env = Environment(now: { Date() }, newID: { prefix in
+    var ids = RandomIDs(SystemRandomNumberGenerator())
+    return ids.next(prefix)
+})
+let options = Render.Options(keymap: .standard, unicode: true, timeZone: TimeZone(identifier: "UTC")!)
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pilotwave-bench-\(getpid())")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+#if DEBUG
+let buildKind = "DEBUG build: figures are not representative; use -c release"
+#else
+let buildKind = "release build"
+#endif
+print("pilotwave-bench: \(size.width)×\(size.height), \(keyCount) presses per key kind, \(buildKind)")
+
+for count in teamCounts {
+    // Write the plan file once (not timed), then measure from the file as the program does.
+    let url = folder.appendingPathComponent("plan-\(count).json")
+    do {
+        let plan = PlanGenerator.generate(teams: count, seed: 1)
+        try PlanStore().save(plan, to: url, expecting: nil)
+    }
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    let terminal = try CursesTerminal.headless(size: size, theme: .standard)
+    var state: AppState!
+    var frame: Frame!
+    let rssBefore = currentRSSMegabytes()
+
+    let t0 = clock.now
+    let loaded = try PlanStore().load(url)
+    let t1 = clock.now
+    state = AppState(plan: loaded.plan, file: url.path, size: size)
+    _ = Reducer.reduce(&state, .event(.resize(size)), env)
+    let t2 = clock.now
+    frame = Render.frame(state, options)
+    terminal.present(frame)
+    let t3 = clock.now
+    let first = t3 - t0, loadTime = t1 - t0, stateTime = t2 - t1, renderTime = t3 - t2
+    _ = terminal.drainOutput()
+    print("")
+    print("\(count) teams (\(String(format: "%.1f", Double(fileSize) / 1e6)) MB file):")
+    print(String(format: "  first frame        %8.1f ms  (load %.1f, state %.1f, render+present %.1f)",
+                 ms(first), ms(loadTime), ms(stateTime), ms(renderTime)))
+
+    func press(_ keys: [Key]) -> Double {
+        let start = clock.now
+        for key in keys { _ = Reducer.reduce(&state, .event(.key(key)), env) }
+        frame = Render.frame(state, options)
+        terminal.present(frame)
+        return ms(clock.now - start)
+    }
+
+    func run(_ name: String, _ n: Int, _ step: (Int) -> [Key]) {
+        var samples: [Double] = []
+        for i in 0..<n { samples.append(press(step(i))) }
+        print("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Stats(samples: samples).line)")
+    }
+
+    // Moving: down through the table, then back up; bytes measured separately.
+    run("move (j/k)", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
+    var bytes: [Int] = []
+    for i in 0..<100 {
+        _ = terminal.drainOutput()
+        _ = press([(i / 25) % 2 == 0 ? .char("j") : .char("k")])
+        bytes.append(terminal.drainOutput().count)
+    }
+    let sortedBytes = bytes.sorted()
+    print("  bytes per move     median \(sortedBytes[sortedBytes.count / 2])  max \(sortedBytes.last!)")
+    run("page (PgDn/PgUp)", keyCount) { i in [(i / 20) % 2 == 0 ? .pageDown : .pageUp] }
+    run("sort (s)", max(12, keyCount / 20)) { _ in [.char("s")] }
+    _ = Reducer.reduce(&state, .command("teams.sort"), env)  // cycle back toward score
+    while state.teams.sort != .score { _ = Reducer.reduce(&state, .command("teams.sort"), env) }
+    let word = Array("team 12")
+    run("filter (typing)", max(14, keyCount / 20)) { i in
+        let k = i % (word.count * 2)
+        if k == 0 { return [.escape, .char("/")] }
+        return k <= word.count ? [.char(word[k - 1])] : [.backspace]
+    }
+    _ = press([.escape, .escape])
+    run("open form (Enter)", keyCount / 2) { _ in
+        [.enter]
+    }
+    _ = press([.escape])
+    var closeSamples: [Double] = []
+    for _ in 0..<(keyCount / 2) {
+        _ = press([.enter])
+        closeSamples.append(press([.escape]))
+    }
+    print("  close form (Esc)   \(Stats(samples: closeSamples).line)")
+    print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
+                 peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))
+    state = nil
+    frame = nil
+}
