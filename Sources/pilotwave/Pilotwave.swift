@@ -20,7 +20,7 @@ struct Pilotwave: ParsableCommand {
             """,
         version: PilotwaveVersion.string,
         subcommands: [
-            Open.self, Demo.self, New.self, Check.self, Rank.self, ImportTeams.self, Generate.self,
+            Open.self, Demo.self, New.self, Check.self, Rank.self, ImportTeams.self, Generate.self, Keys.self,
         ],
         defaultSubcommand: Open.self
     )

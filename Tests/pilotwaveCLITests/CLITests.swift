@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
+/// Everything that runs the real binary, one test at a time: a tmux server started by one test
+/// would otherwise inherit the pipe another test is reading from, and that test would wait for it.
+@Suite(.serialized) struct BinaryTests {}
+
 /// The command line, driven through the real binary: what a user types and reads, and exit codes.
+extension BinaryTests {
 @Suite("Command line", .serialized)
 struct CLITests {
     @Test func helpListsEveryCommand() throws {
@@ -153,4 +158,5 @@ struct CLITests {
         #expect(zero.status == 2)
         #expect(!cli.exists("c.json"))
     }
+}
 }

@@ -13,6 +13,8 @@ struct Demo: ParsableCommand {
     @Flag(help: "With --save-as: overwrite the file if it exists (its previous version is kept as FILE.bak).")
     var force = false
 
+    @OptionGroup var ui: UIOptions
+
     func run() throws {
         try guarded {
             let plan = DemoPlan.make()
@@ -21,7 +23,7 @@ struct Demo: ParsableCommand {
                 Console.out("Wrote the demo plan to \(saveAs) (\(plan.teams.count) teams, \(formatBytes(bytes))).")
                 return
             }
-            try Interactive.open(plan: plan, file: nil)
+            try Interactive.open(plan: plan, file: nil, stamp: nil, readOnly: nil, ui: ui)
         }
     }
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import PilotwaveStorage
+import PilotwaveUI
+import TerminalCurses
+import TerminalUI
+
+/// Options shared by the commands that open the terminal UI.
+struct UIOptions: ParsableArguments {
+    @Option(help: "Colours: default, mono or high-contrast (for projectors). NO_COLOR in the environment means mono.")
+    var theme: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (leaves selecting text to the terminal).")
+    var noMouse = false
+}
+
+/// Opens the terminal UI on a plan and runs it until the user quits.
+enum Interactive {
+    static let nonInteractive = """
+        These commands work without a terminal:
+          pilotwave check FILE          validate and run the plan checks
+          pilotwave rank FILE           rank the pilot candidates
+          pilotwave import-teams FILE teams.csv
+          pilotwave demo --save-as FILE write the demo plan out
+        """
+
+    static func open(plan: Plan, file: String?, stamp: FileStamp?, readOnly: String?, ui: UIOptions) throws {
+        let config = UserConfig.load()
+        var theme: Theme = .standard
+        let themeName = ui.theme ?? config.theme
+        if let themeName {
+            guard let name = Theme.Name(rawValue: themeName) else {
+                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \"\(themeName)\"")
+            }
+            theme = .named(name)
+        }
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { theme = .mono }
+        let terminal: CursesTerminal
+        do throws(TerminalOpenError) {
+            terminal = try CursesTerminal.open(theme: theme, mouse: !ui.noMouse)
+        } catch {
+            throw CLIFailure(error.message + "\n" + nonInteractive, code: 2)
+        }
+        defer { terminal.restore() }
+        let keymap = config.keymap
+        let env = Environment.live(keymap: keymap)
+        var state = AppState(plan: plan, file: file, size: terminal.size, readOnlyReason: readOnly)
+        if !config.problems.isEmpty {
+            state.toast = Toast(text: "config: " + config.problems.map(\.description).joined(separator: "; "),
+                                isError: true, expires: Date().addingTimeInterval(8))
+        }
+        let options = Render.Options(keymap: keymap, unicode: terminal.unicode)
+        let runtime = Runtime(state: state, env: env, backend: terminal, options: options,
+                              url: file.map(fileURL), stamp: stamp)
+        do throws(TerminalInputClosed) {
+            try runtime.run()
+        } catch {
+            terminal.restore()
+            let saved = runtime.saveBeforeLeaving()
+            throw CLIFailure("input closed (end of file on stdin); leaving" + (saved ?? ""), code: 3)
+        }
+        terminal.restore()
+        if let file, runtime.state.isDirty, runtime.state.readOnlyReason == nil {
+            Console.error("\(file): left with unsaved edits.")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import PilotwaveStorage
+import PilotwaveUI
+import TerminalUI
+
+/// The interactive loop: read every pending event, reduce each, run the effects, render once.
+/// Owns everything outside the pure state: the terminal, the file's stamp and lock, the clock.
+final class Runtime {
+    private(set) var state: AppState
+    let env: Environment
+    let backend: TerminalBackend
+    let options: Render.Options
+    let url: URL?
+    var stamp: FileStamp?
+    let store = PlanStore()
+    private var done = false
+    private var lastFrame: Frame?
+    private var lastDiskCheck = Date.distantPast
+    /// How often the file is checked for outside changes.
+    let diskCheckInterval: TimeInterval = 1.0
+
+    init(state: AppState, env: Environment, backend: TerminalBackend, options: Render.Options, url: URL?, stamp: FileStamp?) {
+        self.state = state
+        self.env = env
+        self.backend = backend
+        self.options = options
+        self.url = url
+        self.stamp = stamp
+    }
+
+    /// Runs until the user quits. Throws when the terminal's input closes.
+    func run() throws(TerminalInputClosed) {
+        dispatch(.event(.resize(backend.size)))
+        render()
+        while !done {
+            let events = try backend.events(timeoutMilliseconds: 200)
+            var changed = !events.isEmpty
+            for event in events where !done { handle(event) }
+            let before = (state.toast, state.saveStatus, state.overlay == .externalChange)
+            dispatch(.tick(env.now()))
+            checkDisk()
+            if before != (state.toast, state.saveStatus, state.overlay == .externalChange) { changed = true }
+            if changed && !done { render() }
+        }
+    }
+
+    func handle(_ event: InputEvent) {
+        switch event {
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .press:
+                if let target = lastFrame?.target(x: mouse.x, y: mouse.y) { dispatch(.click(target)) }
+            case .wheelDown: dispatch(.scroll(3))
+            case .wheelUp: dispatch(.scroll(-3))
+            case .rightPress: break
+            }
+        case .resize:
+            backend.invalidate()
+            dispatch(.event(event))
+        default:
+            dispatch(.event(event))
+        }
+    }
+
+    func dispatch(_ action: Action) {
+        let effects = Reducer.reduce(&state, action, env)
+        for effect in effects { perform(effect) }
+    }
+
+    func render() {
+        let frame = Render.frame(state, options)
+        backend.present(frame)
+        lastFrame = frame
+    }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            done = true
+        case .suspend:
+            backend.suspend()
+            render()
+        case .redraw:
+            backend.invalidate()
+        case .reload:
+            guard let url else { return }
+            do throws(PlanLoadError) {
+                let loaded = try store.load(url)
+                stamp = loaded.stamp
+                dispatch(.reloaded(loaded.plan))
+            } catch {
+                dispatch(.reloadFailed(error.message))
+            }
+        case .save(let plan, let revision, let overwrite, let thenQuit):
+            guard let url else { return }
+            let expecting = overwrite ? (store.stampOnDisk(url) ?? stamp) : stamp
+            do throws(PlanSaveError) {
+                stamp = try store.save(plan, to: url, expecting: expecting)
+                dispatch(.saveFinished(revision: revision, .saved(at: env.now())))
+                if thenQuit { done = true }
+            } catch {
+                if error.reason == .changedOnDisk {
+                    dispatch(.saveFinished(revision: revision, .changedOnDisk))
+                } else {
+                    dispatch(.saveFinished(revision: revision, .failed(error.message)))
+                }
+                if thenQuit && !done { dispatch(.command("app.quit")) }
+            }
+        }
+    }
+
+    /// When the program must leave without the user (input closed): save if autosave would have.
+    /// Returns a note for the user.
+    func saveBeforeLeaving() -> String? {
+        guard state.isDirty, state.file != nil, state.readOnlyReason == nil else { return "." }
+        guard state.autosave else { return "; autosave was off, so the unsaved edits were not written." }
+        perform(.save(state.plan, revision: state.revision, overwrite: false, thenQuit: false))
+        return state.isDirty ? "; the last edits could not be saved." : "; edits saved."
+    }
+
+    /// Notices when someone else changed the file (an editor, git, a sync tool).
+    func checkDisk() {
+        guard let url, let stamp, state.readOnlyReason == nil, state.overlay != .externalChange else { return }
+        let now = env.now()
+        guard now.timeIntervalSince(lastDiskCheck) >= diskCheckInterval else { return }
+        lastDiskCheck = now
+        if !store.isUnchanged(url, since: stamp) { dispatch(.fileChangedOnDisk) }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux, as a user drives it. tmux is installed by .ci/run.
+extension BinaryTests {
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+    func session() throws -> (CLIRunner, Tmux, String) {
+        try #require(Tmux.available, "tmux is needed for the end-to-end tests (.ci/run installs it)")
+        let cli = try CLIRunner()
+        return (cli, Tmux(folder: cli.folder), CLIRunner.binary.path)
+    }
+
+    @Test func demoOpensNavigatesAndQuitsCleanly() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try tmux.start("\(bin) demo")
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("j", "j")
+        try tmux.wait(for: "▶ Broker Hub")
+        try tmux.keys("1")
+        try tmux.wait(for: "Plan checks")
+        try tmux.keys("2", "?")
+        try tmux.wait(for: "Keys — Teams")
+        try tmux.keys("Escape", "q")
+        let screen = try tmux.wait(for: "STTY=")
+        #expect(screen.contains("EXIT=0"))
+        #expect(screen.contains("STTY=same"))
+    }
+
+    @Test func editANameToCJKSaveQuitAndReopen() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "plan.json")
+        try tmux.start("\(bin) plan.json")
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Edit team — Claims Intake")
+        try tmux.keys("C-u")
+        try tmux.literal("顧客チーム東京")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "▶ 顧客チーム東京")
+        try tmux.wait(for: "saved ")  // autosave after a quiet moment
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let text = String(decoding: try cli.read("plan.json"), as: UTF8.self)
+        #expect(text.contains("\"name\" : \"顧客チーム東京\""))
+        #expect(cli.exists("plan.json.bak"))
+        let reopened = Tmux(folder: cli.folder)
+        try reopened.start("\(bin) plan.json")
+        try reopened.wait(for: "顧客チーム東京")
+        try reopened.keys("q")
+        #expect(try reopened.wait(for: "STTY=").contains("EXIT=0"))
+    }
+
+    @Test func resizeToTinyAndBack() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try tmux.start("\(bin) demo")
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.resize(width: 30, height: 8)
+        try tmux.wait(for: "terminal too small")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+    }
+
+    @Test func terminalIsRestoredAfterSigterm() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "sigterm-target.json")
+        try tmux.start("\(bin) sigterm-target.json")
+        try tmux.wait(for: "▶ Claims Intake")
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        kill.arguments = ["pkill", "-TERM", "-f", "^\(bin) sigterm-target.json$"]
+        try kill.run()
+        kill.waitUntilExit()
+        let screen = try tmux.wait(for: "STTY=")
+        #expect(screen.contains("EXIT=143"))
+        #expect(screen.contains("STTY=same"))
+    }
+
+    @Test func secondInstanceOpensReadOnly() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "shared.json")
+        try tmux.start("\(bin) shared.json")
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.start("\(bin) shared.json", window: "second")
+        try tmux.wait(for: "READ-ONLY", in: "second")
+        try tmux.keys("d", window: "second")
+        try tmux.wait(for: "read-only", in: "second")
+        try tmux.keys("q", window: "second")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+    }
+
+    @Test func dumbTerminalAndNoTTYAreRefusedWithAMessage() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try tmux.start("TERM=dumb \(bin) demo")
+        let screen = try tmux.wait(for: "EXIT=")
+        #expect(screen.contains("EXIT=2"))
+        #expect(screen.contains("cursor addressing"))
+        #expect(screen.contains("STTY=same"))
+
+        let noTTY = try cli.run("demo")
+        #expect(noTTY.status == 2)
+        #expect(noTTY.stderr.contains("pilotwave check FILE"), "names the commands that work without a terminal: \(noTTY.stderr)")
+    }
+}
+}
