@@ -45,13 +45,20 @@ public struct Derived: Sendable, Equatable {
         if self.revision != revision {
             self.revision = revision
             let scoring = Scoring(plan: plan)
-            scores = plan.teams.map { scoring.score($0).value ?? -1 }
+            scores = plan.teams.map { scoring.value($0) ?? -1 }
             searchText = plan.teams.map { team in
-                var text = team.name + "\u{1}" + team.area + "\u{1}" + team.status.label
-                for tag in team.tags { text += "\u{1}" + tag }
-                return Array(text.lowercased().utf8)
+                var text = Self.folded(team.name)
+                text.append(1)
+                text += Self.folded(team.area)
+                text.append(1)
+                text += Self.folded(team.status.label)
+                for tag in team.tags {
+                    text.append(1)
+                    text += Self.folded(tag)
+                }
+                return text
             }
-            sortNames = plan.teams.map { Array($0.name.lowercased().utf8) }
+            sortNames = plan.teams.map { Self.folded($0.name) }
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             recommendation = PilotCount.recommend(plan)
             pilotsChosen = PilotCount.pilots(plan).count
@@ -70,7 +77,7 @@ public struct Derived: Sendable, Equatable {
         }
         let filter = teams.filterInput?.text ?? teams.filter
         if rowsKey?.order != key || rowsKey?.filter != filter {
-            let needle = Array(filter.lowercased().utf8)
+            let needle = Self.folded(filter)
             rows = needle.isEmpty ? order : order.filter { Self.contains(searchText[Int($0)], needle) }
             rowsKey = (key, filter)
             reselect(plan: plan, teams: &teams)
@@ -119,7 +126,7 @@ public struct Derived: Sendable, Equatable {
         case .name:
             order.sort { nameBefore(Int($0), Int($1)) }
         case .area:
-            let areas = teams.map { Array($0.area.lowercased().utf8) }
+            let areas = teams.map { Self.folded($0.area) }
             order.sort { a, b in
                 let x = areas[Int(a)], y = areas[Int(b)]
                 if x != y { return x.lexicographicallyPrecedes(y) }
@@ -151,6 +158,18 @@ public struct Derived: Sendable, Equatable {
             }
         }
         return descending ? order.reversed() : order
+    }
+
+    /// Lower-cased UTF-8 bytes for matching and sorting: ASCII folded byte by byte (the common
+    /// case, no allocation of an intermediate string), anything else through `lowercased()`.
+    static func folded(_ text: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            if b >= 0x80 { return Array(text.lowercased().utf8) }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return out
     }
 
     /// Whether `needle` occurs in `haystack` (bytes).

@@ -57,7 +57,15 @@ public struct PlanStore: Sendable {
             if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
             throw PlanLoadError(file: file, reason: .unreadable(error.text))
         }
-        let plan = try PlanCodec.decode(Data(bytes), file: file, migrations: migrations)
+        // Decode from the bytes in place: a copy into a new `Data` would double the peak memory
+        // of a large plan. The `Data` does not outlive this call.
+        let plan = try bytes.withUnsafeBufferPointer { (buffer) throws(PlanLoadError) -> Plan in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                return try PlanCodec.decode(Data(), file: file, migrations: migrations)
+            }
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+            return try PlanCodec.decode(data, file: file, migrations: migrations)
+        }
         return (plan, FileStamp(status, hash: FNV1a.hash64(bytes)))
     }
 

@@ -73,6 +73,7 @@ public struct Canvas: Hashable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(width ?? (size.width - x), size.width - x)
         guard limit > 0 else { return 0 }
+        if let drawn = asciiText(text, x: x, y: y, role: role, limit: limit) { return drawn }
         let total = TextWidth.of(text)
         let cut = total > limit
         let budget = cut ? max(0, limit - TextWidth.of(ellipsis)) : limit
@@ -103,6 +104,31 @@ public struct Canvas: Hashable, Sendable {
         }
         return used
     }
+
+    /// The fast path of ``text(_:x:y:role:width:)`` for printable ASCII that fits: one cell per
+    /// byte, no grapheme breaking. Returns nil (drawing nothing) for anything else.
+    private mutating func asciiText(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, limit: Int) -> Int? {
+        guard x >= 0 else { return nil }
+        let row = y * size.width
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count <= limit else { return nil }
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            return bytes.count
+        }
+        guard let count = result ?? nil else { return nil }
+        guard count > 0 else { return 0 }
+        unsplit(x: x, y: y)
+        unsplit(x: x + count - 1, y: y)
+        var i = row + x
+        for b in text.utf8 {
+            cells[i] = Cell(Canvas.asciiGlyphs[Int(b)], role: role)
+            i += 1
+        }
+        return count
+    }
+
+    /// One `Character` per ASCII code, made once.
+    static let asciiGlyphs: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
     public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, role: StyleRole = .normal,

@@ -36,6 +36,7 @@ public enum TextWidth {
 
     /// Width of a string in cells.
     public static func of(_ text: some StringProtocol) -> Int {
+        if let ascii = asciiWidth(text) { return ascii }
         var total = 0
         for ch in text {
             if ch.isASCII {
@@ -45,6 +46,22 @@ public enum TextWidth {
             }
         }
         return total
+    }
+
+    /// The width of `text` when it is all ASCII (control characters count 0, tab 1), read straight
+    /// from its UTF-8 bytes; nil when it holds anything else. The common case, and much faster
+    /// than walking grapheme clusters.
+    @inline(__always)
+    static func asciiWidth(_ text: some StringProtocol) -> Int? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var width = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b >= 0x20 && b != 0x7F || b == 0x09 { width += 1 }
+            }
+            return width
+        }
+        return result ?? nil
     }
 
     /// The longest prefix of `text` that fits in `width` cells, with `…` appended when cut

@@ -50,6 +50,7 @@ func currentRSSMegabytes() -> Double {
 }
 
 var teamCounts = [1_000, 10_000, 100_000]
+var only: String?
 var keyCount = 400
 var size = Size(width: 120, height: 40)
 var args = CommandLine.arguments.dropFirst().makeIterator()
@@ -57,6 +58,7 @@ while let arg = args.next() {
     switch arg {
     case "--teams": teamCounts = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--keys": keyCount = Int(args.next() ?? "") ?? keyCount
+    case "--only": only = args.next()
     case "--size":
         let parts = (args.next() ?? "").split(separator: "x").compactMap { Int($0) }
         if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
@@ -124,6 +126,7 @@ for count in teamCounts {
     }
 
     func run(_ name: String, _ n: Int, _ step: (Int) -> [Key]) {
+        if let only, !name.hasPrefix(only) { return }
         var samples: [Double] = []
         for i in 0..<n { samples.append(press(step(i))) }
         print("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Stats(samples: samples).line)")
@@ -150,15 +153,13 @@ for count in teamCounts {
         return k <= word.count ? [.char(word[k - 1])] : [.backspace]
     }
     _ = press([.escape, .escape])
-    run("open form (Enter)", keyCount / 2) { _ in
-        [.enter]
-    }
-    _ = press([.escape])
-    var closeSamples: [Double] = []
-    for _ in 0..<(keyCount / 2) {
-        _ = press([.enter])
+    var openSamples: [Double] = [], closeSamples: [Double] = []
+    for i in 0..<(keyCount / 2) {
+        openSamples.append(press([.enter]))
         closeSamples.append(press([.escape]))
+        _ = press([i % 2 == 0 ? .char("j") : .char("k")])
     }
+    print("  open form (Enter)  \(Stats(samples: openSamples).line)")
     print("  close form (Esc)   \(Stats(samples: closeSamples).line)")
     print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
                  peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))

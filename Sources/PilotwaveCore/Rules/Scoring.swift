@@ -113,6 +113,33 @@ public struct Scoring: Sendable {
             ratedCount: weightedCount - unrated.count, weightedCount: weightedCount)
     }
 
+    /// Only the 0–100 value of ``score(_:)`` (nil when nothing weighted is rated), without building
+    /// the breakdown: for sorting and listing many teams.
+    public func value(_ team: Team) -> Double? {
+        var ratedWeight = 0
+        var sum = 0.0
+        for criterion in criteria {
+            let weight = max(0, criterion.weight)
+            guard weight > 0 else { continue }
+            let value: Double?
+            switch criterion.source {
+            case .rated:
+                value = team.ratings[criterion.id].map { Scoring.ratingValue($0) }
+            case .crossFunctional:
+                value = Scoring.crossFunctional(team.roles).value
+            case .lifecycle:
+                value = Scoring.lifecycleValue(team.stage)
+            case .size:
+                value = Scoring.sizeValue(people: team.size, maxTeamSize: settings.maxTeamSize)
+            }
+            if let value {
+                ratedWeight += weight
+                sum += Double(weight) * value
+            }
+        }
+        return ratedWeight > 0 ? Scoring.tidy(sum * 100 / Double(ratedWeight)) : nil
+    }
+
     /// Rounds to 6 decimals so that equal scores compare equal whatever the summation order.
     static func tidy(_ x: Double) -> Double { (x * 1_000_000).rounded() / 1_000_000 }
 
@@ -125,8 +152,7 @@ public struct Scoring: Sendable {
         switch criterion.source {
         case .rated:
             guard let rating = team.ratings[criterion.id] else { return (nil, "unrated") }
-            let r = min(max(rating, Criterion.ratingRange.lowerBound), Criterion.ratingRange.upperBound)
-            return (Double(r - 1) / 4, Criterion.ratingRange.contains(rating) ? ratingWords[rating] : "\(rating)/5")
+            return (ratingValue(rating), Criterion.ratingRange.contains(rating) ? ratingWords[rating] : "\(rating)/5")
         case .crossFunctional:
             return crossFunctional(team.roles)
         case .lifecycle:
@@ -136,6 +162,12 @@ public struct Scoring: Sendable {
             return (sizeValue(people: n, maxTeamSize: settings.maxTeamSize),
                     n == 0 ? "roles unknown" : n < sizeWords.count ? sizeWords[n] : Words.count(n, "person", "people"))
         }
+    }
+
+    /// A 1–5 rating as 0…1 (out-of-range ratings clamped).
+    static func ratingValue(_ rating: Int) -> Double {
+        let r = min(max(rating, Criterion.ratingRange.lowerBound), Criterion.ratingRange.upperBound)
+        return Double(r - 1) / 4
     }
 
     /// Share of product, design and engineering present; unrated when no roles are recorded.
