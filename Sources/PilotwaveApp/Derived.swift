@@ -1,3 +1,4 @@
+import Foundation
 import PilotwaveCore
 
 /// Data derived from the plan for the views, cached by plan revision and view settings, so a key
@@ -11,6 +12,8 @@ public struct Derived: Sendable, Equatable {
     var searchText: [[UInt8]] = []
     /// Lower-cased names, for sorting.
     var sortNames: [[UInt8]] = []
+    /// Lower-cased areas, made the first time the table is sorted by area in a revision.
+    var sortAreas: [[UInt8]]?
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
 
@@ -59,6 +62,7 @@ public struct Derived: Sendable, Equatable {
                 return text
             }
             sortNames = plan.teams.map { Self.folded($0.name) }
+            sortAreas = nil
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             recommendation = PilotCount.recommend(plan)
             pilotsChosen = PilotCount.pilots(plan).count
@@ -105,14 +109,13 @@ public struct Derived: Sendable, Equatable {
         row >= 0 && row < rows.count ? Int(rows[row]) : nil
     }
 
-    private func sortedOrder(plan: Plan, sort: TeamSort, descending: Bool) -> [Int32] {
+    private mutating func sortedOrder(plan: Plan, sort: TeamSort, descending: Bool) -> [Int32] {
         let teams = plan.teams
         var order = (0..<Int32(teams.count)).map { $0 }
         let names = sortNames
         func nameBefore(_ a: Int, _ b: Int) -> Bool {
-            let x = names[a], y = names[b]
-            if x != y { return x.lexicographicallyPrecedes(y) }
-            return a < b
+            let order = Self.compare(names[a], names[b])
+            return order != 0 ? order < 0 : a < b
         }
         switch sort {
         case .score:
@@ -126,11 +129,11 @@ public struct Derived: Sendable, Equatable {
         case .name:
             order.sort { nameBefore(Int($0), Int($1)) }
         case .area:
-            let areas = teams.map { Self.folded($0.area) }
+            let areas = sortAreas ?? teams.map { Self.folded($0.area) }
+            sortAreas = areas
             order.sort { a, b in
-                let x = areas[Int(a)], y = areas[Int(b)]
-                if x != y { return x.lexicographicallyPrecedes(y) }
-                return nameBefore(Int(a), Int(b))
+                let c = Self.compare(areas[Int(a)], areas[Int(b)])
+                return c != 0 ? c < 0 : nameBefore(Int(a), Int(b))
             }
         case .stage:
             let stages = LifecycleStage.allCases
@@ -158,6 +161,21 @@ public struct Derived: Sendable, Equatable {
             }
         }
         return descending ? order.reversed() : order
+    }
+
+    /// Byte-wise comparison (memcmp): negative, 0 or positive.
+    @inline(__always)
+    static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let n = min(x.count, y.count)
+                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let c = memcmp(px, py, n)
+                    if c != 0 { return Int(c) }
+                }
+                return x.count - y.count
+            }
+        }
     }
 
     /// Lower-cased UTF-8 bytes for matching and sorting: ASCII folded byte by byte (the common

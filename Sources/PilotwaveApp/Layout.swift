@@ -41,7 +41,7 @@ public enum Layout {
             return Teams(info: info, table: table, detail: detail)
         }
         if rest.height >= 24 {
-            let (table, detail) = rest.splitBottom(11)
+            let (table, detail) = rest.splitBottom(max(11, rest.height * 2 / 5))
             return Teams(info: info, table: table, detail: detail)
         }
         return Teams(info: info, table: rest, detail: nil)

@@ -83,7 +83,7 @@ public struct TeamForm: Sendable, Equatable {
                   help: "Where it should be."),
             Field(key: "status", label: "Status",
                   editor: .choice(options: Self.statusChoices.map(\.label), index: Self.statusChoices.firstIndex(of: team.status) ?? 0),
-                  help: "A team joins a wave from the Waves view; out of scope needs a reason."),
+                  help: "candidate, pilot or out of scope (which needs a reason). \"in a wave\" is set by wave planning, which comes in a later release."),
             Field(key: "reason", label: "Out-of-scope reason", editor: .text(TextInput(team.outOfScopeReason ?? "", limit: 300)),
                   help: "Why the team stays project-shaped (regulation, a one-off migration…)."),
             Field(key: "coach", label: "Coach",
@@ -206,7 +206,7 @@ public struct TeamForm: Sendable, Equatable {
         team.outOfScopeReason = team.status == .outOfScope ? reason : nil
         if team.status == .outOfScope && reason.isEmpty { setError("reason", "say why the team is out of scope") }
         let inAWave = plan.waves.contains { $0.teams.contains(id) }
-        if team.status == .inWave && !inAWave { setError("status", "add the team to a wave in the Waves view") }
+        if team.status == .inWave && !inAWave { setError("status", "only wave planning puts a team in a wave") }
         let coachIndex = choice("coach")
         team.coach = coachIndex == 0 ? nil : coachIDs[coachIndex - 1]
         var deps: [TeamID] = []

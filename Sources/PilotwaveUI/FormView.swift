@@ -10,7 +10,7 @@ enum FormView {
         frame.canvas.fill(rect, role: .modal)
         frame.canvas.box(rect, role: .border, title: form.title, titleRole: .modalTitle)
         let inner = rect.inset(dx: 2, dy: 1)
-        let helpHeight = 2
+        let helpHeight = inner.height >= 20 ? 3 : 2
         let listHeight = inner.height - helpHeight - 1
         guard listHeight > 0 else { return }
         let labelWidth = min(22, inner.width / 3)

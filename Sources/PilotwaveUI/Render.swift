@@ -97,7 +97,8 @@ public enum Render {
             right = (toast.isError ? "✗ " : "✓ ") + toast.text + " "
             rightRole = toast.isError ? .toastError : .toast
         } else {
-            right = "\(state.plan.teams.count) teams · \(state.derived.pilotsChosen) pilots "
+            let pilots = state.derived.pilotsChosen
+            right = "\(state.plan.teams.count) teams · \(pilots) pilot\(pilots == 1 ? "" : "s") "
         }
         let room = rect.width - used - 2
         guard room > 4 else { return }

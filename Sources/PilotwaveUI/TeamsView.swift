@@ -43,12 +43,12 @@ enum TeamsView {
         let visible = Layout.teams(state.size, showDetail: t.showDetail).visibleRows
         if count > visible { shown += " · row \(t.selected + 1)" }
         x += frame.canvas.text(shown, x: x, y: rect.y, role: .normal) + 2
-        frame.canvas.text("sort: \(t.sort.title) \(arrow)", x: x, y: rect.y, role: .dim)
+        x += frame.canvas.text("sort: \(t.sort.title) \(arrow)", x: x, y: rect.y, role: .dim)
         if let rec = state.derived.recommendation {
             let text = "pilots \(state.derived.pilotsChosen) of \(rec.rangeText) recommended"
             let over = state.derived.pilotsChosen > rec.range.upperBound
             let w = TextWidth.of(text) + (over ? 2 : 0)
-            if rect.maxX - w - 1 > x + 12 {
+            if rect.maxX - w - 1 > x + 1 {
                 frame.canvas.text((over ? "! " : "") + text, x: rect.maxX - w - 1, y: rect.y, role: over ? .warning : .dim)
             }
         }
@@ -58,11 +58,11 @@ enum TeamsView {
         let plan = state.plan
         let rated = plan.criteria.filter { $0.source == .rated }
         var all: [Column] = [
-            Column(title: "Area", width: 12, priority: 3) { t, _ in (t.area, .dim) },
+            Column(title: "Area", width: 12, priority: 1) { t, _ in (t.area, .dim) },
             Column(title: "Stage", width: 7, priority: 4) { t, _ in
                 (t.stage.label, t.stage == .sustain || t.stage == .retire ? .warning : nil)
             },
-            Column(title: "Ppl", width: 3, alignRight: true, priority: 2) { t, _ in
+            Column(title: "Ppl", width: 3, alignRight: true, priority: 3) { t, _ in
                 (t.size == 0 ? "?" : "\(t.size)", t.size > plan.settings.maxTeamSize ? .warning : nil)
             },
             Column(title: "XF", width: 2, priority: 5) { t, _ in
@@ -70,7 +70,7 @@ enum TeamsView {
             },
         ]
         for criterion in rated {
-            all.append(Column(title: String(criterion.name.prefix(3)), width: 3, alignRight: true, priority: 1) { t, _ in
+            all.append(Column(title: String(criterion.name.prefix(3)), width: 3, alignRight: true, priority: 2) { t, _ in
                 t.ratings[criterion.id].map { ("\($0)", nil) } ?? ("·", .dim)
             })
         }
@@ -90,9 +90,10 @@ enum TeamsView {
         // Drop the least important columns until the name has room.
         let minName = 14
         var kept = all
+        // Columns of equal priority (the rating columns) go together, never one by one.
         while kept.reduce(2 + minName, { $0 + $1.width + 1 }) > width,
-            let lowest = kept.indices.min(by: { kept[$0].priority < kept[$1].priority }) {
-            kept.remove(at: lowest)
+            let lowest = kept.map(\.priority).min() {
+            kept.removeAll { $0.priority == lowest }
         }
         return kept
     }

@@ -18,6 +18,8 @@ final class Runtime {
     private var done = false
     private var lastFrame: Frame?
     private var lastDiskCheck = Date.distantPast
+    /// The version on disk the user was last told about; not reported again until it changes.
+    private var reportedDiskStamp: FileStamp?
     /// How often the file is checked for outside changes.
     let diskCheckInterval: TimeInterval = 1.0
 
@@ -126,6 +128,10 @@ final class Runtime {
         let now = env.now()
         guard now.timeIntervalSince(lastDiskCheck) >= diskCheckInterval else { return }
         lastDiskCheck = now
-        if !store.isUnchanged(url, since: stamp) { dispatch(.fileChangedOnDisk) }
+        guard !store.isUnchanged(url, since: stamp) else { return }
+        let onDisk = store.stampOnDisk(url)
+        if let onDisk, let reportedDiskStamp, onDisk == reportedDiskStamp { return }
+        reportedDiskStamp = onDisk
+        dispatch(.fileChangedOnDisk)
     }
 }
