@@ -44,7 +44,9 @@ let package = Package(
         .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "CNcursesw"]),
-        .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"]),
+        // Goldens are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "PilotwaveStorageTests", dependencies: ["PilotwaveStorage", "PilotwaveCore"]),
         // Drives the built binary; depends on it so `swift test` builds it first.
         .testTarget(name: "pilotwaveCLITests", dependencies: ["pilotwave"]),
