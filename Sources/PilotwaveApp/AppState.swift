@@ -66,6 +66,8 @@ public struct AppState: Sendable, Equatable {
     public var saveStatus: SaveStatus
     /// The revision last written to disk (or loaded).
     public var savedRevision = 0
+    /// The undo position of the version on disk, when known: undoing back to it is not an unsaved change.
+    public var savedPosition: Int? = 0
     /// When the last edit was made (autosave waits for a quiet moment after it).
     public var lastEditAt: Date?
     public var view: ViewID = .teams

@@ -139,9 +139,11 @@ extension Reducer {
         return true
     }
 
-    /// After any change to the plan: unsaved until autosave or a save writes it.
+    /// After any change to the plan: unsaved until autosave or a save writes it — unless undo or
+    /// redo brought it back to the version on disk.
     static func edited(_ state: inout AppState, _ env: Environment) {
         state.lastEditAt = env.now()
+        if let saved = state.savedPosition, saved == state.history.position { state.savedRevision = state.revision }
         if state.file != nil { state.saveStatus = state.isDirty ? .unsaved : state.saveStatus }
         if !state.isDirty, state.file != nil { state.saveStatus = .saved(at: nil) }
     }
@@ -182,7 +184,7 @@ extension Reducer {
                 edits.append(.updateTeam(team))
             }
             ok = apply(&state, edits.count == 1 ? edits[0] : .batch("Edit team \(team.name)", edits), env)
-            if ok { toast(&state, "Saved changes to \(team.name) — u to undo", env) }
+            if ok { toast(&state, "Changed \(team.name) — u to undo", env) }
         }
         if ok {
             state.overlay = nil
@@ -229,6 +231,7 @@ extension Reducer {
     static func saveFinished(_ state: inout AppState, revision: Int, _ outcome: SaveOutcome, _ env: Environment) -> [Effect] {
         switch outcome {
         case .saved(let at):
+            if revision == state.revision { state.savedPosition = state.history.position }
             state.savedRevision = max(state.savedRevision, revision)
             state.saveStatus = state.isDirty ? .unsaved : .saved(at: at)
             if state.isDirty { state.lastEditAt = at }

@@ -33,6 +33,7 @@ public enum Reducer {
             state.savedRevision = state.revision
             state.saveStatus = .saved(at: env.now())
             state.history = UndoHistory()
+            state.savedPosition = 0
             state.overlay = nil
             toast(&state, "Reloaded \(state.file ?? "the plan") from disk", env)
         case .reloadFailed(let message):

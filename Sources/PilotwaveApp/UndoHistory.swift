@@ -6,7 +6,14 @@ public struct UndoHistory: Sendable, Equatable {
     public struct Step: Sendable, Equatable {
         public var title: String
         var delta: PlanDelta
+        /// Unique in this history: tells whether the plan is back at a saved version.
+        var id: Int
     }
+
+    private var nextID = 1
+
+    /// The step the plan is at now (0: the version it was loaded as).
+    public var position: Int { done.last?.id ?? 0 }
 
     public private(set) var done: [Step] = []
     public private(set) var undone: [Step] = []
@@ -26,7 +33,8 @@ public struct UndoHistory: Sendable, Equatable {
     public mutating func record(_ title: String, from old: Plan, to new: Plan) {
         let delta = PlanDelta(from: old, to: new)
         guard !delta.isEmpty else { return }
-        done.append(Step(title: title, delta: delta))
+        done.append(Step(title: title, delta: delta, id: nextID))
+        nextID += 1
         undone.removeAll()
         var weight = done.reduce(0) { $0 + $1.delta.weight }
         while done.count > 1 && (done.count > maxSteps || weight > maxWeight) {

@@ -49,6 +49,14 @@ func currentRSSMegabytes() -> Double {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
+// Child mode: write a generated plan and exit, so the measuring process never holds the
+// generator's memory (its peak RSS is then the program's own: load, state, frames).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-plan", let n = Int(CommandLine.arguments[2]) {
+    let plan = PlanGenerator.generate(teams: n, seed: 1)
+    try PlanStore().save(plan, to: URL(fileURLWithPath: CommandLine.arguments[3]), expecting: nil)
+    exit(0)
+}
+
 var teamCounts = [1_000, 10_000, 100_000]
 var only: String?
 var keyCount = 400
@@ -92,8 +100,15 @@ for count in teamCounts {
     // Write the plan file once (not timed), then measure from the file as the program does.
     let url = folder.appendingPathComponent("plan-\(count).json")
     do {
-        let plan = PlanGenerator.generate(teams: count, seed: 1)
-        try PlanStore().save(plan, to: url, expecting: nil)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        child.arguments = ["--write-plan", String(count), url.path]
+        try child.run()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else {
+            FileHandle.standardError.write(Data("pilotwave-bench: could not write the \(count)-team plan\n".utf8))
+            exit(1)
+        }
     }
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     let terminal = try CursesTerminal.headless(size: size, theme: .standard)

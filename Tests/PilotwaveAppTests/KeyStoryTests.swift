@@ -319,3 +319,22 @@ struct KeyStoryTests {
         #expect(d.state.overlay != nil, "a pasted q does not quit")
     }
 }
+
+extension KeyStoryTests {
+    @Test func undoingBackToTheSavedVersionIsNotUnsaved() {
+        let d = AppDriver()
+        d.keys("d")
+        #expect(d.state.isDirty)
+        d.keys("u")
+        #expect(!d.state.isDirty, "back at the version on disk")
+        #expect(d.screen.contains("plan.json · saved"))
+        d.keys("<ctrl-r>")
+        #expect(d.state.isDirty)
+        d.send(.saveFinished(revision: d.state.revision, .saved(at: d.clock.now)))
+        #expect(!d.state.isDirty)
+        d.keys("u")
+        #expect(d.state.isDirty, "the saved version is now the one with the team deleted")
+        d.keys("<ctrl-r>")
+        #expect(!d.state.isDirty)
+    }
+}
