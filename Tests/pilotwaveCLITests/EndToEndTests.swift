@@ -40,7 +40,8 @@ struct EndToEndTests {
         try tmux.literal("顧客チーム東京")
         try tmux.keys("Enter")
         try tmux.wait(for: "▶ 顧客チーム東京")
-        try tmux.wait(for: "saved ")  // autosave after a quiet moment
+        // Autosave after a quiet moment: the status line shows the time of the save.
+        try tmux.wait("saved HH:MM") { $0.range(of: "saved [0-9]{2}:[0-9]{2}", options: .regularExpression) != nil }
         try tmux.keys("q")
         #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
         let text = String(decoding: try cli.read("plan.json"), as: UTF8.self)
@@ -101,7 +102,7 @@ struct EndToEndTests {
         let (cli, tmux, bin) = try session()
         defer { cli.remove() }
         try tmux.start("TERM=dumb \(bin) demo")
-        let screen = try tmux.wait(for: "EXIT=")
+        let screen = try tmux.wait(for: "STTY=")
         #expect(screen.contains("EXIT=2"))
         #expect(screen.contains("cursor addressing"))
         #expect(screen.contains("STTY=same"))
