@@ -1,17 +1,67 @@
+import Synchronization
+
 /// One terminal cell: a grapheme and its role. A wide glyph (CJK, emoji) occupies its cell and the
 /// next, which is marked as its continuation and holds no glyph of its own.
+///
+/// Eight bytes: a single-scalar glyph (nearly all) is stored as its scalar value; a cluster of
+/// several scalars (an accent on a letter, an emoji sequence) as an index into a shared table. So
+/// a frame is small to build and fast to compare.
 public struct Cell: Hashable, Sendable {
-    public var glyph: Character
+    /// The scalar value, or ``Cell/clusterFlag`` | index into ``ClusterTable``.
+    var code: UInt32
     public var role: StyleRole
     public var isContinuation: Bool
 
+    static let clusterFlag: UInt32 = 0x8000_0000
+
     public init(_ glyph: Character = " ", role: StyleRole = .normal, isContinuation: Bool = false) {
-        self.glyph = glyph
+        code = Cell.code(for: glyph)
         self.role = role
         self.isContinuation = isContinuation
     }
 
+    /// A cell for one ASCII byte or other single scalar (no checks).
+    @inline(__always)
+    init(scalar: UInt32, role: StyleRole) {
+        code = scalar
+        self.role = role
+        isContinuation = false
+    }
+
+    public var glyph: Character {
+        get {
+            if code & Cell.clusterFlag != 0 { return ClusterTable.character(Int(code & ~Cell.clusterFlag)) }
+            return Character(Unicode.Scalar(code) ?? " ")
+        }
+        set { code = Cell.code(for: newValue) }
+    }
+
+    static func code(for glyph: Character) -> UInt32 {
+        if let a = glyph.asciiValue { return UInt32(a) }
+        let scalars = glyph.unicodeScalars
+        if scalars.count == 1, let s = scalars.first { return s.value }
+        return Cell.clusterFlag | UInt32(ClusterTable.index(glyph))
+    }
+
     public static let blank = Cell()
+}
+
+/// Grapheme clusters of more than one scalar seen on screen, interned once for the process.
+enum ClusterTable {
+    private static let table = Mutex<(list: [Character], index: [Character: Int])>(([], [:]))
+
+    static func index(_ c: Character) -> Int {
+        table.withLock { t in
+            if let i = t.index[c] { return i }
+            t.list.append(c)
+            t.index[c] = t.list.count - 1
+            return t.list.count - 1
+        }
+    }
+
+    static func character(_ i: Int) -> Character {
+        table.withLock { t in i < t.list.count ? t.list[i] : " " }
+    }
 }
 
 /// An in-memory screen: the whole frame is drawn here, then a backend transports it (or a test reads it).
@@ -45,11 +95,12 @@ public struct Canvas: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, role: StyleRole = .normal, glyph: Character = " ") {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
+        let cell = Cell(glyph, role: role)
         for y in r.y..<r.maxY {
             unsplit(x: r.x, y: y)
             unsplit(x: r.maxX - 1, y: y)
             let row = y * size.width
-            for x in r.x..<r.maxX { cells[row + x] = Cell(glyph, role: role) }
+            for x in r.x..<r.maxX { cells[row + x] = cell }
         }
     }
 
@@ -121,14 +172,11 @@ public struct Canvas: Hashable, Sendable {
         unsplit(x: x + count - 1, y: y)
         var i = row + x
         for b in text.utf8 {
-            cells[i] = Cell(Canvas.asciiGlyphs[Int(b)], role: role)
+            cells[i] = Cell(scalar: UInt32(b), role: role)
             i += 1
         }
         return count
     }
-
-    /// One `Character` per ASCII code, made once.
-    static let asciiGlyphs: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
     public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, role: StyleRole = .normal,
