@@ -8,6 +8,9 @@ public struct Derived: Sendable, Equatable {
     public private(set) var revision = -1
     /// Pilot score per team (plan order), 0…100, or -1 when unrated.
     public private(set) var scores: [Double] = []
+    /// Per team: less than half the criteria weight is rated (the score is shown with `?` and
+    /// ranks after the others).
+    public private(set) var thin: [Bool] = []
     /// Lower-cased name, area, tags and status per team, for filtering.
     var searchText: [[UInt8]] = []
     /// Lower-cased names, for sorting.
@@ -48,7 +51,9 @@ public struct Derived: Sendable, Equatable {
         if self.revision != revision {
             self.revision = revision
             let scoring = Scoring(plan: plan)
-            scores = plan.teams.map { scoring.value($0) ?? -1 }
+            let values = plan.teams.map { scoring.valueAndCoverage($0) }
+            scores = values.map { $0.value ?? -1 }
+            thin = values.map(\.thin)
             searchText = plan.teams.map { team in
                 var text = Self.folded(team.name)
                 text.append(1)
@@ -119,8 +124,10 @@ public struct Derived: Sendable, Equatable {
         }
         switch sort {
         case .score:
-            let s = scores
+            let s = scores, th = thin
             order.sort { a, b in
+                let ta = th[Int(a)], tb = th[Int(b)]
+                if ta != tb { return descending ? !ta : ta }
                 let x = s[Int(a)], y = s[Int(b)]
                 if x != y { return descending ? x > y : x < y }
                 return nameBefore(Int(a), Int(b))

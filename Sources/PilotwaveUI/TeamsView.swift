@@ -74,10 +74,12 @@ enum TeamsView {
                 t.ratings[criterion.id].map { ("\($0)", nil) } ?? ("·", .dim)
             })
         }
-        let scores = state.derived.scores
+        let scores = state.derived.scores, thin = state.derived.thin
         all += [
             Column(title: "Score", width: 5, alignRight: true, priority: 9) { _, i in
-                scores[i] < 0 ? ("–", .dim) : ("\(Int(scores[i].rounded()))", .accent)
+                if scores[i] < 0 { return ("–", .dim) }
+                let n = Int(scores[i].rounded())
+                return thin[i] ? ("\(n)?", .dim) : ("\(n)", .accent)
             },
             Column(title: "Flag", width: 4, priority: 6) { t, _ in
                 let n = HardFlag.flags(t, settings: plan.settings).count

@@ -41,6 +41,9 @@ public struct PilotScore: Hashable, Sendable, Identifiable {
     /// Rated weight / total weight, 0…1 (0 when all weights are 0).
     public var coverage: Double { totalWeight > 0 ? Double(ratedWeight) / Double(totalWeight) : 0 }
     public var isComplete: Bool { unrated.isEmpty && ratedCount > 0 }
+    /// Less than half of the weight is rated: the score says little yet, so such teams rank after
+    /// the others (a team known only by its lifecycle stage does not top the list).
+    public var isThin: Bool { value != nil && totalWeight > 0 && ratedWeight * 2 < totalWeight }
 
     /// "72", "72 (4/6 rated)" or "unrated (0/6 rated)".
     public var summary: String {
@@ -115,7 +118,10 @@ public struct Scoring: Sendable {
 
     /// Only the 0–100 value of ``score(_:)`` (nil when nothing weighted is rated), without building
     /// the breakdown: for sorting and listing many teams.
-    public func value(_ team: Team) -> Double? {
+    public func value(_ team: Team) -> Double? { valueAndCoverage(team).value }
+
+    /// The 0–100 value and whether it is thin (less than half the weight rated), without the breakdown.
+    public func valueAndCoverage(_ team: Team) -> (value: Double?, thin: Bool) {
         var ratedWeight = 0
         var sum = 0.0
         for criterion in criteria {
@@ -137,7 +143,8 @@ public struct Scoring: Sendable {
                 sum += Double(weight) * value
             }
         }
-        return ratedWeight > 0 ? Scoring.tidy(sum * 100 / Double(ratedWeight)) : nil
+        guard ratedWeight > 0 else { return (nil, false) }
+        return (Scoring.tidy(sum * 100 / Double(ratedWeight)), ratedWeight * 2 < totalWeight)
     }
 
     /// Rounds to 6 decimals so that equal scores compare equal whatever the summation order.
@@ -221,6 +228,7 @@ public struct Scoring: Sendable {
     /// Whether `a` ranks before `b`: score descending, unrated last, then rated weight descending,
     /// then name (case-insensitive, then exact), then id.
     public static func precedes(_ a: PilotScore, _ b: PilotScore) -> Bool {
+        if a.isThin != b.isThin { return !a.isThin }
         switch (a.value, b.value) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
@@ -238,7 +246,7 @@ public struct Scoring: Sendable {
     public func rank(_ teams: [Team]) -> Ranking {
         var inScope: [PilotScore] = []
         var outOfScope: [PilotScore] = []
-        var keys: [(value: Double, weight: Int, name: String, exact: String, id: String)] = []
+        var keys: [(thin: Bool, value: Double, weight: Int, name: String, exact: String, id: String)] = []
         inScope.reserveCapacity(teams.count)
         keys.reserveCapacity(teams.count)
         for team in teams {
@@ -247,11 +255,12 @@ public struct Scoring: Sendable {
                 outOfScope.append(s)
             } else {
                 inScope.append(s)
-                keys.append((s.value ?? -1, s.ratedWeight, team.name.lowercased(), team.name, team.id.raw))
+                keys.append((s.isThin, s.value ?? -1, s.ratedWeight, team.name.lowercased(), team.name, team.id.raw))
             }
         }
         let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
+            if a.thin != b.thin { return !a.thin }
             if a.value != b.value { return a.value > b.value }
             if a.weight != b.weight { return a.weight > b.weight }
             if a.name != b.name { return a.name < b.name }
