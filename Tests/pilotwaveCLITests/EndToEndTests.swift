@@ -93,6 +93,10 @@ struct EndToEndTests {
         try tmux.wait(for: "READ-ONLY", in: "second")
         try tmux.keys("d", window: "second")
         try tmux.wait(for: "read-only", in: "second")
+        // The writer deletes the selected team and autosaves; the read-only view follows.
+        try tmux.keys("d")
+        try tmux.wait(for: "▶ Quote & Buy")
+        try tmux.wait(for: "▶ Quote & Buy", in: "second")
         try tmux.keys("q", window: "second")
         try tmux.keys("q")
         #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))

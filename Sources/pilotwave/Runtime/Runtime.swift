@@ -124,11 +124,16 @@ final class Runtime {
 
     /// Notices when someone else changed the file (an editor, git, a sync tool).
     func checkDisk() {
-        guard let url, let stamp, state.readOnlyReason == nil, state.overlay != .externalChange else { return }
+        guard let url, let stamp, state.overlay != .externalChange else { return }
         let now = env.now()
         guard now.timeIntervalSince(lastDiskCheck) >= diskCheckInterval else { return }
         lastDiskCheck = now
         guard !store.isUnchanged(url, since: stamp) else { return }
+        if state.readOnlyReason != nil {
+            // A read-only view has no edits of its own: follow the writer's saves.
+            perform(.reload)
+            return
+        }
         let onDisk = store.stampOnDisk(url)
         if let onDisk, let reportedDiskStamp, onDisk == reportedDiskStamp { return }
         reportedDiskStamp = onDisk
