@@ -5,8 +5,7 @@ import TerminalUI
 /// next to the field they concern.
 enum FormView {
     static func draw(_ frame: inout Frame, _ form: TeamForm, _ options: Render.Options) {
-        let main = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
-        let rect = main.centred(Size(width: min(96, main.width - 2), height: main.height))
+        let rect = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
         frame.canvas.fill(rect, role: .modal)
         frame.canvas.box(rect, role: .border, title: form.title, titleRole: .modalTitle)
         let inner = rect.inset(dx: 2, dy: 1)

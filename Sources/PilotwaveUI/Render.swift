@@ -28,9 +28,12 @@ public enum Render {
             return frame
         }
         tabBar(&frame, state)
-        switch state.view {
-        case .overview: OverviewView.draw(&frame, state, options)
-        case .teams: TeamsView.draw(&frame, state, options)
+        // The form covers the whole view: nothing underneath is drawn (or paid for).
+        if case .form = state.overlay {} else {
+            switch state.view {
+            case .overview: OverviewView.draw(&frame, state, options)
+            case .teams: TeamsView.draw(&frame, state, options)
+            }
         }
         statusLine(&frame, state, options)
         HintBar.draw(&frame, state, options)

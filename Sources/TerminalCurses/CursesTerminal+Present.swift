@@ -78,8 +78,17 @@ extension CursesTerminal {
     private func put(_ cell: Cell, wide: Bool, x: Int, y: Int, limit: Int) {
         let style = resolvedStyle(cell.role)
         let fits = !wide || x + 1 < limit  // a wide glyph cut by a narrower window shows as a blank
-        let plan = Self.glyphPlan(fits ? cell.glyph : " ", cells: wide && fits ? 2 : 1, unicode: unicode)
         var cc = cchar_t()
+        if !wide, let v = cell.scalarValue, v >= 0x20, v < 0x7F {
+            // Printable ASCII, the common case: no grapheme or width work.
+            var chars: (wchar_t, wchar_t) = (wchar_t(v), 0)
+            withUnsafePointer(to: &chars) { p in
+                p.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, style.attributes, style.pair, nil) }
+            }
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            return
+        }
+        let plan = Self.glyphPlan(fits ? cell.glyph : " ", cells: wide && fits ? 2 : 1, unicode: unicode)
         plan.scalars.withUnsafeBufferPointer { chars in
             _ = setcchar(&cc, chars.baseAddress, style.attributes, style.pair, nil)
         }

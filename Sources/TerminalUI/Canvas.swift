@@ -28,6 +28,10 @@ public struct Cell: Hashable, Sendable {
         isContinuation = false
     }
 
+    /// The glyph's scalar value when it is a single scalar (nearly always), without building a
+    /// `Character`: the backend's fast path.
+    public var scalarValue: UInt32? { code & Cell.clusterFlag == 0 ? code : nil }
+
     public var glyph: Character {
         get {
             if code & Cell.clusterFlag != 0 { return ClusterTable.character(Int(code & ~Cell.clusterFlag)) }
@@ -162,20 +166,29 @@ public struct Canvas: Hashable, Sendable {
         guard x >= 0 else { return nil }
         let row = y * size.width
         let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.count <= limit else { return nil }
             for b in bytes where b < 0x20 || b >= 0x7F { return nil }
             return bytes.count
         }
-        guard let count = result ?? nil else { return nil }
-        guard count > 0 else { return 0 }
+        guard let total = result ?? nil else { return nil }
+        guard total > 0 else { return 0 }
+        // Cut with the ellipsis when it does not fit (ASCII: one cell per byte).
+        let mark = ellipsis.unicodeScalars.count == 1 ? ellipsis.unicodeScalars.first!.value : nil
+        let cut = total > limit
+        if cut && (mark == nil || TextWidth.of(ellipsis) != 1) { return nil }
+        let count = cut ? limit - 1 : total
+        let used = cut ? limit : total
         unsplit(x: x, y: y)
-        unsplit(x: x + count - 1, y: y)
+        unsplit(x: x + used - 1, y: y)
         var i = row + x
+        var n = 0
         for b in text.utf8 {
+            if n == count { break }
             cells[i] = Cell(scalar: UInt32(b), role: role)
             i += 1
+            n += 1
         }
-        return count
+        if cut { cells[i] = Cell(scalar: mark!, role: role) }
+        return used
     }
 
     /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
