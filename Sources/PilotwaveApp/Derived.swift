@@ -12,11 +12,11 @@ public struct Derived: Sendable, Equatable {
     /// ranks after the others).
     public private(set) var thin: [Bool] = []
     /// Lower-cased name, area, tags and status per team, for filtering.
-    var searchText: [[UInt8]] = []
+    var searchText = ByteTable()
     /// Lower-cased names, for sorting.
-    var sortNames: [[UInt8]] = []
+    var sortNames = ByteTable()
     /// Lower-cased areas, made the first time the table is sorted by area in a revision.
-    var sortAreas: [[UInt8]]?
+    var sortAreas: ByteTable?
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
 
@@ -54,19 +54,24 @@ public struct Derived: Sendable, Equatable {
             let values = plan.teams.map { scoring.valueAndCoverage($0) }
             scores = values.map { $0.value ?? -1 }
             thin = values.map(\.thin)
-            searchText = plan.teams.map { team in
-                var text = Self.folded(team.name)
-                text.append(1)
-                text += Self.folded(team.area)
-                text.append(1)
-                text += Self.folded(team.status.label)
+            var search = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 48)
+            var names = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 20)
+            for team in plan.teams {
+                search.appendFolded(team.name)
+                search.appendSeparator()
+                search.appendFolded(team.area)
+                search.appendSeparator()
+                search.appendFolded(team.status.label)
                 for tag in team.tags {
-                    text.append(1)
-                    text += Self.folded(tag)
+                    search.appendSeparator()
+                    search.appendFolded(tag)
                 }
-                return text
+                search.finish()
+                names.appendFolded(team.name)
+                names.finish()
             }
-            sortNames = plan.teams.map { Self.folded($0.name) }
+            searchText = search
+            sortNames = names
             sortAreas = nil
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             recommendation = PilotCount.recommend(plan)
@@ -87,7 +92,8 @@ public struct Derived: Sendable, Equatable {
         let filter = teams.filterInput?.text ?? teams.filter
         if rowsKey?.order != key || rowsKey?.filter != filter {
             let needle = Self.folded(filter)
-            rows = needle.isEmpty ? order : order.filter { Self.contains(searchText[Int($0)], needle) }
+            let table = searchText
+            rows = needle.isEmpty ? order : order.filter { table.contains(Int($0), needle) }
             rowsKey = (key, filter)
             reselect(plan: plan, teams: &teams)
         } else {
@@ -119,7 +125,7 @@ public struct Derived: Sendable, Equatable {
         var order = (0..<Int32(teams.count)).map { $0 }
         let names = sortNames
         func nameBefore(_ a: Int, _ b: Int) -> Bool {
-            let order = Self.compare(names[a], names[b])
+            let order = names.compare(a, b)
             return order != 0 ? order < 0 : a < b
         }
         switch sort {
@@ -136,10 +142,17 @@ public struct Derived: Sendable, Equatable {
         case .name:
             order.sort { nameBefore(Int($0), Int($1)) }
         case .area:
-            let areas = sortAreas ?? teams.map { Self.folded($0.area) }
+            let areas = sortAreas ?? {
+                var table = ByteTable(reservingCapacity: teams.count, bytes: teams.count * 12)
+                for team in teams {
+                    table.appendFolded(team.area)
+                    table.finish()
+                }
+                return table
+            }()
             sortAreas = areas
             order.sort { a, b in
-                let c = Self.compare(areas[Int(a)], areas[Int(b)])
+                let c = areas.compare(Int(a), Int(b))
                 return c != 0 ? c < 0 : nameBefore(Int(a), Int(b))
             }
         case .stage:

@@ -45,8 +45,8 @@ public struct PlanStore: Sendable {
     ///   line and column. The file is not changed.
     public func load(_ url: URL) throws(PlanLoadError) -> (plan: Plan, stamp: FileStamp) {
         let file = url.path(percentEncoded: false)
-        let bytes: [UInt8]
-        let status: Posix.Status
+        var bytes: [UInt8]
+        var status: Posix.Status
         do throws(Posix.Failure) {
             let fd = try Posix.open(file, O_RDONLY | O_CLOEXEC)
             defer { Posix.close(fd) }
@@ -57,6 +57,24 @@ public struct PlanStore: Sendable {
             if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
             throw PlanLoadError(file: file, reason: .unreadable(error.text))
         }
+        var hash = FNV1a.hash64(bytes)
+        // A large plan is read by the fast path while its pages are given back behind the reader,
+        // so the file's bytes and the plan are never both in memory. If the fast path stands aside
+        // or validation finds problems, the file is read again for the exact path and messages.
+        if bytes.count >= PlanStore.releasingThreshold {
+            let fast = bytes.withUnsafeMutableBytes { raw in
+                FastPlanReader.read(UnsafeRawBufferPointer(raw), schemaVersion: migrations.currentVersion, releasingPages: true)
+            }
+            bytes = []
+            if var plan = fast {
+                plan.schemaVersion = migrations.currentVersion
+                if PlanValidator.validate(plan).isEmpty {
+                    return (plan, FileStamp(status, hash: hash))
+                }
+            }
+            (bytes, status) = try Self.readFile(file)
+            hash = FNV1a.hash64(bytes)
+        }
         // Decode from the bytes in place: a copy into a new `Data` would double the peak memory
         // of a large plan. The `Data` does not outlive this call.
         let plan = try bytes.withUnsafeBufferPointer { (buffer) throws(PlanLoadError) -> Plan in
@@ -66,7 +84,23 @@ public struct PlanStore: Sendable {
             let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
             return try PlanCodec.decode(data, file: file, migrations: migrations)
         }
-        return (plan, FileStamp(status, hash: FNV1a.hash64(bytes)))
+        return (plan, FileStamp(status, hash: hash))
+    }
+
+    /// Files at least this large are decoded while their pages are released (see ``load(_:)``).
+    static let releasingThreshold = 8 << 20
+
+    /// The bytes and status of the file at `path`, read again.
+    static func readFile(_ file: String) throws(PlanLoadError) -> ([UInt8], Posix.Status) {
+        do throws(Posix.Failure) {
+            let fd = try Posix.open(file, O_RDONLY | O_CLOEXEC)
+            defer { Posix.close(fd) }
+            let status = try Posix.status(fd: fd)
+            return (try Posix.readAll(fd, sizeHint: Int(status.size)), status)
+        } catch {
+            if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
+            throw PlanLoadError(file: file, reason: .unreadable(error.text))
+        }
     }
 
     /// Saves `plan` to `url` atomically, keeping the previous version as `NAME.bak`.

@@ -24,10 +24,11 @@ struct FastPlanReader {
     /// The plan in `bytes`, or nil if the fast path cannot read it exactly.
     ///
     /// - Parameter schemaVersion: the only `schemaVersion` accepted (older files need migrating).
-    static func read(_ bytes: UnsafeRawBufferPointer, schemaVersion: Int) -> Plan? {
+    static func read(_ bytes: UnsafeRawBufferPointer, schemaVersion: Int, releasingPages: Bool = false) -> Plan? {
         guard ModelShape.matches, let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
         var reader = FastPlanReader(
-            input: JSONInput(start: start.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+            input: JSONInput(start: start.assumingMemoryBound(to: UInt8.self), count: bytes.count,
+                             releasingPages: releasingPages))
         do {
             let plan = try reader.plan(schemaVersion: schemaVersion)
             reader.input.skipWhitespace()
@@ -79,6 +80,7 @@ struct FastPlanReader {
         var result: [T] = []
         repeat {
             result.append(try element(&self))
+            input.releaseBehind()
         } while try input.arrayNext()
         return result
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// The fast path met something it does not read exactly as `JSONDecoder` would; the caller falls
 /// back to `JSONDecoder`, which gives the precise result or error. Carries nothing on purpose.
 struct FastPathMiss: Error {}
@@ -19,10 +24,32 @@ struct JSONInput {
     /// Deeper unknown values than this are left to `JSONDecoder` (which allows 512 levels).
     static let maxSkipDepth = 200
 
-    init(start: UnsafePointer<UInt8>, count: Int) {
+    /// Where the bytes not yet given back to the system start (see ``releaseBehind()``); nil when
+    /// the reader must not release anything.
+    private var releaseFrom: UnsafePointer<UInt8>?
+
+    init(start: UnsafePointer<UInt8>, count: Int, releasingPages: Bool = false) {
         p = start
         end = start + count
+        releaseFrom = releasingPages ? start : nil
     }
+
+    /// With `releasingPages`: gives the whole pages already read back to the system (their
+    /// content becomes zeros), a few megabytes at a time, so a large file and the plan built from
+    /// it are never both in memory. The caller reads the file again if it needs the bytes.
+    @inline(__always) mutating func releaseBehind() {
+        guard let from = releaseFrom, p - from >= JSONInput.releaseChunk else { return }
+        let page = UInt(JSONInput.pageSize)
+        let lo = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
+        let hi = UInt(bitPattern: p) & ~(page - 1)
+        if hi > lo, let start = UnsafeMutableRawPointer(bitPattern: lo) {
+            _ = madvise(start, Int(hi - lo), MADV_DONTNEED)
+        }
+        releaseFrom = p
+    }
+
+    static let releaseChunk = 4 << 20
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     var isAtEnd: Bool { p >= end }
 
