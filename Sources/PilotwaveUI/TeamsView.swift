@@ -131,8 +131,9 @@ enum TeamsView {
             let selected = row == state.teams.selected
             let overlayOpen = state.overlay != nil
             let base: StyleRole = selected ? (overlayOpen ? .selectedMuted : .selected) : .normal
-            frame.canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
-            frame.canvas.text(selected ? "▶" : " ", x: rect.x, y: y, role: base)
+            // The canvas starts blank, so only the selected row needs its background filled.
+            if base != .normal { frame.canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base) }
+            if selected { frame.canvas.text("▶", x: rect.x, y: y, role: base) }
             frame.canvas.field(team.name, x: rect.x + 2, y: y, width: nameWidth, role: base)
             var cx = rect.x + 2 + nameWidth + 1
             for c in cols {
