@@ -26,6 +26,9 @@ public struct PlanStore: Sendable {
     public var faults: SaveFaults
     /// Upgrades for files written by older versions.
     public var migrations: Migrations
+    /// Files at least this large are decoded while their pages are released (see ``load(_:)``);
+    /// tests lower it to exercise that path on small files.
+    public var releasingThreshold = 8 << 20
 
     /// A store; tests pass `faults` to prove failures lose nothing.
     public init(faults: SaveFaults = .none, migrations: Migrations = .standard) {
@@ -61,9 +64,10 @@ public struct PlanStore: Sendable {
         // A large plan is read by the fast path while its pages are given back behind the reader,
         // so the file's bytes and the plan are never both in memory. If the fast path stands aside
         // or validation finds problems, the file is read again for the exact path and messages.
-        if bytes.count >= PlanStore.releasingThreshold {
+        if bytes.count >= releasingThreshold {
             let fast = bytes.withUnsafeMutableBytes { raw in
-                FastPlanReader.read(UnsafeRawBufferPointer(raw), schemaVersion: migrations.currentVersion, releasingPages: true)
+                FastPlanReader.read(UnsafeRawBufferPointer(raw), schemaVersion: migrations.currentVersion,
+                                   releaseChunk: min(4 << 20, releasingThreshold))
             }
             bytes = []
             if var plan = fast {
@@ -86,9 +90,6 @@ public struct PlanStore: Sendable {
         }
         return (plan, FileStamp(status, hash: hash))
     }
-
-    /// Files at least this large are decoded while their pages are released (see ``load(_:)``).
-    static let releasingThreshold = 8 << 20
 
     /// The bytes and status of the file at `path`, read again.
     static func readFile(_ file: String) throws(PlanLoadError) -> ([UInt8], Posix.Status) {

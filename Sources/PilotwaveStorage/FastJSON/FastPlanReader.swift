@@ -24,11 +24,11 @@ struct FastPlanReader {
     /// The plan in `bytes`, or nil if the fast path cannot read it exactly.
     ///
     /// - Parameter schemaVersion: the only `schemaVersion` accepted (older files need migrating).
-    static func read(_ bytes: UnsafeRawBufferPointer, schemaVersion: Int, releasingPages: Bool = false) -> Plan? {
+    static func read(_ bytes: UnsafeRawBufferPointer, schemaVersion: Int, releaseChunk: Int? = nil) -> Plan? {
         guard ModelShape.matches, let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
         var reader = FastPlanReader(
             input: JSONInput(start: start.assumingMemoryBound(to: UInt8.self), count: bytes.count,
-                             releasingPages: releasingPages))
+                             releaseChunk: releaseChunk))
         do {
             let plan = try reader.plan(schemaVersion: schemaVersion)
             reader.input.skipWhitespace()

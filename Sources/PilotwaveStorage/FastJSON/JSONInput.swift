@@ -27,18 +27,22 @@ struct JSONInput {
     /// Where the bytes not yet given back to the system start (see ``releaseBehind()``); nil when
     /// the reader must not release anything.
     private var releaseFrom: UnsafePointer<UInt8>?
+    /// How many bytes are read between two releases.
+    private var releaseChunk = JSONInput.defaultReleaseChunk
 
-    init(start: UnsafePointer<UInt8>, count: Int, releasingPages: Bool = false) {
+    /// - Parameter releaseChunk: give pages back every this many bytes read (nil: never).
+    init(start: UnsafePointer<UInt8>, count: Int, releaseChunk: Int? = nil) {
         p = start
         end = start + count
-        releaseFrom = releasingPages ? start : nil
+        releaseFrom = releaseChunk == nil ? nil : start
+        if let releaseChunk { self.releaseChunk = max(releaseChunk, JSONInput.pageSize) }
     }
 
     /// With `releasingPages`: gives the whole pages already read back to the system (their
     /// content becomes zeros), a few megabytes at a time, so a large file and the plan built from
     /// it are never both in memory. The caller reads the file again if it needs the bytes.
     @inline(__always) mutating func releaseBehind() {
-        guard let from = releaseFrom, p - from >= JSONInput.releaseChunk else { return }
+        guard let from = releaseFrom, p - from >= releaseChunk else { return }
         let page = UInt(JSONInput.pageSize)
         let lo = (UInt(bitPattern: from) + page - 1) & ~(page - 1)
         let hi = UInt(bitPattern: p) & ~(page - 1)
@@ -48,7 +52,7 @@ struct JSONInput {
         releaseFrom = p
     }
 
-    static let releaseChunk = 4 << 20
+    static let defaultReleaseChunk = 4 << 20
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     var isAtEnd: Bool { p >= end }
