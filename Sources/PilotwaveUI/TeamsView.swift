@@ -54,6 +54,12 @@ enum TeamsView {
         }
     }
 
+    /// "0" … "999", made once: the table draws many small numbers per frame.
+    static let numbers: [String] = (0..<1000).map { String($0) }
+    static let flagText = ["", "!1", "!2", "!3", "!4"]
+
+    static func number(_ n: Int) -> String { n >= 0 && n < numbers.count ? numbers[n] : String(n) }
+
     static func columns(_ state: AppState, width: Int) -> [Column] {
         let plan = state.plan
         let rated = plan.criteria.filter { $0.source == .rated }
@@ -63,7 +69,7 @@ enum TeamsView {
                 (t.stage.label, t.stage == .sustain || t.stage == .retire ? .warning : nil)
             },
             Column(title: "Ppl", width: 3, alignRight: true, priority: 3) { t, _ in
-                (t.size == 0 ? "?" : "\(t.size)", t.size > plan.settings.maxTeamSize ? .warning : nil)
+                (t.size == 0 ? "?" : number(t.size), t.size > plan.settings.maxTeamSize ? .warning : nil)
             },
             Column(title: "XF", width: 2, priority: 5) { t, _ in
                 t.size == 0 ? ("?", .dim) : t.isCrossFunctional ? ("✓", .good) : ("✗", .critical)
@@ -71,7 +77,7 @@ enum TeamsView {
         ]
         for criterion in rated {
             all.append(Column(title: String(criterion.name.prefix(3)), width: 3, alignRight: true, priority: 2) { t, _ in
-                t.ratings[criterion.id].map { ("\($0)", nil) } ?? ("·", .dim)
+                t.ratings[criterion.id].map { (number($0), nil) } ?? ("·", .dim)
             })
         }
         let scores = state.derived.scores, thin = state.derived.thin
@@ -79,11 +85,11 @@ enum TeamsView {
             Column(title: "Score", width: 5, alignRight: true, priority: 9) { _, i in
                 if scores[i] < 0 { return ("–", .dim) }
                 let n = Int(scores[i].rounded())
-                return thin[i] ? ("\(n)?", .dim) : ("\(n)", .accent)
+                return thin[i] ? (number(n) + "?", .dim) : (number(n), .accent)
             },
             Column(title: "Flag", width: 4, priority: 6) { t, _ in
-                let n = HardFlag.flags(t, settings: plan.settings).count
-                return n == 0 ? ("", nil) : ("!\(n)", .warning)
+                let n = HardFlag.count(t, settings: plan.settings)
+                return n == 0 ? ("", nil) : (flagText[min(n, 4)], .warning)
             },
             Column(title: "Status", width: 12, priority: 8) { t, _ in
                 (t.status.label, t.status == .pilot ? .good : t.status == .outOfScope ? .dim : nil)

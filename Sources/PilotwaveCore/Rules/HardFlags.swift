@@ -46,6 +46,16 @@ public enum HardFlag: Hashable, Sendable {
         }
     }
 
+    /// How many hard flags the team has (``flags(_:settings:)`` without building them).
+    public static func count(_ team: Team, settings: PlanSettings) -> Int {
+        var n = 0
+        if team.size > 0, !team.roles.isCrossFunctional { n += 1 }
+        if team.stage == .sustain || team.stage == .retire { n += 1 }
+        if team.size > settings.maxTeamSize { n += 1 }
+        if team.ratings[Criterion.customerAccess] == 1 { n += 1 }
+        return n
+    }
+
     /// The hard flags of a team, in the order above.
     public static func flags(_ team: Team, settings: PlanSettings) -> [HardFlag] {
         var flags: [HardFlag] = []
