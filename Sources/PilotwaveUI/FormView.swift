@@ -27,7 +27,7 @@ enum FormView {
             let width = editorWidth - errorWidth
             switch field.editor {
             case .text(let input), .count(let input):
-                let w = min(width, 60)
+                let w = min(width, 100)
                 let (text, col) = input.visible(width: w, focused: focused)
                 frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? .inputFocused : .input)
                 if focused {
