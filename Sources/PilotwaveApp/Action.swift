@@ -22,6 +22,10 @@ public enum Action: Sendable, Equatable {
     case reloaded(Plan)
     /// Reading the file again failed.
     case reloadFailed(String)
+    /// The plan was written to a new file (Save as…) at `revision`, which is now the plan's file.
+    case savedAs(path: String, revision: Int, at: Date, readOnlyReason: String?)
+    /// Save as… failed; the message says why.
+    case saveAsFailed(String)
 }
 
 public enum SaveOutcome: Sendable, Equatable {
@@ -38,6 +42,8 @@ public enum Effect: Sendable, Equatable {
     case save(Plan, revision: Int, overwrite: Bool, thenQuit: Bool)
     /// Read the file again (the user chose the version on disk).
     case reload
+    /// Write `plan` to a new file at `path` (never over an existing one) and make it the plan's file.
+    case saveAs(Plan, path: String, revision: Int)
     case quit
     case suspend
     case redraw

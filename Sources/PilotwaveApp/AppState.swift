@@ -51,6 +51,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmQuit
     /// The file changed on disk since it was loaded or saved.
     case externalChange
+    /// "Save as…": the path being typed.
+    case saveAs(TextInput)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.

@@ -113,6 +113,8 @@ public enum CommandRegistry {
                     if s.file == nil { return .disabled("the demo plan has no file; run `pilotwave demo --save-as FILE`") }
                     return .enabled
                 }),
+        Command("file.saveAs", "Save as…", context: .global, keys: [],
+                help: "Write the plan to a new file and keep working on that file (for the demo: keep your edits)."),
         Command("file.toggleAutosave", "Toggle autosave", context: .global, keys: [],
                 help: "Turn saving after every edit on or off. With it off, quitting asks about unsaved edits.",
                 availability: { s in s.file == nil || s.readOnlyReason != nil ? .disabled("no writable file") : .enabled }),

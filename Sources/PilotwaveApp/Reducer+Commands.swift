@@ -37,6 +37,8 @@ extension Reducer {
         case "app.suspend": return [.suspend]
         case "file.save":
             return [.save(state.plan, revision: state.revision, overwrite: false, thenQuit: false)]
+        case "file.saveAs":
+            state.overlay = .saveAs(TextInput(state.file.map { Self.copyName($0) } ?? "plan.json", limit: 400))
         case "file.toggleAutosave":
             state.autosave.toggle()
             toast(&state, state.autosave ? "Autosave on" : "Autosave off: save with Ctrl-S; quitting asks about unsaved edits", env)
@@ -103,6 +105,12 @@ extension Reducer {
             break
         }
         return []
+    }
+
+    /// `plan.json` → `plan-copy.json`: a starting point for Save as…
+    static func copyName(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "-copy" }
+        return String(path[..<dot]) + "-copy" + String(path[dot...])
     }
 
     static func uniqueCopyName(_ name: String, in plan: Plan) -> String {

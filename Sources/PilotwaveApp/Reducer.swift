@@ -36,6 +36,15 @@ public enum Reducer {
             state.savedPosition = 0
             state.overlay = nil
             toast(&state, "Reloaded \(state.file ?? "the plan") from disk", env)
+        case .savedAs(let path, let revision, let at, let readOnly):
+            state.file = path
+            state.readOnlyReason = readOnly
+            state.savedRevision = revision
+            state.savedPosition = revision == state.revision ? state.history.position : nil
+            state.saveStatus = state.isDirty ? .unsaved : .saved(at: at)
+            toast(&state, "Saved as \(path); edits now go to this file", env)
+        case .saveAsFailed(let message):
+            toast(&state, "Not saved: \(message)", env, error: true)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false
@@ -136,6 +145,20 @@ public enum Reducer {
             default: break
             }
             return []
+        case .saveAs(var input):
+            switch key {
+            case .escape, .ctrl("c"):
+                state.overlay = nil
+            case .enter:
+                let path = input.text.trimmingWhitespace()
+                guard !path.isEmpty else { return [] }
+                state.overlay = nil
+                return [.saveAs(state.plan, path: path, revision: state.revision)]
+            default:
+                input.handle(key)
+                state.overlay = .saveAs(input)
+            }
+            return []
         case .externalChange:
             switch key {
             case .char("r"), .char("R"):
@@ -184,6 +207,9 @@ public enum Reducer {
         case .palette(var palette):
             palette.query.insert(text)
             state.overlay = .palette(palette)
+        case .saveAs(var input):
+            input.insert(text)
+            state.overlay = .saveAs(input)
         default:
             if state.view == .teams, var input = state.teams.filterInput {
                 input.insert(text)

@@ -17,6 +17,8 @@ enum HintBar {
             items = [("j/k", "scroll", nil), ("Esc", "close", nil)]
         case .confirmQuit, .externalChange:
             items = []
+        case .saveAs:
+            items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:
             if state.view == .teams && state.teams.filterInput != nil {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]

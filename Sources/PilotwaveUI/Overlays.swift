@@ -100,7 +100,7 @@ enum Dialogs {
         var keys: String
         if state.file == nil {
             lines = ["The demo plan's edits live only in memory.", "Quit and discard them?",
-                     "(To keep a copy: pilotwave demo --save-as FILE, then redo the edits there.)"]
+                     "(To keep them: Esc, then \"Save as…\" in the command palette, : save as.)"]
             keys = "y quit and discard · Esc stay"
         } else {
             if case .failed(let message) = state.saveStatus {
@@ -125,6 +125,20 @@ enum Dialogs {
             "k keep mine (save over it; theirs is kept as \(name).bak)",
             "Esc decide later (autosave pauses)",
         ])
+    }
+
+    static func saveAs(_ frame: inout Frame, _ state: AppState, _ input: TextInput) {
+        let main = Layout.main(state.size)
+        let width = min(main.width - 4, 72)
+        let rect = main.centred(Size(width: width, height: 6))
+        frame.canvas.fill(rect, role: .modal)
+        frame.canvas.box(rect, role: .border, title: "Save as", titleRole: .modalTitle)
+        frame.canvas.text("Write the plan to a new file (an existing file is never replaced):",
+                          x: rect.x + 2, y: rect.y + 1, role: .modal, width: width - 4)
+        let (text, col) = input.visible(width: width - 4)
+        frame.canvas.field(text, x: rect.x + 2, y: rect.y + 3, width: width - 4, role: .inputFocused)
+        frame.cursor = Point(x: rect.x + 2 + col, y: rect.y + 3)
+        frame.cursorVisible = true
     }
 
     static func box(_ frame: inout Frame, _ state: AppState, title: String, lines: [String]) {

@@ -43,6 +43,7 @@ public enum Render {
         case .form(let form): FormView.draw(&frame, form, options)
         case .confirmQuit: Dialogs.confirmQuit(&frame, state)
         case .externalChange: Dialogs.externalChange(&frame, state)
+        case .saveAs(let input): Dialogs.saveAs(&frame, state, input)
         case nil: break
         }
         return frame
@@ -113,7 +114,7 @@ public enum Render {
         let dot = options.unicode ? "●" : "*"
         var text: String
         switch state.saveStatus {
-        case .inMemory: text = state.isDirty ? "\(dot) edits in memory only" : "in memory (pilotwave demo --save-as FILE keeps it)"
+        case .inMemory: text = state.isDirty ? "\(dot) edits in memory only (: save as keeps them)" : "in memory (: save as keeps it)"
         case .unsaved: text = "\(dot) unsaved"
         case .saved(let at?):
             let f = DateFormatter()

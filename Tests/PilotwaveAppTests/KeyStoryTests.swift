@@ -342,3 +342,25 @@ extension KeyStoryTests {
         #expect(!d.state.isDirty)
     }
 }
+
+extension KeyStoryTests {
+    @Test func demoEditsCanBeKeptWithSaveAs() {
+        let d = AppDriver(file: nil)
+        d.keys("d")
+        d.keys(":save as<enter>")
+        guard case .saveAs(let input) = d.state.overlay else { Issue.record("save-as prompt"); return }
+        #expect(input.text == "plan.json")
+        #expect(d.screen.contains("Save as"))
+        d.keys("<ctrl-u>lindenhof.json<enter>")
+        guard case .saveAs(_, let path, let revision) = d.effects.last else { Issue.record("save-as effect"); return }
+        #expect(path == "lindenhof.json")
+        d.send(.savedAs(path: path, revision: revision, at: d.clock.now, readOnlyReason: nil))
+        #expect(d.state.file == "lindenhof.json")
+        #expect(!d.state.isDirty)
+        #expect(d.screen.contains("lindenhof.json · saved 09:00"))
+        d.keys("d")
+        d.clock.advance(1)
+        d.send(.tick(d.clock.now))
+        guard case .save = d.effects.last else { Issue.record("autosave now goes to the new file"); return }
+    }
+}

@@ -54,6 +54,28 @@ struct EndToEndTests {
         #expect(try reopened.wait(for: "STTY=").contains("EXIT=0"))
     }
 
+    @Test func demoEditsKeptWithSaveAs() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try tmux.start("\(bin) demo")
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("d")
+        try tmux.wait(for: "Deleted Claims Intake")
+        try tmux.keys(":")
+        try tmux.literal("save as")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Write the plan to a new file")
+        try tmux.keys("C-u")
+        try tmux.literal("kept.json")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "kept.json · saved")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let saved = String(decoding: try cli.read("kept.json"), as: UTF8.self)
+        #expect(saved.contains("Quote & Buy"))
+        #expect(!saved.contains("\"name\" : \"Claims Intake\""))
+    }
+
     @Test func resizeToTinyAndBack() throws {
         let (cli, tmux, bin) = try session()
         defer { cli.remove() }

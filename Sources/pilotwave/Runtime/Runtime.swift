@@ -12,8 +12,10 @@ final class Runtime {
     let env: Environment
     let backend: TerminalBackend
     let options: Render.Options
-    let url: URL?
+    var url: URL?
     var stamp: FileStamp?
+    /// The write lock of the file being edited (taken by the command that opened it, or by Save as).
+    var lock: PlanLock?
     let store = PlanStore()
     private var done = false
     private var lastFrame: Frame?
@@ -94,6 +96,30 @@ final class Runtime {
                 dispatch(.reloaded(loaded.plan))
             } catch {
                 dispatch(.reloadFailed(error.message))
+            }
+        case .saveAs(let plan, let path, let revision):
+            let target = fileURL(path)
+            guard !FileManager.default.fileExists(atPath: target.path(percentEncoded: false)) else {
+                dispatch(.saveAsFailed("\(path) already exists; choose another name"))
+                return
+            }
+            do throws(PlanSaveError) {
+                let newStamp = try store.save(plan, to: target, expecting: nil)
+                var readOnly: String?
+                var newLock: PlanLock?
+                do throws(PlanLockError) {
+                    newLock = try PlanLock.acquire(for: target)
+                } catch {
+                    readOnly = error.readOnlyNotice
+                }
+                lock?.release()
+                lock = newLock
+                url = target
+                stamp = newStamp
+                reportedDiskStamp = nil
+                dispatch(.savedAs(path: path, revision: revision, at: env.now(), readOnlyReason: readOnly))
+            } catch {
+                dispatch(.saveAsFailed(error.message))
             }
         case .save(let plan, let revision, let overwrite, let thenQuit):
             guard let url else { return }
