@@ -28,7 +28,7 @@ struct Open: ParsableCommand {
                 readOnly = error.readOnlyNotice
             }
             defer { lock?.release() }
-            try Interactive.open(plan: loaded.plan, file: file, stamp: loaded.stamp, readOnly: readOnly, ui: ui)
+            try Interactive.open(plan: loaded.plan, file: file, stamp: loaded.stamp, readOnly: readOnly, lock: lock, ui: ui)
         }
     }
 }

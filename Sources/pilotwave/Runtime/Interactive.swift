@@ -26,7 +26,8 @@ enum Interactive {
           pilotwave demo --save-as FILE write the demo plan out
         """
 
-    static func open(plan: Plan, file: String?, stamp: FileStamp?, readOnly: String?, ui: UIOptions) throws {
+    static func open(plan: Plan, file: String?, stamp: FileStamp?, readOnly: String?, lock: PlanLock? = nil,
+                     ui: UIOptions) throws {
         let config = UserConfig.load()
         var theme: Theme = .standard
         let themeName = ui.theme ?? config.theme
@@ -54,6 +55,7 @@ enum Interactive {
         let options = Render.Options(keymap: keymap, unicode: terminal.unicode)
         let runtime = Runtime(state: state, env: env, backend: terminal, options: options,
                               url: file.map(fileURL), stamp: stamp)
+        runtime.lock = lock
         do throws(TerminalInputClosed) {
             try runtime.run()
         } catch {
