@@ -79,8 +79,9 @@ extension CursesTerminal {
         let style = resolvedStyle(cell.role)
         let fits = !wide || x + 1 < limit  // a wide glyph cut by a narrower window shows as a blank
         var cc = cchar_t()
-        if !wide, let v = cell.scalarValue, v >= 0x20, v < 0x7F {
-            // Printable ASCII, the common case: no grapheme or width work.
+        if !wide, let v = cell.scalarValue, v >= 0x20, v < 0x7F || (v >= 0xA0 && unicode && wcwidth(wchar_t(bitPattern: v)) == 1) {
+            // Printable ASCII (the common case) or another single scalar one cell wide for both
+            // the canvas and libc: no grapheme work.
             var chars: (wchar_t, wchar_t) = (wchar_t(v), 0)
             withUnsafePointer(to: &chars) { p in
                 p.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, style.attributes, style.pair, nil) }
