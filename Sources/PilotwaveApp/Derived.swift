@@ -19,6 +19,8 @@ public struct Derived: Sendable, Equatable {
     var sortAreas: ByteTable?
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
+    /// Coach id → index in `plan.coaches`.
+    public private(set) var coachIndexByID: [CoachID: Int] = [:]
 
     struct OrderKey: Equatable, Sendable {
         var revision: Int
@@ -74,6 +76,7 @@ public struct Derived: Sendable, Equatable {
             sortNames = names
             sortAreas = nil
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             recommendation = PilotCount.recommend(plan)
             pilotsChosen = PilotCount.pilots(plan).count
         }
@@ -115,6 +118,11 @@ public struct Derived: Sendable, Equatable {
         teams.top = max(0, min(teams.top, max(0, rows.count - 1)))
     }
 
+    /// The coach with `id`, found by index.
+    public func coach(_ id: CoachID, in plan: Plan) -> Coach? {
+        coachIndexByID[id].flatMap { $0 < plan.coaches.count ? plan.coaches[$0] : nil }
+    }
+
     /// The index in `plan.teams` of the team at `row`, if any.
     public func teamIndex(row: Int) -> Int? {
         row >= 0 && row < rows.count ? Int(rows[row]) : nil
@@ -127,6 +135,15 @@ public struct Derived: Sendable, Equatable {
         func nameBefore(_ a: Int, _ b: Int) -> Bool {
             let order = names.compare(a, b)
             return order != 0 ? order < 0 : a < b
+        }
+        /// Sorts by a small integer key per team, then by name; `descending` orders the key
+        /// high to low (names stay A–Z).
+        func sortByKey(_ key: [Int], descending: Bool) {
+            order.sort { a, b in
+                let x = key[Int(a)], y = key[Int(b)]
+                if x != y { return descending ? x > y : x < y }
+                return nameBefore(Int(a), Int(b))
+            }
         }
         switch sort {
         case .score:
@@ -157,45 +174,15 @@ public struct Derived: Sendable, Equatable {
             }
         case .stage:
             let stages = LifecycleStage.allCases
-            let rank = teams.map { stages.firstIndex(of: $0.stage)! }
-            order.sort { a, b in
-                let x = rank[Int(a)], y = rank[Int(b)]
-                if x != y { return x < y }
-                return nameBefore(Int(a), Int(b))
-            }
+            sortByKey(teams.map { stages.firstIndex(of: $0.stage)! }, descending: false)
         case .size:
-            let sizes = teams.map(\.size)
-            order.sort { a, b in
-                let x = sizes[Int(a)], y = sizes[Int(b)]
-                if x != y { return descending ? x > y : x < y }
-                return nameBefore(Int(a), Int(b))
-            }
+            sortByKey(teams.map(\.size), descending: descending)
             return order
         case .status:
             let statuses = TeamStatus.allCases
-            let rank = teams.map { statuses.firstIndex(of: $0.status)! }
-            order.sort { a, b in
-                let x = rank[Int(a)], y = rank[Int(b)]
-                if x != y { return x < y }
-                return nameBefore(Int(a), Int(b))
-            }
+            sortByKey(teams.map { statuses.firstIndex(of: $0.status)! }, descending: false)
         }
         return descending ? order.reversed() : order
-    }
-
-    /// Byte-wise comparison (memcmp): negative, 0 or positive.
-    @inline(__always)
-    static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let n = min(x.count, y.count)
-                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
-                    let c = memcmp(px, py, n)
-                    if c != 0 { return Int(c) }
-                }
-                return x.count - y.count
-            }
-        }
     }
 
     /// Lower-cased UTF-8 bytes for matching and sorting: ASCII folded byte by byte (the common
@@ -208,22 +195,5 @@ public struct Derived: Sendable, Equatable {
             out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
         return out
-    }
-
-    /// Whether `needle` occurs in `haystack` (bytes).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
-        guard n <= h else { return false }
-        let first = needle[0]
-        var i = 0
-        while i <= h - n {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

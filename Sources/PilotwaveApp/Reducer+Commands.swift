@@ -84,17 +84,17 @@ extension Reducer {
             state.teams.showDetail.toggle()
         case "teams.add":
             let template = Team(id: TeamID("new"), name: "")
-            state.overlay = .form(TeamForm(mode: .add, team: template, plan: state.plan))
+            state.overlay = .form(TeamForm(mode: .add, team: template, plan: state.plan, indexByID: state.derived.indexByID))
         case "teams.edit", "teams.duplicate":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]
             if id == "teams.edit" {
-                state.overlay = .form(TeamForm(mode: .edit(team.id), team: team, plan: state.plan))
+                state.overlay = .form(TeamForm(mode: .edit(team.id), team: team, plan: state.plan, indexByID: state.derived.indexByID))
             } else {
                 var copy = team
                 copy.name = uniqueCopyName(team.name, in: state.plan)
                 copy.status = team.status == .outOfScope ? .outOfScope : .candidate
-                state.overlay = .form(TeamForm(mode: .duplicate(of: team.id), team: copy, plan: state.plan))
+                state.overlay = .form(TeamForm(mode: .duplicate(of: team.id), team: copy, plan: state.plan, indexByID: state.derived.indexByID))
             }
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }

@@ -46,10 +46,20 @@ public struct TeamForm: Sendable, Equatable {
         }
     }
 
+    /// The names of the teams `ids`, looked up by index where known.
+    static func names(of ids: [TeamID], in plan: Plan, indexByID: [TeamID: Int]) -> [String] {
+        ids.compactMap { id in
+            if let i = indexByID[id], i < plan.teams.count, plan.teams[i].id == id { return plan.teams[i].name }
+            return plan.team(id)?.name
+        }
+    }
+
     static let statusChoices: [TeamStatus] = [.candidate, .pilot, .inWave, .outOfScope]
     static let stageChoices = LifecycleStage.allCases
 
-    public init(mode: Mode, team: Team, plan: Plan) {
+    /// A form for `team`. `indexByID` (team id → index in `plan.teams`, as ``Derived`` keeps it)
+    /// lets the form name the teams this one depends on without a search through the plan.
+    public init(mode: Mode, team: Team, plan: Plan, indexByID: [TeamID: Int] = [:]) {
         self.mode = mode
         original = team
         coachIDs = plan.coaches.map(\.id)
@@ -91,7 +101,7 @@ public struct TeamForm: Sendable, Equatable {
                                   index: team.coach.flatMap { c in plan.coaches.firstIndex { $0.id == c } }.map { $0 + 1 } ?? 0),
                   help: "The coach who supports this team."),
             Field(key: "dependsOn", label: "Depends on",
-                  editor: .text(TextInput(team.dependsOn.compactMap { plan.team($0)?.name }.joined(separator: ", "), limit: 500)),
+                  editor: .text(TextInput(Self.names(of: team.dependsOn, in: plan, indexByID: indexByID).joined(separator: ", "), limit: 500)),
                   help: "Names of teams this team waits on, separated by commas."),
             Field(key: "tags", label: "Tags", editor: .text(TextInput(team.tags.joined(separator: ", "), limit: 300)),
                   help: "Separated by commas."),

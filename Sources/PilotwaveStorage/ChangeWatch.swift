@@ -24,10 +24,7 @@ extension PlanStore {
     public func stampOnDisk(_ url: URL) -> FileStamp? {
         let path = PlanStore.resolvingSymlink(url.path(percentEncoded: false))
         do throws(Posix.Failure) {
-            let fd = try Posix.open(path, O_RDONLY | O_CLOEXEC)
-            defer { Posix.close(fd) }
-            let status = try Posix.status(fd: fd)
-            let bytes = try Posix.readAll(fd, sizeHint: Int(status.size))
+            let (bytes, status) = try Posix.readFile(path)
             return FileStamp(status, hash: FNV1a.hash64(bytes))
         } catch {
             return nil

@@ -48,18 +48,7 @@ public struct PlanStore: Sendable {
     ///   line and column. The file is not changed.
     public func load(_ url: URL) throws(PlanLoadError) -> (plan: Plan, stamp: FileStamp) {
         let file = url.path(percentEncoded: false)
-        var bytes: [UInt8]
-        var status: Posix.Status
-        do throws(Posix.Failure) {
-            let fd = try Posix.open(file, O_RDONLY | O_CLOEXEC)
-            defer { Posix.close(fd) }
-            status = try Posix.status(fd: fd)
-            if (status.mode & UInt32(S_IFMT)) == UInt32(S_IFDIR) { throw Posix.Failure(errno: EISDIR) }
-            bytes = try Posix.readAll(fd, sizeHint: Int(status.size))
-        } catch {
-            if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
-            throw PlanLoadError(file: file, reason: .unreadable(error.text))
-        }
+        var (bytes, status) = try Self.readFile(file)
         var hash = FNV1a.hash64(bytes)
         // A large plan is read by the fast path while its pages are given back behind the reader,
         // so the file's bytes and the plan are never both in memory. If the fast path stands aside
@@ -91,13 +80,10 @@ public struct PlanStore: Sendable {
         return (plan, FileStamp(status, hash: hash))
     }
 
-    /// The bytes and status of the file at `path`, read again.
+    /// The bytes and status of the plan file at `file`, or the load error that says why not.
     static func readFile(_ file: String) throws(PlanLoadError) -> ([UInt8], Posix.Status) {
         do throws(Posix.Failure) {
-            let fd = try Posix.open(file, O_RDONLY | O_CLOEXEC)
-            defer { Posix.close(fd) }
-            let status = try Posix.status(fd: fd)
-            return (try Posix.readAll(fd, sizeHint: Int(status.size)), status)
+            return try Posix.readFile(file)
         } catch {
             if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
             throw PlanLoadError(file: file, reason: .unreadable(error.text))
@@ -237,9 +223,7 @@ private struct AtomicWriter {
         if stamp.sameStatus(as: current) { return current }
         if current.size != stamp.size { throw failure(.changedOnDisk) }
         let onDisk = try step("reading the file on disk") { () throws(Posix.Failure) in
-            let fd = try Posix.open(path, O_RDONLY | O_CLOEXEC)
-            defer { Posix.close(fd) }
-            return try Posix.readAll(fd, sizeHint: Int(current.size))
+            try Posix.readFile(path).bytes
         }
         if FNV1a.hash64(onDisk) != stamp.hash { throw failure(.changedOnDisk) }
         return current
@@ -295,9 +279,7 @@ private struct AtomicWriter {
 
     /// Copies a file for filesystems without hard links.
     func copyFile(_ source: String, to destination: String) throws(Posix.Failure) {
-        let input = try Posix.open(source, O_RDONLY | O_CLOEXEC)
-        defer { Posix.close(input) }
-        let bytes = try Posix.readAll(input, sizeHint: Int(try Posix.status(fd: input).size))
+        let bytes = try Posix.readFile(source).bytes
         let output = try Posix.open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         defer { Posix.close(output) }
         try Posix.writeAll(output, bytes)

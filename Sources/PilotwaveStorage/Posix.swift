@@ -88,6 +88,16 @@ enum Posix {
         return Status(s)
     }
 
+    /// The whole regular file at `path` and what `fstat` says about it; a folder is refused
+    /// with `EISDIR`. The one way this package reads a file.
+    static func readFile(_ path: String) throws(Failure) -> (bytes: [UInt8], status: Status) {
+        let fd = try open(path, O_RDONLY | O_CLOEXEC)
+        defer { close(fd) }
+        let status = try Posix.status(fd: fd)
+        if (status.mode & UInt32(S_IFMT)) == UInt32(S_IFDIR) { throw Failure(errno: EISDIR) }
+        return (try readAll(fd, sizeHint: Int(status.size)), status)
+    }
+
     /// Reads the whole file open at `fd` from its current offset.
     static func readAll(_ fd: Int32, sizeHint: Int) throws(Failure) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)

@@ -76,11 +76,7 @@ public enum TeamCSVImport {
         let file = url.path(percentEncoded: false)
         let bytes: [UInt8]
         do throws(Posix.Failure) {
-            let fd = try Posix.open(file, O_RDONLY | O_CLOEXEC)
-            defer { Posix.close(fd) }
-            let status = try Posix.status(fd: fd)
-            if (status.mode & UInt32(S_IFMT)) == UInt32(S_IFDIR) { throw Posix.Failure(errno: EISDIR) }
-            bytes = try Posix.readAll(fd, sizeHint: Int(status.size))
+            bytes = try Posix.readFile(file).bytes
         } catch {
             throw TeamCSVImportError(file: file, reason: .unreadable(error.text))
         }

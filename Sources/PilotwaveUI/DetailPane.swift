@@ -51,7 +51,7 @@ enum DetailPane {
         } else {
             add("Outcome: not set", .dim)
         }
-        if let coach = team.coach, let c = plan.coach(coach) { add("Coach: \(c.name)") }
+        if let coach = team.coach, let c = state.derived.coach(coach, in: plan) { add("Coach: \(c.name)") }
         if !team.dependsOn.isEmpty {
             let names = team.dependsOn.compactMap { id in state.derived.indexByID[id].map { plan.teams[$0].name } }
             add("Depends on: \(names.joined(separator: ", "))")

@@ -99,10 +99,6 @@ final class Runtime {
             }
         case .saveAs(let plan, let path, let revision):
             let target = fileURL(path)
-            guard !FileManager.default.fileExists(atPath: target.path(percentEncoded: false)) else {
-                dispatch(.saveAsFailed("\(path) already exists; choose another name"))
-                return
-            }
             do throws(PlanSaveError) {
                 let newStamp = try store.save(plan, to: target, expecting: nil)
                 var readOnly: String?
@@ -119,7 +115,9 @@ final class Runtime {
                 reportedDiskStamp = nil
                 dispatch(.savedAs(path: path, revision: revision, at: env.now(), readOnlyReason: readOnly))
             } catch {
-                dispatch(.saveAsFailed(error.message))
+                // Save as never overwrites: an existing file is named plainly, not as a load problem.
+                dispatch(.saveAsFailed(error.reason == .alreadyExists
+                    ? "\(path) already exists; choose another name" : error.message))
             }
         case .save(let plan, let revision, let overwrite, let thenQuit):
             guard let url else { return }
