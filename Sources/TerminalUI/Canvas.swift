@@ -123,12 +123,23 @@ public struct Canvas: Hashable, Sendable {
     ///
     /// - Returns: the number of cells used.
     @discardableResult
-    public mutating func text(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole = .normal,
-                              width: Int? = nil) -> Int {
+    public mutating func text(_ text: String, x: Int, y: Int, role: StyleRole = .normal, width: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(width ?? (size.width - x), size.width - x)
         guard limit > 0 else { return 0 }
-        if let drawn = asciiText(text, x: x, y: y, role: role, limit: limit) { return drawn }
+        if let drawn = simpleText(text, x: x, y: y, role: role, limit: limit) { return drawn }
+        return clusterText(text, x: x, y: y, role: role, limit: limit)
+    }
+
+    /// Draws `text` from (`x`, `y`) in `role`, cut to `width` cells; see ``text(_:x:y:role:width:)-(String,_,_,_,_)``.
+    @discardableResult
+    public mutating func text(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole = .normal,
+                              width: Int? = nil) -> Int {
+        self.text(String(text), x: x, y: y, role: role, width: width)
+    }
+
+    /// The general path: grapheme by grapheme, measuring each.
+    private mutating func clusterText(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int) -> Int {
         let total = TextWidth.of(text)
         let cut = total > limit
         let budget = cut ? max(0, limit - TextWidth.of(ellipsis)) : limit
@@ -160,18 +171,30 @@ public struct Canvas: Hashable, Sendable {
         return used
     }
 
-    /// The fast path of ``text(_:x:y:role:width:)`` for printable ASCII that fits: one cell per
-    /// byte, no grapheme breaking. Returns nil (drawing nothing) for anything else.
-    private mutating func asciiText(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, limit: Int) -> Int? {
+    /// The fast path of ``text(_:x:y:role:width:)-(String,_,_,_,_)`` for text made only of
+    /// one-cell glyphs that never join (``TextWidth/isSimple(_:)``: ASCII, Latin, `·`, `▶`, `✓`…):
+    /// one cell per scalar, no grapheme breaking. Returns nil (drawing nothing) for anything else.
+    private mutating func simpleText(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int) -> Int? {
         guard x >= 0 else { return nil }
-        let row = y * size.width
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+        var text = text
+        // Nearly every string is ASCII: check its bytes first, then its scalars.
+        let ascii = text.withUTF8 { bytes -> Int? in
             for b in bytes where b < 0x20 || b >= 0x7F { return nil }
             return bytes.count
         }
-        guard let total = result ?? nil else { return nil }
+        let total: Int
+        if let ascii {
+            total = ascii
+        } else {
+            var n = 0
+            for s in text.unicodeScalars {
+                guard TextWidth.isSimple(s.value) else { return nil }
+                n += 1
+            }
+            total = n
+        }
         guard total > 0 else { return 0 }
-        // Cut with the ellipsis when it does not fit (ASCII: one cell per byte).
+        // Cut with the ellipsis when it does not fit (one cell per scalar).
         let mark = ellipsis.unicodeScalars.count == 1 ? ellipsis.unicodeScalars.first!.value : nil
         let cut = total > limit
         if cut && (mark == nil || TextWidth.of(ellipsis) != 1) { return nil }
@@ -179,30 +202,42 @@ public struct Canvas: Hashable, Sendable {
         let used = cut ? limit : total
         unsplit(x: x, y: y)
         unsplit(x: x + used - 1, y: y)
-        var i = row + x
-        var n = 0
-        for b in text.utf8 {
-            if n == count { break }
-            cells[i] = Cell(scalar: UInt32(b), role: role)
-            i += 1
-            n += 1
+        var i = y * size.width + x
+        if ascii != nil {
+            text.withUTF8 { bytes in
+                for b in bytes.prefix(count) {
+                    cells[i] = Cell(scalar: UInt32(b), role: role)
+                    i += 1
+                }
+            }
+        } else {
+            for s in text.unicodeScalars.prefix(count) {
+                cells[i] = Cell(scalar: s.value, role: role)
+                i += 1
+            }
         }
         if cut { cells[i] = Cell(scalar: mark!, role: role) }
         return used
     }
 
     /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
-    public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, role: StyleRole = .normal,
+    public mutating func field(_ text: String, x: Int, y: Int, width: Int, role: StyleRole = .normal,
                                alignRight: Bool = false) {
         guard width > 0 else { return }
-        let w = min(TextWidth.of(text), width)
         if alignRight {
+            let w = min(TextWidth.of(text), width)
             fill(Rect(x: x, y: y, width: width - w, height: 1), role: role)
             self.text(text, x: x + width - w, y: y, role: role, width: w)
         } else {
             let used = self.text(text, x: x, y: y, role: role, width: width)
             fill(Rect(x: x + used, y: y, width: width - used, height: 1), role: role)
         }
+    }
+
+    /// Draws `text` padded with spaces (or cut) to exactly `width` cells, left- or right-aligned.
+    public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, role: StyleRole = .normal,
+                               alignRight: Bool = false) {
+        field(String(text), x: x, y: y, width: width, role: role, alignRight: alignRight)
     }
 
     /// A horizontal line of `glyph`.

@@ -35,8 +35,18 @@ public enum TextWidth {
     }
 
     /// Width of a string in cells.
+    public static func of(_ text: String) -> Int {
+        if let simple = simpleWidth(text) { return simple }
+        return clusterWidth(text)
+    }
+
+    /// Width of a string in cells.
     public static func of(_ text: some StringProtocol) -> Int {
-        if let ascii = asciiWidth(text) { return ascii }
+        if let simple = simpleWidth(text) { return simple }
+        return clusterWidth(text)
+    }
+
+    private static func clusterWidth(_ text: some StringProtocol) -> Int {
         var total = 0
         for ch in text {
             if ch.isASCII {
@@ -48,12 +58,28 @@ public enum TextWidth {
         return total
     }
 
-    /// The width of `text` when it is all ASCII (control characters count 0, tab 1), read straight
-    /// from its UTF-8 bytes; nil when it holds anything else. The common case, and much faster
-    /// than walking grapheme clusters.
+    /// Whether the scalar `v` is a printable glyph one cell wide that never joins a neighbour into
+    /// a larger grapheme: printable ASCII, Latin, Greek and Cyrillic letters, and the punctuation,
+    /// arrows, symbols, box-drawing and shape glyphs a text UI uses (`·`, `–`, `…`, `▶`, `✓`, `█`).
+    /// Text made only of these is one cell per scalar, so it can be measured and drawn without
+    /// grapheme breaking.
     @inline(__always)
-    static func asciiWidth(_ text: some StringProtocol) -> Int? {
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+    public static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x20 && v != 0x7F }
+        if v < 0x300 { return v >= 0xA0 && v != 0xAD }
+        if v < 0x483 { return v >= 0x370 }
+        if v < 0x2010 { return false }
+        let inRange = v <= 0x2027 || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2070 && v < 0x20D0)
+            || (v >= 0x2100 && v < 0x2400) || (v >= 0x2500 && v < 0x2800) || (v >= 0x2B00 && v < 0x2C00)
+        guard inRange, let scalar = Unicode.Scalar(v) else { return false }
+        return v < 0x2100 || of(scalar) == 1
+    }
+
+    /// The width of `text` when every scalar in it ``isSimple(_:)`` (its scalar count), read from
+    /// its UTF-8 without grapheme breaking; nil when it holds anything else. The common case.
+    @inline(__always)
+    static func simpleWidth(_ text: some StringProtocol) -> Int? {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var width = 0
             for b in bytes {
                 if b >= 0x80 { return nil }
@@ -61,7 +87,13 @@ public enum TextWidth {
             }
             return width
         }
-        return result ?? nil
+        if let ascii = ascii ?? nil { return ascii }
+        var count = 0
+        for s in text.unicodeScalars {
+            guard isSimple(s.value) else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// The longest prefix of `text` that fits in `width` cells, with `…` appended when cut

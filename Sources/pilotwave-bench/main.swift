@@ -59,6 +59,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-plan",
 
 var teamCounts = [1_000, 10_000, 100_000]
 var only: String?
+var showPhases = false
 var keyCount = 400
 var size = Size(width: 120, height: 40)
 var args = CommandLine.arguments.dropFirst().makeIterator()
@@ -67,11 +68,12 @@ while let arg = args.next() {
     case "--teams": teamCounts = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--keys": keyCount = Int(args.next() ?? "") ?? keyCount
     case "--only": only = args.next()
+    case "--phases": showPhases = true
     case "--size":
         let parts = (args.next() ?? "").split(separator: "x").compactMap { Int($0) }
         if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
     case "-h", "--help":
-        print("usage: pilotwave-bench [--teams 1000,10000,100000] [--keys N] [--size WxH]")
+        print("usage: pilotwave-bench [--teams 1000,10000,100000] [--keys N] [--size WxH] [--only NAME] [--phases]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("pilotwave-bench: unknown argument \(arg)\n".utf8))
@@ -132,19 +134,32 @@ for count in teamCounts {
     print(String(format: "  first frame        %8.1f ms  (load %.1f, state %.1f, render+present %.1f)",
                  ms(first), ms(loadTime), ms(stateTime), ms(renderTime)))
 
+    var phases: [[Double]] = [[], [], []]
     func press(_ keys: [Key]) -> Double {
         let start = clock.now
         for key in keys { _ = Reducer.reduce(&state, .event(.key(key)), env) }
+        let reduced = clock.now
         frame = Render.frame(state, options)
+        let rendered = clock.now
         terminal.present(frame)
-        return ms(clock.now - start)
+        let end = clock.now
+        phases[0].append(ms(reduced - start))
+        phases[1].append(ms(rendered - reduced))
+        phases[2].append(ms(end - rendered))
+        return ms(end - start)
     }
 
     func run(_ name: String, _ n: Int, _ step: (Int) -> [Key]) {
         if let only, !name.hasPrefix(only) { return }
         var samples: [Double] = []
+        phases = [[], [], []]
         for i in 0..<n { samples.append(press(step(i))) }
         print("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Stats(samples: samples).line)")
+        if showPhases {
+            func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
+            print(String(format: "    medians: reduce %.3f  render %.3f  present %.3f ms",
+                         median(phases[0]), median(phases[1]), median(phases[2])))
+        }
     }
 
     // Moving: down through the table, then back up; bytes measured separately.
