@@ -4,16 +4,22 @@ import TerminalUI
 ///
 /// ```toml
 /// theme = "high-contrast"      # default, mono or high-contrast
+/// autosave = true              # false: save with Ctrl-S only (the quit guard asks)
+/// autosave_delay = 0.4         # seconds of quiet after an edit before autosave writes
 ///
 /// [keys]                       # command id = key or list of keys; [] unbinds
 /// "teams.delete" = ["x", "delete"]
 /// "app.palette" = "ctrl-p"
 /// ```
 ///
-/// A small TOML subset: top-level `theme`, a `[keys]` table of strings or string arrays, `#`
+/// A small TOML subset: top-level settings, a `[keys]` table of strings or string arrays, `#`
 /// comments. Every problem is reported with the file and line, and the rest still applies.
 public struct UserConfig: Sendable {
     public var theme: String?
+    /// Autosave on or off at start (nil: on).
+    public var autosave: Bool?
+    /// Seconds of quiet after an edit before autosave writes (nil: the default).
+    public var autosaveDelay: Double?
     public var keymap: Keymap
     public var problems: [Keymap.Conflict]
 
@@ -47,6 +53,10 @@ public struct UserConfig: Sendable {
             }
             let key = unquote(String(line[..<eq]).trimmingSpaces())
             let valueText = String(line[line.index(after: eq)...]).trimmingSpaces()
+            if section.isEmpty, key == "autosave" || key == "autosave_delay" {
+                setting(key, valueText, at: at, into: &config, problems: &problems)
+                continue
+            }
             guard let values = parseValue(valueText) else {
                 problems.append(.init(source: at, text: "\(key): expected a \"string\" or a list of strings, found \(valueText)"))
                 continue
@@ -60,7 +70,7 @@ public struct UserConfig: Sendable {
                         config.theme = values[0]
                     }
                 } else {
-                    problems.append(.init(source: at, text: "unknown setting \"\(key)\" (known: theme, and the [keys] table)"))
+                    problems.append(.init(source: at, text: "unknown setting \"\(key)\" (known: theme, autosave, autosave_delay, and the [keys] table)"))
                 }
             case "keys":
                 config.keymap.override(CommandID(rawValue: key), keys: values, source: at)
@@ -70,6 +80,25 @@ public struct UserConfig: Sendable {
         }
         config.problems = problems + config.keymap.conflicts
         return config
+    }
+
+    /// The bare (unquoted) settings: `autosave = true|false`, `autosave_delay = SECONDS`.
+    static func setting(_ key: String, _ value: String, at: String, into config: inout UserConfig,
+                        problems: inout [Keymap.Conflict]) {
+        switch key {
+        case "autosave":
+            switch value {
+            case "true": config.autosave = true
+            case "false": config.autosave = false
+            default: problems.append(.init(source: at, text: "autosave: expected true or false, found \(value)"))
+            }
+        default:
+            if let seconds = Double(value), seconds >= 0.1, seconds <= 600 {
+                config.autosaveDelay = seconds
+            } else {
+                problems.append(.init(source: at, text: "autosave_delay: expected seconds from 0.1 to 600, found \(value)"))
+            }
+        }
     }
 
     static func stripComment(_ line: String) -> String {

@@ -43,6 +43,7 @@ extension CursesTerminal {
             let status = wget_wch(window, &code)
             if status != ERR { return (status, code) }
             let interrupted = errno == EINTR
+            if interrupted && TerminalCleanup.pendingSignal != 0 { return nil }  // the loop winds up
             // ERR also means "no input yet" with a timeout: only a readable-but-empty stdin is EOF.
             if detectEOF, !interrupted, inputAtEOF() { throw TerminalInputClosed() }
             if timeout == 0 { return nil }

@@ -196,6 +196,25 @@ public final class CursesTerminal: TerminalBackend {
         invalidate()
     }
 
+    /// While the loop runs, a SIGTERM, SIGHUP or SIGINT is handed to it (``terminationRequested``)
+    /// instead of ending the process at once, so it can save first; see ``die(of:)``.
+    public var defersTermination: Bool {
+        get { TerminalCleanup.deferTermination }
+        set { if !isHeadless { TerminalCleanup.deferTermination = newValue } }
+    }
+
+    /// The terminating signal received while ``defersTermination`` was set, if any.
+    public var terminationRequested: Int32? {
+        TerminalCleanup.pendingSignal != 0 ? TerminalCleanup.pendingSignal : nil
+    }
+
+    /// Restores the terminal and ends the process by `signal`'s default action (exit status
+    /// 128+signal, as if it had not been deferred).
+    public func die(of signal: Int32) -> Never {
+        restore()
+        TerminalCleanup.die(of: signal)
+    }
+
     /// Leaves curses mode: shows the cursor, ends the screen, turns bracketed paste off. Idempotent;
     /// afterwards ``present(_:)`` does nothing and ``events(timeoutMilliseconds:)`` throws.
     public func restore() {

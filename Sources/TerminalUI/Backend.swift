@@ -25,6 +25,14 @@ public protocol TerminalBackend: AnyObject {
 
     /// Restores the terminal (idempotent). Called on every exit path.
     func restore()
+
+    /// A terminating signal (SIGTERM, SIGHUP…) the loop should act on: leave after saving.
+    var terminationRequested: Int32? { get }
+}
+
+extension TerminalBackend {
+    /// None by default (a backend without signals, e.g. in tests).
+    public var terminationRequested: Int32? { nil }
 }
 
 /// Standard input was closed (EOF): there will be no more keys.

@@ -47,6 +47,19 @@ struct KeysDocTests {
         ])
     }
 
+    @Test func configSetsAutosaveAndItsDelay() {
+        let config = UserConfig.parse("autosave = false\nautosave_delay = 2.5  # seconds\n", source: "c.toml")
+        #expect(config.autosave == false)
+        #expect(config.autosaveDelay == 2.5)
+        #expect(config.problems.isEmpty)
+        let bad = UserConfig.parse("autosave = \"no\"\nautosave_delay = 0\n", source: "c.toml")
+        #expect(bad.autosave == nil && bad.autosaveDelay == nil)
+        #expect(bad.problems.map(\.description) == [
+            "c.toml:1: autosave: expected true or false, found \"no\"",
+            "c.toml:2: autosave_delay: expected seconds from 0.1 to 600, found 0",
+        ])
+    }
+
     @Test func keyNamesRoundTrip() {
         for key in [Key.char("j"), .char(" "), .ctrl("r"), .enter, .escape, .backTab, .pageDown, .function(5), .delete] {
             #expect(Key(spec: key.spec) == key)

@@ -32,6 +32,13 @@ struct CLIRunner {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+    /// Writes the user's `config.toml` where the programs started by ``Tmux`` look for it.
+    func writeConfig(_ text: String) throws {
+        let dir = folder.appendingPathComponent("config/pilotwave")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try text.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    }
+
     func write(_ name: String, _ text: String) throws {
         try text.write(toFile: path(name), atomically: false, encoding: .utf8)
     }

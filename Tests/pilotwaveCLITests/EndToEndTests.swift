@@ -93,8 +93,12 @@ struct EndToEndTests {
         let (cli, tmux, bin) = try session()
         defer { cli.remove() }
         try cli.run("demo", "--save-as", "sigterm-target.json")
+        // A long quiet time before autosave: the edit below is still unsaved when the signal comes.
+        try cli.writeConfig("autosave_delay = 60\n")
         try tmux.start("\(bin) sigterm-target.json")
         try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("d")
+        try tmux.wait(for: "unsaved")
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         kill.arguments = ["pkill", "-TERM", "-f", "^\(bin) sigterm-target.json$"]
@@ -103,6 +107,35 @@ struct EndToEndTests {
         let screen = try tmux.wait(for: "STTY=")
         #expect(screen.contains("EXIT=143"))
         #expect(screen.contains("STTY=same"))
+        #expect(screen.contains("SIGTERM received; leaving; edits saved."))
+        // The deletion made just before the signal was saved on the way out.
+        let saved = try String(contentsOf: cli.folder.appendingPathComponent("sigterm-target.json"), encoding: .utf8)
+        #expect(!saved.contains("\"Claims Intake\""))
+        #expect(saved.contains("\"Quote & Buy\""))
+    }
+
+    /// Closing the terminal window (SIGHUP) keeps the last edit, as autosave would have.
+    @Test func closingTheWindowKeepsTheLastEdit() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "hangup.json")
+        try cli.writeConfig("autosave_delay = 60\n")
+        try tmux.start("sleep 600")
+        try tmux.start("\(bin) hangup.json", window: "closing")
+        try tmux.wait(for: "▶ Claims Intake", in: "closing")
+        try tmux.keys("d", window: "closing")
+        try tmux.wait(for: "unsaved", in: "closing")
+        try tmux.tmux(["kill-window", "-t", "t:closing"])
+        let file = cli.folder.appendingPathComponent("hangup.json")
+        let deadline = Date().addingTimeInterval(8)
+        var saved = ""
+        while Date() < deadline {
+            saved = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if !saved.contains("\"Claims Intake\"") { break }
+            usleep(50_000)
+        }
+        #expect(!saved.contains("\"Claims Intake\""), "the deletion made before the window closed was saved")
+        #expect(saved.contains("\"Quote & Buy\""))
     }
 
     @Test func secondInstanceOpensReadOnly() throws {

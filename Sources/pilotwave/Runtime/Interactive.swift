@@ -26,6 +26,15 @@ enum Interactive {
           pilotwave demo --save-as FILE write the demo plan out
         """
 
+    static func signalName(_ sig: Int32) -> String {
+        switch sig {
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        case SIGINT: "SIGINT"
+        default: "signal \(sig)"
+        }
+    }
+
     static func open(plan: Plan, file: String?, stamp: FileStamp?, readOnly: String?, lock: PlanLock? = nil,
                      ui: UIOptions) throws {
         let config = UserConfig.load()
@@ -46,8 +55,10 @@ enum Interactive {
         }
         defer { terminal.restore() }
         let keymap = config.keymap
-        let env = Environment.live(keymap: keymap)
+        var env = Environment.live(keymap: keymap)
+        if let delay = config.autosaveDelay { env.autosaveDelay = delay }
         var state = AppState(plan: plan, file: file, size: terminal.size, readOnlyReason: readOnly)
+        if let autosave = config.autosave { state.autosave = autosave }
         if !config.problems.isEmpty {
             state.toast = Toast(text: "config: " + config.problems.map(\.description).joined(separator: "; "),
                                 isError: true, expires: Date().addingTimeInterval(8))
@@ -56,8 +67,16 @@ enum Interactive {
         let runtime = Runtime(state: state, env: env, backend: terminal, options: options,
                               url: file.map(fileURL), stamp: stamp)
         runtime.lock = lock
+        terminal.defersTermination = true
         do throws(TerminalInputClosed) {
             try runtime.run()
+            if let sig = terminal.terminationRequested {
+                // SIGTERM or SIGHUP (the terminal closed): keep what autosave would have kept.
+                terminal.restore()
+                let saved = runtime.saveBeforeLeaving() ?? "."
+                Console.error("pilotwave: \(signalName(sig)) received; leaving" + saved)
+                terminal.die(of: sig)
+            }
         } catch {
             terminal.restore()
             let saved = runtime.saveBeforeLeaving()

@@ -40,6 +40,7 @@ final class Runtime {
         render()
         while !done {
             let events = try backend.events(timeoutMilliseconds: 200)
+            if backend.terminationRequested != nil { return }
             var changed = !events.isEmpty
             for event in events where !done { handle(event) }
             let before = (state.toast, state.saveStatus, state.overlay == .externalChange)
