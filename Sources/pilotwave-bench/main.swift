@@ -172,6 +172,9 @@ for count in teamCounts {
     }
     let sortedBytes = bytes.sorted()
     print("  bytes per move     median \(sortedBytes[sortedBytes.count / 2])  max \(sortedBytes.last!)")
+    // Holding j: past the first screen every press scrolls the table by a row.
+    _ = press([.home])
+    run("scroll (j held)", keyCount) { _ in [.char("j")] }
     run("page (PgDn/PgUp)", keyCount) { i in [(i / 20) % 2 == 0 ? .pageDown : .pageUp] }
     run("sort (s)", max(12, keyCount / 20)) { _ in [.char("s")] }
     _ = Reducer.reduce(&state, .command("teams.sort"), env)  // cycle back toward score
