@@ -40,8 +40,13 @@ public struct Migrations: Sendable {
         self.currentVersion = currentVersion
     }
 
-    /// The migrations of this build: none yet, because schema version 1 is the first.
-    public static let standard = Migrations(steps: [:], currentVersion: Plan.currentSchemaVersion)
+    /// The migrations of this build. 1 → 2: plans gain `votes` (dot-voting rounds), empty in an
+    /// older file; decisions gain an optional `selection`, absent in an older file.
+    public static let standard = Migrations(steps: [
+        1: { document in
+            if document["votes"] == nil { document["votes"] = [Any]() }
+        },
+    ], currentVersion: Plan.currentSchemaVersion)
 
     /// Upgrades `document` from `version` to ``currentVersion`` and sets its `schemaVersion`.
     ///

@@ -16,6 +16,7 @@ public struct PlanDelta: Sendable, Hashable {
     var blockers: ListDelta<Blocker>?
     var decisions: ListDelta<Decision>?
     var workshops: ListDelta<Workshop>?
+    var votes: ListDelta<VoteRound>?
 
     struct Change<T: Hashable & Sendable>: Hashable, Sendable {
         var old: T
@@ -38,6 +39,7 @@ public struct PlanDelta: Sendable, Hashable {
         blockers = ListDelta(old.blockers, new.blockers)
         decisions = ListDelta(old.decisions, new.decisions)
         workshops = ListDelta(old.workshops, new.workshops)
+        votes = ListDelta(old.votes, new.votes)
     }
 
     /// Nothing changed.
@@ -49,7 +51,7 @@ public struct PlanDelta: Sendable, Hashable {
     public var weight: Int {
         let lists: [Int?] = [criteria?.weight, teams?.weight, stakeholders?.weight, coaches?.weight,
                              dimensions?.weight, signals?.weight, resistance?.weight, waves?.weight,
-                             blockers?.weight, decisions?.weight, workshops?.weight]
+                             blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight]
         return lists.reduce(3) { $0 + ($1 ?? 0) }
     }
 
@@ -74,6 +76,7 @@ public struct PlanDelta: Sendable, Hashable {
         blockers?.apply(&plan.blockers, forward: forward)
         decisions?.apply(&plan.decisions, forward: forward)
         workshops?.apply(&plan.workshops, forward: forward)
+        votes?.apply(&plan.votes, forward: forward)
     }
 }
 

@@ -43,6 +43,10 @@ extension PlanEdit {
             for c in plan.coaches.indices where plan.coaches[c].seededFrom == id { plan.coaches[c].seededFrom = nil }
             plan.signals.removeAll { $0.team == id }
             plan.resistance.removeAll { $0.team == id }
+            for r in plan.votes.indices {
+                plan.votes[r].totals.removeAll { $0.team == id }
+                for b in plan.votes[r].ballots.indices { plan.votes[r].ballots[b].votes.removeAll { $0.team == id } }
+            }
         case .setTeamStatus(let id, let status, let reason):
             let i = try teamIndex(id, plan)
             if status == .outOfScope {
@@ -196,6 +200,31 @@ extension PlanEdit {
             try requireText(d.text, "decision text")
             guard !plan.decisions.contains(where: { $0.id == d.id }) else { throw EditError("a decision \(d.id) already exists") }
             plan.decisions.append(d)
+
+        case .openVoteRound(let r):
+            try requireText(r.title, "voting round title")
+            guard plan.voteRound(r.id) == nil else { throw EditError("a voting round \(r.id) already exists") }
+            guard VoteRound.budgetRange.contains(r.budget) else {
+                throw EditError("votes per person must be \(VoteRound.budgetRange.lowerBound)–\(VoteRound.budgetRange.upperBound), not \(r.budget)")
+            }
+            if let cap = r.capPerTeam, cap < 1 || cap > r.budget {
+                throw EditError("the cap per team must be 1–\(r.budget) (the votes per person), not \(cap)")
+            }
+            guard r.ballots.isEmpty, r.totals.isEmpty, r.ballotCount == 0 else { throw EditError("a new round has no ballots") }
+            plan.votes.append(r)
+        case .castBallot(let id, let ballot):
+            guard let i = plan.votes.firstIndex(where: { $0.id == id }) else { throw EditError("no voting round \(id)") }
+            if let problem = Voting.problem(with: ballot, in: plan.votes[i], plan: plan) { throw EditError(problem) }
+            Voting.cast(ballot, into: &plan.votes[i])
+        case .revealVotes(let id, let shown):
+            guard let i = plan.votes.firstIndex(where: { $0.id == id }) else { throw EditError("no voting round \(id)") }
+            plan.votes[i].revealed = shown
+        case .closeVoteRound(let id):
+            guard let i = plan.votes.firstIndex(where: { $0.id == id }) else { throw EditError("no voting round \(id)") }
+            plan.votes[i].closed = true
+        case .removeVoteRound(let id):
+            guard let i = plan.votes.firstIndex(where: { $0.id == id }) else { throw EditError("no voting round \(id)") }
+            plan.votes.remove(at: i)
 
         case .addWorkshop(let w):
             try requireText(w.title, "workshop title")

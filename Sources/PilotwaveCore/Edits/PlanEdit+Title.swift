@@ -45,6 +45,13 @@ extension PlanEdit {
         case .updateBlocker(let b): return "Edit blocker \(b.title)"
         case .removeBlocker(let id): return "Delete blocker \(plan.blocker(id)?.title ?? id.raw)"
         case .recordDecision(let d): return d.kind == .decision ? "Record decision" : "Record suggestion"
+        case .openVoteRound(let r): return "Open voting round \(r.title)"
+        case .castBallot(let id, let b):
+            let round = plan.voteRound(id)
+            return round?.attributed == false ? "Cast a ballot" : "Cast \(b.voter)'s ballot"
+        case .revealVotes(_, let shown): return shown ? "Reveal the votes" : "Hide the votes"
+        case .closeVoteRound(let id): return "Close voting round \(plan.voteRound(id)?.title ?? id.raw)"
+        case .removeVoteRound(let id): return "Delete voting round \(plan.voteRound(id)?.title ?? id.raw)"
         case .addWorkshop(let w): return "Add workshop \(w.title)"
         case .updateWorkshop(let w): return "Edit workshop \(w.title)"
         case .batch(let name, _): return name

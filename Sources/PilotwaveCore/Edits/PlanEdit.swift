@@ -60,6 +60,18 @@ public enum PlanEdit: Hashable, Sendable {
 
     case recordDecision(Decision)
 
+    /// Opens a dot-voting round (checked: budget, cap, empty).
+    case openVoteRound(VoteRound)
+    /// Casts one person's ballot (`voter` is dropped in an unattributed round; its votes go straight
+    /// into the totals). Checked against the budget, the cap and the teams in scope.
+    case castBallot(VoteRoundID, Ballot)
+    /// Shows or hides the round's tally.
+    case revealVotes(VoteRoundID, Bool)
+    /// Closes the round (no more ballots).
+    case closeVoteRound(VoteRoundID)
+    /// Removes a round and its ballots.
+    case removeVoteRound(VoteRoundID)
+
     case addWorkshop(Workshop)
     case updateWorkshop(Workshop)
 

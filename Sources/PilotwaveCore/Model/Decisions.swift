@@ -17,15 +17,18 @@ public struct Decision: Codable, Hashable, Sendable, Identifiable {
     public var at: Date
     /// Ids of whatever the decision concerns (teams, waves, blockers…), as plain strings.
     public var concerns: [String]
+    /// For a pilot selection: the teams, weights, recommendation and tally it was made on.
+    public var selection: PilotSelection?
 
     public init(id: DecisionID, text: String, kind: DecisionKind = .decision, decidedBy: String,
-                at: Date, concerns: [String] = []) {
+                at: Date, concerns: [String] = [], selection: PilotSelection? = nil) {
         self.id = id
         self.text = text
         self.kind = kind
         self.decidedBy = decidedBy
         self.at = at
         self.concerns = concerns
+        self.selection = selection
     }
 }
 

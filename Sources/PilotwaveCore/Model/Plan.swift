@@ -58,9 +58,11 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public var blockers: [Blocker]
     public var decisions: [Decision]
     public var workshops: [Workshop]
+    /// Dot-voting rounds on the pilot candidates, in the order opened.
+    public var votes: [VoteRound]
 
-    /// The schema version this build writes.
-    public static let currentSchemaVersion = 1
+    /// The schema version this build writes (2 added `votes` and decisions' `selection`).
+    public static let currentSchemaVersion = 2
 
     public init(id: PlanID, name: String, organisation: Organisation,
                 settings: PlanSettings = PlanSettings(),
@@ -68,7 +70,8 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
                 stakeholders: [Stakeholder] = [], coaches: [Coach] = [],
                 dimensions: [ReadinessDimension] = ReadinessDimension.defaults,
                 signals: [ReadinessSignal] = [], resistance: [ResistanceNote] = [], waves: [Wave] = [],
-                blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = []) {
+                blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [],
+                votes: [VoteRound] = []) {
         self.schemaVersion = Plan.currentSchemaVersion
         self.id = id
         self.name = name
@@ -85,6 +88,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
         self.blockers = blockers
         self.decisions = decisions
         self.workshops = workshops
+        self.votes = votes
     }
 
     /// A new, empty plan with the default criteria and readiness dimensions.
@@ -101,6 +105,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public func blocker(_ id: BlockerID) -> Blocker? { blockers.first { $0.id == id } }
     public func stakeholder(_ id: StakeholderID) -> Stakeholder? { stakeholders.first { $0.id == id } }
     public func criterion(_ key: CriterionKey) -> Criterion? { criteria.first { $0.id == key } }
+    public func voteRound(_ id: VoteRoundID) -> VoteRound? { votes.first { $0.id == id } }
     public func dimension(_ key: DimensionKey) -> ReadinessDimension? { dimensions.first { $0.id == key } }
 
     /// Waves in their planned order.
