@@ -4,12 +4,22 @@ import TerminalUI
 
 /// The views in the tab bar, in order. A view appears here only once it is built.
 public enum ViewID: String, CaseIterable, Sendable, Hashable {
-    case overview, teams
+    case overview, teams, pilots
 
     public var title: String {
         switch self {
         case .overview: "Overview"
         case .teams: "Teams"
+        case .pilots: "Pilots"
+        }
+    }
+
+    /// Where this view's keys are looked up.
+    public var keyContext: KeyContext {
+        switch self {
+        case .overview: .overview
+        case .teams: .teams
+        case .pilots: .pilots
         }
     }
 
@@ -53,6 +63,14 @@ public enum Overlay: Sendable, Equatable {
     case externalChange
     /// "Save as…": the path being typed.
     case saveAs(TextInput)
+    /// An outcome, criterion, voting-round or decision form.
+    case editForm(EditForm)
+    /// A ballot being entered.
+    case ballot(BallotDraft)
+    /// Rating a team on one criterion, the anchors on screen.
+    case rate(RatePicker)
+    /// Two or three teams side by side.
+    case compare([TeamID])
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -74,6 +92,7 @@ public struct AppState: Sendable, Equatable {
     public var lastEditAt: Date?
     public var view: ViewID = .teams
     public var teams = TeamsViewState()
+    public var pilots = PilotsViewState()
     public var overviewScroll = 0
     public var overlay: Overlay?
     public var toast: Toast?

@@ -2,14 +2,15 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, form
+    case global, overview, teams, pilots, form
 
     public var title: String {
         switch self {
         case .global: "Everywhere"
         case .overview: "Overview"
         case .teams: "Teams"
-        case .form: "Team form"
+        case .pilots: "Pilots"
+        case .form: "Forms"
         }
     }
 }
@@ -72,7 +73,7 @@ extension AppState {
 
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
-    public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + formCommands
+    public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -126,6 +127,8 @@ public enum CommandRegistry {
                 help: "Organisation, pilot count, readiness headline and the plan checks with their guidance."),
         Command("view.teams", "Teams", context: .global, keys: ["2"],
                 help: "All teams: sort, filter, score breakdown; add, edit, duplicate and delete."),
+        Command("view.pilots", "Pilots", context: .global, keys: ["3"],
+                help: "The pilot-selection session: ranking, weights, robustness, votes, outcomes and the decision."),
         Command("app.redraw", "Redraw the screen", context: .global, keys: ["ctrl-l"],
                 help: "Repaint the whole screen."),
         Command("app.suspend", "Suspend", context: .global, keys: ["ctrl-z"], inPalette: false,

@@ -39,6 +39,8 @@ public struct Derived: Sendable, Equatable {
     public private(set) var pilotsChosen = 0
     public private(set) var findingsRevision = -1
     public private(set) var findings: [Finding] = []
+    /// The Pilots view's ranking, robustness and tally (built while that view is shown).
+    public internal(set) var pilots = PilotsDerived()
     /// Organisation-level readiness per dimension (not retired, not team-only), with its trend.
     public private(set) var orgReadiness: [(dimension: ReadinessDimension, trend: Readiness.Trend?)] = []
 

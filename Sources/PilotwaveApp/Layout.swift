@@ -46,4 +46,31 @@ public enum Layout {
         }
         return Teams(info: info, table: rest, detail: nil)
     }
+
+    /// The Pilots view's parts: the header (chosen vs recommended, warnings), the ranking list
+    /// and the side panel (weights, robustness, the selected team's breakdown). On a narrow
+    /// screen the weights sit under the list and the breakdown is left to the compare overlay.
+    public struct Pilots: Equatable, Sendable {
+        public var header: Rect
+        public var list: Rect
+        /// Beside the list (wide screens): weights, robustness, breakdown.
+        public var side: Rect?
+        /// Under the list (narrow screens): the weights only.
+        public var below: Rect?
+
+        /// Rows of the list shown at once (under its column header).
+        public var visibleRows: Int { max(1, list.height - 1) }
+    }
+
+    public static func pilots(_ size: Size, criteria: Int = 6) -> Pilots {
+        let (header, rest) = main(size).splitTop(2)
+        if rest.width >= 100 {
+            let sideWidth = min(46, rest.width / 3)
+            let list = Rect(x: rest.x, y: rest.y, width: rest.width - sideWidth, height: rest.height)
+            return Pilots(header: header, list: list, side: Rect(x: list.maxX, y: rest.y, width: sideWidth, height: rest.height))
+        }
+        let belowHeight = min(criteria + 3, rest.height / 2)
+        let (list, below) = rest.splitBottom(belowHeight)
+        return Pilots(header: header, list: list, below: below)
+    }
 }

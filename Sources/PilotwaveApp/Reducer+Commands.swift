@@ -49,6 +49,7 @@ extension Reducer {
             state.view = all[(i + (id == "view.next" ? 1 : all.count - 1)) % all.count]
         case "view.overview": state.view = .overview
         case "view.teams": state.view = .teams
+        case "view.pilots": state.view = .pilots
 
         case "overview.down": state.overviewScroll += 1
         case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
@@ -96,6 +97,8 @@ extension Reducer {
                 copy.status = team.status == .outOfScope ? .outOfScope : .candidate
                 state.overlay = .form(TeamForm(mode: .duplicate(of: team.id), team: copy, plan: state.plan, indexByID: state.derived.indexByID))
             }
+        case _ where id.rawValue.hasPrefix("pilots."):
+            return runPilots(&state, id, env)
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]

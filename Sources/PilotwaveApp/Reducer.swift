@@ -66,6 +66,7 @@ public enum Reducer {
         t.top = max(0, min(t.top, max(0, state.derived.rows.count - visible)))
         if let index = state.derived.teamIndex(row: t.selected) { t.selectedID = state.plan.teams[index].id }
         state.teams = t
+        if state.view == .pilots { refreshPilots(&state) }
     }
 
     // MARK: Keys
@@ -159,6 +160,8 @@ public enum Reducer {
                 state.overlay = .saveAs(input)
             }
             return []
+        case .editForm, .ballot, .rate, .compare:
+            return handlePilotsOverlay(&state, key, env) ?? []
         case .externalChange:
             switch key {
             case .char("r"), .char("R"):
@@ -194,8 +197,7 @@ public enum Reducer {
             }
             return []
         }
-        let context: KeyContext = state.view == .teams ? .teams : .overview
-        guard let id = env.keymap.command(for: key, in: context) else { return [] }
+        guard let id = env.keymap.command(for: key, in: state.view.keyContext) else { return [] }
         return run(&state, id, env)
     }
 
@@ -210,6 +212,12 @@ public enum Reducer {
         case .saveAs(var input):
             input.insert(text)
             state.overlay = .saveAs(input)
+        case .editForm(var form):
+            form.paste(text)
+            state.overlay = .editForm(form)
+        case .ballot(var draft) where draft.editingVoter:
+            draft.voter.insert(text)
+            state.overlay = .ballot(draft)
         default:
             if state.view == .teams, var input = state.teams.filterInput {
                 input.insert(text)
@@ -222,6 +230,11 @@ public enum Reducer {
         if target.hasPrefix("tab:"), let view = ViewID(rawValue: String(target.dropFirst(4))) {
             guard state.overlay == nil else { return [] }
             state.view = view
+        } else if target.hasPrefix("rank:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
+            if row == state.pilots.selected { return run(&state, "pilots.choose", env) }
+            state.pilots.selected = max(0, min(row, state.derived.pilots.rowCount - 1))
+        } else if target.hasPrefix("criterion:"), let c = Int(target.dropFirst(10)), state.overlay == nil {
+            state.pilots.criterion = c
         } else if target.hasPrefix("row:"), let row = Int(target.dropFirst(4)), state.overlay == nil {
             if row == state.teams.selected && state.view == .teams { return run(&state, "teams.edit", env) }
             state.teams.selected = max(0, min(row, state.derived.rows.count - 1))
@@ -238,7 +251,12 @@ public enum Reducer {
         switch state.overlay {
         case .help(let s): state.overlay = .help(scroll: max(0, s + lines))
         case nil:
-            if state.view == .teams { moveSelection(&state, by: lines) } else { state.overviewScroll = max(0, state.overviewScroll + lines) }
+            switch state.view {
+            case .teams: moveSelection(&state, by: lines)
+            case .pilots:
+                state.pilots.selected = max(0, min(state.derived.pilots.rowCount - 1, state.pilots.selected + lines))
+            case .overview: state.overviewScroll = max(0, state.overviewScroll + lines)
+            }
         default: break
         }
     }

@@ -4,13 +4,23 @@ import TerminalUI
 /// The team form: labels on the left, editors on the right, the focused field's help below, errors
 /// next to the field they concern.
 enum FormView {
-    static func draw(_ frame: inout Frame, _ form: TeamForm, _ options: Render.Options) {
-        let rect = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
+    static func draw(_ frame: inout Frame, _ form: some FieldForm, _ options: Render.Options,
+                     notes: [(String, StyleRole)] = [], compact: Bool = false) {
+        var rect = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
+        if compact {
+            // A short form sits in a box of its own size, the view still visible around it.
+            let width = min(96, rect.width - 4)
+            let noteRows = notes.reduce(0) { $0 + TextWidth.wrap($1.0, width: width - 4).count }
+            let height = min(rect.height, form.fields.count + noteRows + (noteRows > 0 ? 1 : 0) + 3 + 1 + 2)
+            rect = Rect(x: (frame.size.width - width) / 2, y: 1 + max(0, (rect.height - height) / 3), width: width, height: height)
+        }
         frame.canvas.fill(rect, role: .modal)
         frame.canvas.box(rect, role: .border, title: form.title, titleRole: .modalTitle)
         let inner = rect.inset(dx: 2, dy: 1)
         let helpHeight = inner.height >= 20 ? 3 : 2
-        let listHeight = inner.height - helpHeight - 1
+        let noteLines = notes.flatMap { note in TextWidth.wrap(note.0, width: inner.width).map { ($0, note.1) } }
+        let notesHeight = min(noteLines.count, max(0, inner.height - helpHeight - 1 - form.fields.count - 1))
+        let listHeight = inner.height - helpHeight - 1 - (notesHeight > 0 ? notesHeight + 1 : 0)
         guard listHeight > 0 else { return }
         let labelWidth = min(22, inner.width / 3)
         let editorWidth = inner.width - labelWidth - 2
@@ -54,6 +64,12 @@ enum FormView {
             }
         }
         let helpY = inner.maxY - helpHeight
+        if notesHeight > 0 {
+            let notesY = helpY - 1 - notesHeight
+            for (i, l) in noteLines.prefix(notesHeight).enumerated() {
+                frame.canvas.text(l.0, x: inner.x, y: notesY + i, role: l.1, width: inner.width)
+            }
+        }
         frame.canvas.hline(x: inner.x, y: helpY - 1, width: inner.width, role: .border)
         let help = TextWidth.wrap(form.focused.error.map { "✗ \($0). " } ?? "" + form.focused.help, width: inner.width)
         for (i, l) in help.prefix(helpHeight).enumerated() {

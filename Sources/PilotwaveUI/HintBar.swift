@@ -11,6 +11,15 @@ enum HintBar {
         case .form:
             items = [("Tab/↑↓", "field", nil), ("←→", "choose", nil), ("1-5", "rate", nil),
                      ("Enter", "save team", nil), ("Esc", "cancel", nil)]
+        case .editForm:
+            items = [("Tab/↑↓", "field", nil), ("←→", "choose", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
+        case .ballot(let draft):
+            items = draft.editingVoter ? [("type", "the voter's name", nil), ("Enter", "to the votes", nil), ("Esc", "discard", nil)]
+                : [("j/k", "move", nil), ("+/-", "vote", nil), ("Enter", "cast", nil), ("Esc", "discard", nil)]
+        case .rate:
+            items = [("1-5", "rate", nil), ("j/k Enter", "choose", nil), ("0", "unrated", nil), ("Esc", "cancel", nil)]
+        case .compare:
+            items = [("Esc", "close", nil)]
         case .palette:
             items = [("type", "to search", nil), ("↑↓", "select", nil), ("Enter", "run", nil), ("Esc", "close", nil)]
         case .help:
@@ -23,7 +32,7 @@ enum HintBar {
             if state.view == .teams && state.teams.filterInput != nil {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
             } else {
-                let context: KeyContext = state.view == .teams ? .teams : .overview
+                let context = state.view.keyContext
                 for command in CommandRegistry.all where command.hint && (command.context == context || command.context == .global) {
                     let keys = options.keymap.keys(command.id)
                     guard let first = keys.first, command.availability(state) != .hidden else { continue }

@@ -28,11 +28,14 @@ public enum Render {
             return frame
         }
         tabBar(&frame, state)
-        // The form covers the whole view: nothing underneath is drawn (or paid for).
-        if case .form = state.overlay {} else {
+        // A form covers the whole view: nothing underneath is drawn (or paid for).
+        switch state.overlay {
+        case .form, .compare: break
+        default:
             switch state.view {
             case .overview: OverviewView.draw(&frame, state, options)
             case .teams: TeamsView.draw(&frame, state, options)
+            case .pilots: PilotsView.draw(&frame, state, options)
             }
         }
         statusLine(&frame, state, options)
@@ -44,6 +47,10 @@ public enum Render {
         case .confirmQuit: Dialogs.confirmQuit(&frame, state)
         case .externalChange: Dialogs.externalChange(&frame, state)
         case .saveAs(let input): Dialogs.saveAs(&frame, state, input)
+        case .editForm(let form): FormView.draw(&frame, form, options, notes: PilotsOverlays.notes(state, form), compact: true)
+        case .ballot(let draft): PilotsOverlays.ballot(&frame, state, draft)
+        case .rate(let picker): PilotsOverlays.rate(&frame, state, picker)
+        case .compare(let ids): PilotsOverlays.compare(&frame, state, ids)
         case nil: break
         }
         return frame

@@ -51,15 +51,15 @@ public struct Finding: Hashable, Sendable, Identifiable {
     }
 }
 
-/// Small helpers for wording messages.
-enum Words {
+/// Small helpers for wording messages (shared with the app so the wording is the same).
+public enum Words {
     /// "1 team", "3 teams".
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
     }
 
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String], conjunction: String = "and") -> String {
+    public static func list(_ items: [String], conjunction: String = "and") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
@@ -68,19 +68,19 @@ enum Words {
     }
 
     /// A list of at most `limit` items, then "and N more".
-    static func short(_ items: [String], limit: Int = 3) -> String {
+    public static func short(_ items: [String], limit: Int = 3) -> String {
         if items.count <= limit { return list(items) }
         return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
     }
 
     /// `"text"` in straight double quotes, shortened to `max` characters.
-    static func quote(_ text: String, max: Int = 60) -> String {
+    public static func quote(_ text: String, max: Int = 60) -> String {
         let t = text.trimmingWhitespace()
         return "\"" + (t.count > max ? String(t.prefix(max - 1)).trimmingWhitespace() + "…" : t) + "\""
     }
 
     /// "1–4", or "1" when the range is a single number.
-    static func range(_ r: ClosedRange<Int>) -> String {
+    public static func range(_ r: ClosedRange<Int>) -> String {
         r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)"
     }
 }

@@ -1,0 +1,81 @@
+import PilotwaveCore
+
+/// The Pilots view's derived data, cached by plan revision (and N for the robustness check), so a
+/// key that only moves the selection costs nothing here. Built only while the view is shown.
+public struct PilotsDerived: Sendable {
+    public private(set) var revision = -1
+    public private(set) var model: RankingModel?
+    /// In-scope team indices in ranking order.
+    public private(set) var order: [Int32] = []
+    /// Out-of-scope team indices, in plan order.
+    public private(set) var outOfScope: [Int32] = []
+    /// Every team's standing under the plan's weights (by team index).
+    public private(set) var standings: [RankingModel.Standing] = []
+    /// Hard-flag count per team index.
+    public private(set) var flagCounts: [UInt8] = []
+    public private(set) var robustness: Robustness?
+    /// The current voting round's tally (all of it; the view hides it until revealed).
+    public private(set) var tally: [TeamID: Int] = [:]
+    public private(set) var round: VoteRound?
+    /// The pilots chosen (status pilot or in wave 0), in ranking order then out of scope.
+    public private(set) var chosen: [Int32] = []
+
+    /// Rows in the list: the ranked teams, then the out-of-scope ones.
+    public var rowCount: Int { order.count + outOfScope.count }
+
+    /// The team index at `row`, if any.
+    public func teamIndex(row: Int) -> Int? {
+        if row >= 0 && row < order.count { return Int(order[row]) }
+        let r = row - order.count
+        return r >= 0 && r < outOfScope.count ? Int(outOfScope[r]) : nil
+    }
+
+    /// Screen lines of the list: the rows, plus the "Out of scope" heading when there are such teams.
+    public var lineCount: Int { rowCount + (outOfScope.isEmpty ? 0 : 1) }
+
+    /// The line of `row` in the list (out-of-scope rows come after the heading).
+    public func line(row: Int) -> Int { row < order.count ? row : row + 1 }
+
+    /// The row shown on `line`, or nil for the heading.
+    public func row(line: Int) -> Int? {
+        if line < order.count { return line }
+        if line == order.count { return nil }
+        return line - 1 < rowCount ? line - 1 : nil
+    }
+
+    /// 1-based rank of the team at `row`, or nil for an out-of-scope row.
+    public func rank(row: Int) -> Int? { row < order.count ? row + 1 : nil }
+
+    /// Brings the caches up to date; returns true when the ranking was rebuilt (rows may have moved).
+    @discardableResult
+    mutating func refresh(plan: Plan, revision: Int, n: Int) -> Bool {
+        var rebuilt = false
+        if self.revision != revision {
+            rebuilt = true
+            self.revision = revision
+            let model = RankingModel(plan: plan)
+            let ranked = model.rank()
+            self.model = model
+            order = ranked.order
+            outOfScope = model.outOfScope
+            standings = ranked.standings
+            flagCounts = plan.teams.map { UInt8(min(HardFlag.count($0, settings: plan.settings), 255)) }
+            robustness = nil
+            round = Voting.current(plan)
+            tally = round.map(Voting.tally) ?? [:]
+            let waveZero = Set(plan.waves.lazy.filter { $0.order == 0 }.flatMap(\.teams))
+            let isChosen = { (t: Int32) in plan.teams[Int(t)].status == .pilot || waveZero.contains(plan.teams[Int(t)].id) }
+            chosen = order.filter(isChosen) + outOfScope.filter(isChosen)
+        }
+        if robustness?.n != min(n, order.count), let model {
+            robustness = Robustness.analyse(model, n: n)
+        }
+        return rebuilt
+    }
+}
+
+extension PilotsDerived: Equatable {
+    public static func == (a: PilotsDerived, b: PilotsDerived) -> Bool {
+        a.revision == b.revision && a.robustness == b.robustness
+    }
+}
