@@ -12,6 +12,9 @@ public enum Voting {
             }
         }
         var seen = Set<TeamID>()
+        // Summed here rather than with `ballot.total`: typed-in counts may be huge, and the sum
+        // must refuse them, not overflow.
+        var total = 0
         for line in ballot.votes {
             if line.votes < 0 { return "votes cannot be negative" }
             guard seen.insert(line.team).inserted else { return "\(line.team) appears twice on the ballot" }
@@ -20,8 +23,13 @@ public enum Voting {
             if let cap = round.capPerTeam, line.votes > cap {
                 return "at most \(Words.count(cap, "vote")) per team; \(team.name) has \(line.votes)"
             }
+            if line.votes > round.budget {
+                return "\(Words.count(line.votes, "vote")) for \(team.name); each person has \(round.budget)"
+            }
+            let (sum, overflow) = total.addingReportingOverflow(line.votes)
+            if overflow { return "too many votes given; each person has \(round.budget)" }
+            total = sum
         }
-        let total = ballot.total
         if total > round.budget { return "\(Words.count(total, "vote")) given; each person has \(round.budget)" }
         if total == 0 { return "the ballot is empty" }
         return nil
