@@ -151,8 +151,10 @@ public struct Derived: Sendable, Equatable {
         case .score:
             let s = scores, th = thin
             order.sort { a, b in
-                let ta = th[Int(a)], tb = th[Int(b)]
-                if ta != tb { return descending ? !ta : ta }
+                // Rated first, then thin, then unrated (reversed when ascending).
+                let ca = Scoring.standingClass(s[Int(a)] < 0 ? nil : 0, thin: th[Int(a)])
+                let cb = Scoring.standingClass(s[Int(b)] < 0 ? nil : 0, thin: th[Int(b)])
+                if ca != cb { return descending ? ca < cb : ca > cb }
                 let x = s[Int(a)], y = s[Int(b)]
                 if x != y { return descending ? x > y : x < y }
                 return nameBefore(Int(a), Int(b))

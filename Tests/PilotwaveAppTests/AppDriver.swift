@@ -66,6 +66,12 @@ final class AppDriver {
         state.derived.teamIndex(row: state.teams.selected).map { state.plan.teams[$0] }
     }
 
+    /// `d` after the terminal was resized to `size`.
+    static func resized(_ d: AppDriver, _ size: Size) -> AppDriver {
+        d.send(.event(.resize(size)))
+        return d
+    }
+
     /// The row shown for a team name, if visible.
     func row(of name: String) -> String? { screen.line(containing: name)?.text }
 }

@@ -35,6 +35,34 @@ struct SnapshotTests {
         try Goldens.check(Self.name("form", size), d.frame.canvas, theme: .standard)
     }
 
+    @Test(arguments: sizes)
+    func pilots(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("3jj]")  // Broker Hub selected, Learning appetite focused
+        try Goldens.check(Self.name("pilots", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("pilots-mono", size), d.frame.canvas, theme: .mono)
+    }
+
+    @Test func pilotsSessionOverlays() throws {
+        let size = Size(width: 120, height: 40)
+        let d = AppDriver(size: size)
+        d.keys("3v<enter>")
+        d.type("Ana")
+        d.keys("<enter>++jj+")
+        try Goldens.check("pilots-ballot-120x40", d.frame.canvas)
+        d.keys("<enter>V")
+        try Goldens.check("pilots-revealed-120x40", d.frame.canvas)
+        d.keys("mjjmc")
+        try Goldens.check("pilots-compare-120x40", d.frame.canvas)
+        d.keys("<esc>]r")
+        try Goldens.check("pilots-rate-120x40", d.frame.canvas)
+        d.keys("<esc>o<ctrl-u>")
+        d.type("Launch the app")
+        try Goldens.check("pilots-outcome-120x40", d.frame.canvas)
+        d.keys("<esc>D")
+        try Goldens.check("pilots-decision-80x24", AppDriver.resized(d, Size(width: 80, height: 24)).frame.canvas)
+    }
+
     @Test func helpPaletteAndDialogs() throws {
         let size = Size(width: 100, height: 30)
         let d = AppDriver(size: size)

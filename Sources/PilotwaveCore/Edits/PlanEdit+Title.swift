@@ -48,7 +48,7 @@ extension PlanEdit {
         case .openVoteRound(let r): return "Open voting round \(r.title)"
         case .castBallot(let id, let b):
             let round = plan.voteRound(id)
-            return round?.attributed == false ? "Cast a ballot" : "Cast \(b.voter)'s ballot"
+            return round?.attributed == false ? "Cast a ballot" : "Cast \(b.voter.trimmingWhitespace())'s ballot"
         case .revealVotes(_, let shown): return shown ? "Reveal the votes" : "Hide the votes"
         case .closeVoteRound(let id): return "Close voting round \(plan.voteRound(id)?.title ?? id.raw)"
         case .removeVoteRound(let id): return "Delete voting round \(plan.voteRound(id)?.title ?? id.raw)"

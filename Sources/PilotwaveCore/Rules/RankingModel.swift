@@ -2,8 +2,8 @@
 /// is worked out once, so ranking under other weights — a weight changed in the session, or every
 /// one-step change for the robustness check — costs a multiply-add per criterion and team.
 ///
-/// Order is the same as ``Scoring/rank(_:)``: thin scores after the others, score descending,
-/// unrated last, then rated weight descending, then name (case-insensitive, then exact), then id.
+/// Order is the same as ``Scoring/rank(_:)``: thin scores after the others and unrated teams last,
+/// score descending, then rated weight descending, then name (case-insensitive, then exact), then id.
 public struct RankingModel: Sendable {
     /// The criteria in plan order (ids and names).
     public let criteria: [Criterion]
@@ -74,7 +74,9 @@ public struct RankingModel: Sendable {
     /// Whether team `a` (with standing `x`) ranks before team `b` (standing `y`).
     @inline(__always)
     func precedes(_ a: Int, _ x: Standing, _ b: Int, _ y: Standing) -> Bool {
-        if x.thin != y.thin { return !x.thin }
+        let (cx, cy) = (Scoring.standingClass(x.value < 0 ? nil : x.value, thin: x.thin),
+                        Scoring.standingClass(y.value < 0 ? nil : y.value, thin: y.thin))
+        if cx != cy { return cx < cy }
         if x.value != y.value { return x.value > y.value }
         if x.ratedWeight != y.ratedWeight { return x.ratedWeight > y.ratedWeight }
         if lowerNames[a] != lowerNames[b] { return lowerNames[a] < lowerNames[b] }

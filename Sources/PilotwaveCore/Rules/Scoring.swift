@@ -228,7 +228,8 @@ public struct Scoring: Sendable {
     /// Whether `a` ranks before `b`: score descending, unrated last, then rated weight descending,
     /// then name (case-insensitive, then exact), then id.
     public static func precedes(_ a: PilotScore, _ b: PilotScore) -> Bool {
-        if a.isThin != b.isThin { return !a.isThin }
+        let (ca, cb) = (standingClass(a.value, thin: a.isThin), standingClass(b.value, thin: b.isThin))
+        if ca != cb { return ca < cb }
         switch (a.value, b.value) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
@@ -242,11 +243,16 @@ public struct Scoring: Sendable {
         return a.team < b.team
     }
 
+    /// 0: scored on at least half the weight; 1: thin (less than half rated); 2: unrated. A
+    /// ranking puts the classes in this order, so teams known little or not at all come last.
+    @inline(__always)
+    public static func standingClass(_ value: Double?, thin: Bool) -> Int { value == nil ? 2 : thin ? 1 : 0 }
+
     /// Scores every team once and sorts the in-scope ones: O(n log n), comparing precomputed keys.
     public func rank(_ teams: [Team]) -> Ranking {
         var inScope: [PilotScore] = []
         var outOfScope: [PilotScore] = []
-        var keys: [(thin: Bool, value: Double, weight: Int, name: String, exact: String, id: String)] = []
+        var keys: [(standing: Int, value: Double, weight: Int, name: String, exact: String, id: String)] = []
         inScope.reserveCapacity(teams.count)
         keys.reserveCapacity(teams.count)
         for team in teams {
@@ -255,12 +261,12 @@ public struct Scoring: Sendable {
                 outOfScope.append(s)
             } else {
                 inScope.append(s)
-                keys.append((s.isThin, s.value ?? -1, s.ratedWeight, team.name.lowercased(), team.name, team.id.raw))
+                keys.append((Scoring.standingClass(s.value, thin: s.isThin), s.value ?? -1, s.ratedWeight, team.name.lowercased(), team.name, team.id.raw))
             }
         }
         let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
-            if a.thin != b.thin { return !a.thin }
+            if a.standing != b.standing { return a.standing < b.standing }
             if a.value != b.value { return a.value > b.value }
             if a.weight != b.weight { return a.weight > b.weight }
             if a.name != b.name { return a.name < b.name }
