@@ -1,3 +1,4 @@
+import Foundation
 import PilotwaveApp
 import PilotwaveCore
 import TerminalUI
@@ -56,6 +57,23 @@ enum OverviewView {
             y += 1
         }
         if !any { line("No readiness signals yet.", .dim) }
+        y += 1
+        line("Decision log", .header)
+        if plan.decisions.isEmpty {
+            line("No decisions yet (Pilots view: D records the selection).", .dim)
+        } else {
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd"
+            f.timeZone = options.timeZone
+            for decision in plan.decisions.suffix(4).reversed() {
+                guard y < left.maxY else { break }
+                line("\(f.string(from: decision.at)) \(decision.decidedBy): \(decision.text)", decision.kind == .decision ? .normal : .dim)
+                if let sel = decision.selection, !sel.tally.isEmpty || !sel.weights.isEmpty {
+                    line("weights " + sel.weights.map { "\($0.name.prefix(4)) \($0.weight)" }.joined(separator: " ")
+                        + (sel.tally.isEmpty ? "" : " · \(sel.tally.reduce(0) { $0 + $1.votes }) votes"), .dim, x: left.x + 2)
+                }
+            }
+        }
         if main.width >= 100 {
             let right = Rect(x: main.x + leftWidth, y: main.y, width: main.width - leftWidth, height: main.height)
             checks(&frame, state, right)

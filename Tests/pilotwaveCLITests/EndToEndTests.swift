@@ -114,6 +114,42 @@ struct EndToEndTests {
         #expect(saved.contains("\"Quote & Buy\""))
     }
 
+    /// The pilot-selection session: a weight change re-orders the ranking, a pilot is chosen, the
+    /// decision is recorded, and the saved file holds it with the weights and the teams.
+    @Test func pilotSelectionSessionEndsInASavedDecision() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "session.json")
+        try tmux.start("\(bin) session.json", width: 120, height: 40)
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("3")
+        try tmux.wait(for: "Pilots chosen: 3 of 2–4")
+        try tmux.keys("j", "j", "]")
+        try tmux.wait(for: "▶     3 Broker Hub")
+        try tmux.keys("+", "+", "+")
+        try tmux.wait(for: "▶     4 Broker Hub")
+        #expect(try tmux.screen().contains("2 Équipe Crème"), "the order changed at once")
+        try tmux.keys("p")
+        try tmux.wait(for: "Pilots chosen: 4 of 2–4")
+        try tmux.keys("D")
+        try tmux.wait(for: "Record the pilot selection")
+        try tmux.literal("Leadership team")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Decision recorded")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let saved = try String(contentsOf: cli.folder.appendingPathComponent("session.json"), encoding: .utf8)
+        let plan = try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any]
+        let decision = try #require((plan?["decisions"] as? [[String: Any]])?.last)
+        #expect(decision["decidedBy"] as? String == "Leadership team")
+        #expect((decision["text"] as? String)?.contains("Broker Hub") == true)
+        let selection = try #require(decision["selection"] as? [String: Any])
+        let names = (selection["teams"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["Claims Intake", "Quote & Buy", "Broker Hub", "🚀 Launchpad"])
+        let weights = selection["weights"] as? [[String: Any]]
+        #expect(weights?.first { $0["criterion"] as? String == "learningAppetite" }?["weight"] as? Int == 7)
+    }
+
     /// Closing the terminal window (SIGHUP) keeps the last edit, as autosave would have.
     @Test func closingTheWindowKeepsTheLastEdit() throws {
         let (cli, tmux, bin) = try session()
