@@ -17,6 +17,8 @@ public struct Derived: Sendable, Equatable {
     var sortNames = ByteTable()
     /// Lower-cased areas, made the first time the table is sorted by area in a revision.
     var sortAreas: ByteTable?
+    /// The teams array the search and sort keys were built from.
+    private var teamsSeen: [Team] = []
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
     /// Coach id → index in `plan.coaches`.
@@ -58,6 +60,13 @@ public struct Derived: Sendable, Equatable {
             let values = plan.teams.map { scoring.valueAndCoverage($0) }
             scores = values.map { $0.value ?? -1 }
             thin = values.map(\.thin)
+            recommendation = PilotCount.recommend(plan)
+            pilotsChosen = PilotCount.pilots(plan).count
+            coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            // An edit that leaves the teams alone (a weight, a vote, a decision) keeps the search
+            // and sort keys: comparing the array with the last one is instant when it is the same storage.
+            if plan.teams == teamsSeen { return finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today) }
+            teamsSeen = plan.teams
             var search = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 48)
             var names = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 20)
             for team in plan.teams {
@@ -78,10 +87,12 @@ public struct Derived: Sendable, Equatable {
             sortNames = names
             sortAreas = nil
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-            coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-            recommendation = PilotCount.recommend(plan)
-            pilotsChosen = PilotCount.pilots(plan).count
         }
+        finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today)
+    }
+
+    private mutating func finishRefresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool,
+                                        today: Day) {
         if needFindings && findingsRevision != revision {
             findings = Finding.ordered(PlanChecks.run(plan, today: today))
             findingsRevision = revision

@@ -19,6 +19,8 @@ public struct PilotsDerived: Sendable {
     public private(set) var round: VoteRound?
     /// The pilots chosen (status pilot or in wave 0), in ranking order then out of scope.
     public private(set) var chosen: [Int32] = []
+    private var teamsSeen: [Team] = []
+    private var settingsSeen: PlanSettings?
 
     /// Rows in the list: the ranked teams, then the out-of-scope ones.
     public var rowCount: Int { order.count + outOfScope.count }
@@ -53,13 +55,17 @@ public struct PilotsDerived: Sendable {
         if self.revision != revision {
             rebuilt = true
             self.revision = revision
-            let model = RankingModel(plan: plan)
+            // Same teams and settings (a weight changed, a vote was cast): keep the criterion values.
+            let sameTeams = plan.teams == teamsSeen && plan.settings == settingsSeen
+            let model = (sameTeams ? self.model?.reweighted(plan.criteria) : nil) ?? RankingModel(plan: plan)
+            teamsSeen = plan.teams
+            settingsSeen = plan.settings
             let ranked = model.rank()
             self.model = model
             order = ranked.order
             outOfScope = model.outOfScope
             standings = ranked.standings
-            flagCounts = plan.teams.map { UInt8(min(HardFlag.count($0, settings: plan.settings), 255)) }
+            if !sameTeams { flagCounts = plan.teams.map { UInt8(min(HardFlag.count($0, settings: plan.settings), 255)) } }
             robustness = nil
             round = Voting.current(plan)
             tally = round.map(Voting.tally) ?? [:]

@@ -194,6 +194,11 @@ for count in teamCounts {
     }
     print("  open form (Enter)  \(Stats(samples: openSamples).line)")
     print("  close form (Esc)   \(Stats(samples: closeSamples).line)")
+    // The Pilots view: moving, then a weight change (re-rank, robustness of the top N, redraw).
+    _ = press([.char("3")])
+    run("pilots: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
+    run("pilots: weight +/-", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char("+") : .char("-")] }
+    _ = press([.char("2")])
     print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
                  peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))
     state = nil

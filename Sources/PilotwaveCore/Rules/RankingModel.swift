@@ -19,6 +19,28 @@ public struct RankingModel: Sendable {
     let names: [String]
     let ids: [String]
 
+    /// The same teams and criteria under the plan's new weights: the criterion values are kept,
+    /// so a weight change costs a re-rank, not a re-scoring of every team.
+    public func reweighted(_ criteria: [Criterion]) -> RankingModel? {
+        guard criteria.count == self.criteria.count,
+            zip(criteria, self.criteria).allSatisfy({ $0.id == $1.id && $0.source == $1.source })
+        else { return nil }
+        return RankingModel(criteria: criteria, inScope: inScope, outOfScope: outOfScope, values: values,
+                            lowerNames: lowerNames, names: names, ids: ids)
+    }
+
+    private init(criteria: [Criterion], inScope: [Int32], outOfScope: [Int32], values: [Double],
+                 lowerNames: [String], names: [String], ids: [String]) {
+        self.criteria = criteria
+        weights = criteria.map { max(0, $0.weight) }
+        self.inScope = inScope
+        self.outOfScope = outOfScope
+        self.values = values
+        self.lowerNames = lowerNames
+        self.names = names
+        self.ids = ids
+    }
+
     public init(plan: Plan) {
         criteria = plan.criteria
         weights = plan.criteria.map { max(0, $0.weight) }
