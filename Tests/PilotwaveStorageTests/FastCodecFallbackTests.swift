@@ -40,10 +40,10 @@ struct FastCodecFallbackTests {
         same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
         same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"), fast: false)  // newer
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"), fast: false)
-        same(edited("  \"schemaVersion\" : 1,\n", ""), fast: false)
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : \"1\""), fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 2,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : \"2\""), fast: false)
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
@@ -58,6 +58,11 @@ struct FastCodecFallbackTests {
         // A plan that reads but breaks the rules: validation runs after the fast path too.
         same(edited("\"coach\" : \"coach-1\"", "\"coach\" : \"coach-9\""), fast: true)
         same(edited("\"familiarity\" : 4", "\"familiarity\" : 9"), fast: true)
+    }
+
+    @Test func olderFilesAreLeftToTheMigrations() {
+        same(Fixtures.versionOne, fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"), fast: false)
     }
 
     @Test func invalidUTF8() {
@@ -124,8 +129,8 @@ struct FastCodecFallbackTests {
         same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
         // Keys in any order.
-        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 1, \"blockers\" : [")
-            .replacingOccurrences(of: "  \"schemaVersion\" : 1,\n  \"settings\"", with: "  \"settings\"")
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 2, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 2,\n  \"settings\"", with: "  \"settings\"")
         same(reordered, fast: true)
     }
 }
