@@ -65,6 +65,36 @@ struct FastCodecFallbackTests {
         same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"), fast: false)
     }
 
+    /// Voting rounds and pilot selections: optionals missing or null are read; errors keep their
+    /// messages; broken rules are found after the fast path too.
+    @Test func votesAndSelections() {
+        let full = Fixtures.encoded(Fixtures.fullPlan())
+        func changed(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+            let range = full.range(of: old)
+            #expect(range != nil, "\(old.debugDescription) not in the full plan's file", sourceLocation: sourceLocation)
+            guard let range else { return full }
+            return full.replacingCharacters(in: range, with: new)
+        }
+        same(full, fast: true)
+        same(changed("\"capPerTeam\" : 3,", ""), fast: true)
+        same(changed("\"capPerTeam\" : 3", "\"capPerTeam\" : null"), fast: true)
+        same(changed("\"voteRound\" : \"vote-1\",", ""), fast: true)
+        same(changed("\"voteRound\" : \"vote-1\"", "\"voteRound\" : null"), fast: true)
+        same(changed("\"score\" : 82", "\"score\" : null"), fast: true)
+        same(changed("\"selection\" : {", "\"selection\" : null, \"was\" : {"), fast: true)
+        same(changed("\"ballotCount\" : 2,", "\"ballotCount\" : 2, \"voters\" : [\"x\"],"), fast: true)
+        same(changed("\"votes\" : 3", "\"votes\" : -3"), fast: true)  // read, then refused by the rules
+        same(changed("\"totals\" : [\n", "\"totals\" : [{\"team\" : \"team-404\", \"votes\" : 1},\n"), fast: true)
+        same(changed("\"ballotCount\" : 2,", ""), fast: false)  // missing required key
+        same(changed("\"recommended\" : \"2–4\",", ""), fast: false)
+        same(changed("\"attributed\" : true", "\"attributed\" : \"yes\""), fast: false)  // wrong type
+        same(changed("\"budget\" : 5", "\"budget\" : 5.5"), fast: false)
+        same(changed("\"voter\" : \"Bo\"", "\"voter\" : null"), fast: false)
+        same(changed("\"team\" : \"team-1\"", "\"team\" : \"\""), fast: false)  // empty id
+        same(changed("\"openedAt\" : \"2026-01-05T09:30:00Z\"", "\"openedAt\" : \"yesterday\""), fast: false)
+        same(changed("  \"votes\" : [\n", "  \"rounds\" : [\n"), fast: false)  // missing top-level key
+    }
+
     @Test func invalidUTF8() {
         for bad: [UInt8] in [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
             let text = Fixtures.encoded(Fixtures.smallPlan())

@@ -32,7 +32,7 @@ struct ValidationTests {
             "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
             "coaches[2].id: duplicate id \"coach-1\" (first at coaches[0])",
             "criteria[7].id: duplicate key \"familiarity\" (first at criteria[0])",
-            "decisions[1].id: duplicate id \"decision-1\" (first at decisions[0])",
+            "decisions[2].id: duplicate id \"decision-1\" (first at decisions[0])",
             "dimensions[8].id: duplicate key \"feltPain\" (first at dimensions[1])",
             "resistance[2].id: duplicate id \"note-2\" (first at resistance[1])",
             "signals[2].id: duplicate id \"signal-1\" (first at signals[0])",
