@@ -9,11 +9,12 @@ import PilotwaveCore
 /// save writes the current version (and keeps the old file as `NAME.bak`).
 ///
 /// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
-/// version 2, bump `Plan.currentSchemaVersion` to 2 and add to ``standard``
+/// version 3, bump `Plan.currentSchemaVersion` to 3 and add to ``standard``
 ///
 /// ```swift
 /// steps: [
-///     1: { doc in   // 1 → 2: teams' "area" became "domain"
+///     1: { … },     // 1 → 2, as today
+///     2: { doc in   // 2 → 3: teams' "area" became "domain"
 ///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
 ///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
 ///         doc["teams"] = teams
@@ -21,10 +22,10 @@ import PilotwaveCore
 /// ]
 /// ```
 ///
-/// plus a test that loads a version-1 file. Steps never delete data they do not understand; a step
+/// plus a test that loads a version-2 file. Steps never delete data they do not understand; a step
 /// that cannot upgrade a document throws ``MigrationError`` with words for the user.
 ///
-/// Version 1 is the first version, so ``standard`` has no steps yet.
+/// Files are never downgraded: a file newer than ``currentVersion`` is refused, not read.
 public struct Migrations: Sendable {
     /// Turns a document of version `k` (the key it is registered under) into version `k + 1`.
     public typealias Step = @Sendable (_ document: inout [String: Any]) throws -> Void

@@ -62,6 +62,7 @@ private struct Validation {
         let blockers = index(plan.blockers, "blockers") { $0.id.raw }
         _ = index(plan.decisions, "decisions") { $0.id.raw }
         _ = index(plan.workshops, "workshops") { $0.id.raw }
+        _ = index(plan.votes, "votes") { $0.id.raw }
         let criteria = index(plan.criteria, "criteria", noun: "key") { $0.id }
         let dimensions = index(plan.dimensions, "dimensions", noun: "key") { $0.id }
 
@@ -146,6 +147,57 @@ private struct Validation {
             for (k, team) in blocker.surfacedBy.enumerated() where teams[team.raw] == nil {
                 add("blockers", i, [.key("surfacedBy"), .index(k)], "no team with id \"\(team)\"")
             }
+        }
+
+        // Decisions' `selection` is history (its teams may since have been deleted): not checked.
+        for (i, round) in plan.votes.enumerated() {
+            checkVoteRound(round, i, teams: teams)
+        }
+    }
+
+    mutating func checkVoteRound(_ round: VoteRound, _ i: Int, teams: [String: Int]) {
+        let range = VoteRound.budgetRange
+        if !range.contains(round.budget) {
+            add("votes", i, [.key("budget")],
+                "expected \(range.lowerBound)–\(range.upperBound) votes per person, found \(round.budget)")
+        }
+        if let cap = round.capPerTeam {
+            if cap < 1 {
+                add("votes", i, [.key("capPerTeam")], "expected a cap of 1 or more votes per team, found \(cap)")
+            } else if cap > round.budget {
+                add("votes", i, [.key("capPerTeam")],
+                    "expected a cap of at most the budget (\(round.budget) votes per person), found \(cap)")
+            }
+        }
+        if round.attributed, !round.totals.isEmpty {
+            let n = round.totals.count
+            add("votes", i, [.key("totals")],
+                "expected no totals in an attributed round (its tally is summed from the ballots), "
+                    + "found totals for \(n) \(n == 1 ? "team" : "teams")")
+        }
+        if !round.attributed, !round.ballots.isEmpty {
+            let n = round.ballots.count
+            add("votes", i, [.key("ballots")],
+                "expected no ballots in an unattributed round (it keeps only totals and a count), "
+                    + "found \(n) \(n == 1 ? "ballot" : "ballots")")
+        }
+        for (b, ballot) in round.ballots.enumerated() {
+            for (k, line) in ballot.votes.enumerated() {
+                checkVotes(line, i, [.key("ballots"), .index(b), .key("votes"), .index(k)], teams: teams)
+            }
+        }
+        for (k, line) in round.totals.enumerated() {
+            checkVotes(line, i, [.key("totals"), .index(k)], teams: teams)
+        }
+    }
+
+    /// A line of a ballot or of the totals of `votes[i]`: a team that exists, 0 or more votes.
+    mutating func checkVotes(_ line: TeamVotes, _ i: Int, _ at: [JSONPath.Component], teams: [String: Int]) {
+        if teams[line.team.raw] == nil {
+            add("votes", i, at + [.key("team")], "no team with id \"\(line.team)\"")
+        }
+        if line.votes < 0 {
+            add("votes", i, at + [.key("votes")], "expected 0 or more votes, found \(line.votes)")
         }
     }
 

@@ -23,7 +23,7 @@ struct CodecTests {
         #expect(text.contains("\"area\" : \"Payments / Tokyo\""))  // slashes not escaped
         #expect(text.contains("\"recordedAt\" : \"2026-01-05T09:30:00Z\""))
         #expect(text.contains("\"followUp\" : \"2026-02-01\""))
-        #expect(text.contains("\"schemaVersion\" : 1,"))
+        #expect(text.contains("\"schemaVersion\" : 2,"))
         // Sorted keys: the top level reads blockers, coaches, criteria, … workshops.
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
@@ -61,18 +61,18 @@ struct CodecTests {
 
     @Test func fileRefusedWhenWrittenByNewerVersion() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
             .replacingOccurrences(of: "\"teams\" : [", with: "\"squads\" : [")  // content is not judged
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 3; this build reads up to 1). "
+        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 3; this build reads up to 2). "
             + "Upgrade pilotwave; the file was not changed.")
-        #expect(error?.reason == .newerSchema(found: 3, supported: 1))
+        #expect(error?.reason == .newerSchema(found: 3, supported: 2))
     }
 
     @Test(arguments: [0, -2])
     func versionZeroOrNegativeIsUnsupported(version: Int) throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : \(version)")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : \(version)")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         let at = position(of: "\(version),", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: unsupported schemaVersion \(version); versions start at 1")
@@ -80,44 +80,71 @@ struct CodecTests {
 
     @Test func missingSchemaVersionIsAnError() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  \"schemaVersion\" : 1,\n", with: "")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 2,\n", with: "")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         #expect(error?.reason == .missingSchemaVersion)
         #expect(error?.message == "p.json:1:1: missing required key \"schemaVersion\"; expected the file format "
-            + "version, e.g. \"schemaVersion\" : 1 (is this a pilotwave plan?)")
+            + "version, e.g. \"schemaVersion\" : 2 (is this a pilotwave plan?)")
     }
 
     @Test func schemaVersionOfWrongType() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : \"1\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : \"2\"")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        let at = position(of: "\"1\"", in: text, after: "\"schemaVersion\"")
+        let at = position(of: "\"2\"", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: expected a number, found a string")
     }
 
-    /// A registry for a pretend version 2 in which plans gained `workshops` (so version-1 files lack it).
-    static let pretendV2 = Migrations(
-        steps: [1: { document in
-            if document["workshops"] == nil { document["workshops"] = [Any]() }
-        }],
-        currentVersion: 2)
+    @Test func versionOneFileIsMigrated() throws {
+        let data = Data(Fixtures.versionOne.utf8)
+        #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
+        let plan = try PlanCodec.decode(data, file: "old.json")
+        #expect(plan.schemaVersion == 2)
+        #expect(plan.votes == [])
+        #expect(plan.decisions.map(\.selection) == [nil])
+        #expect(plan == Fixtures.versionOnePlan())
+        #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
+        // Written back as version 2: the same file with the version raised and an empty "votes".
+        let expected = Fixtures.versionOne
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"schemaVersion\" : 2,")
+            .replacingOccurrences(of: "  ],\n  \"waves\" : [", with: "  ],\n  \"votes\" : [],\n  \"waves\" : [")
+        #expect(Fixtures.encoded(plan) == expected)
+    }
+
+    /// A registry for a pretend version 3 in which plans gained `workshops` (so version-1 and -2 files
+    /// lack it), after the real 1 → 2 step.
+    static let pretendV3 = Migrations(
+        steps: [
+            1: Migrations.standard.steps[1]!,
+            2: { document in
+                if document["workshops"] == nil { document["workshops"] = [Any]() }
+            },
+        ],
+        currentVersion: 3)
 
     @Test func olderFileIsMigratedStepByStep() throws {
-        let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
+        let text = Fixtures.versionOne.replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
         #expect(!text.contains("workshops"))
+        #expect(!text.contains("votes"))
         #expect(JSONLocator.syntaxError(in: Array(text.utf8)) == nil)
-        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV2)
+        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV3)
         #expect(plan.workshops.isEmpty)
-        #expect(plan.schemaVersion == 2)
+        #expect(plan.votes.isEmpty)
+        #expect(plan.schemaVersion == 3)
         #expect(plan.teams.map(\.name) == ["Alpha", "Beta", "Gamma"])
+        // A version-2 file takes only the second step.
+        let two = Fixtures.encoded(Fixtures.smallPlan())
+            .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
+        #expect(!two.contains("workshops"))
+        let upgraded = try PlanCodec.decode(Data(two.utf8), file: "old.json", migrations: Self.pretendV3)
+        #expect(upgraded.workshops.isEmpty)
+        #expect(upgraded.schemaVersion == 3)
     }
 
     @Test func migrationWithoutAStepFails() throws {
-        let text = Fixtures.encoded(Fixtures.smallPlan())
         let registry = Migrations(steps: [:], currentVersion: 2)
         let error = #expect(throws: PlanLoadError.self) {
-            try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: registry)
+            try PlanCodec.decode(Data(Fixtures.versionOne.utf8), file: "old.json", migrations: registry)
         }
         #expect(error?.message == "old.json: cannot upgrade from schemaVersion 1: this build has no upgrade "
             + "from schemaVersion 1; the file was not changed.")
@@ -126,9 +153,8 @@ struct CodecTests {
     @Test func failingMigrationStepIsReported() throws {
         struct Refused: Error, CustomStringConvertible { var description: String { "teams is not a list" } }
         let registry = Migrations(steps: [1: { _ in throw Refused() }], currentVersion: 2)
-        let text = Fixtures.encoded(Fixtures.smallPlan())
         let error = #expect(throws: PlanLoadError.self) {
-            try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: registry)
+            try PlanCodec.decode(Data(Fixtures.versionOne.utf8), file: "old.json", migrations: registry)
         }
         #expect(error?.reason == .migrationFailed)
         #expect(error?.message == "old.json: cannot upgrade from schemaVersion 1: teams is not a list; the file was not changed.")

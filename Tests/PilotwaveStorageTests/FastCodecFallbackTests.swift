@@ -40,10 +40,10 @@ struct FastCodecFallbackTests {
         same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
         same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"), fast: false)  // newer
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"), fast: false)
-        same(edited("  \"schemaVersion\" : 1,\n", ""), fast: false)
-        same(edited("\"schemaVersion\" : 1", "\"schemaVersion\" : \"1\""), fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 2,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : \"2\""), fast: false)
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
@@ -58,6 +58,41 @@ struct FastCodecFallbackTests {
         // A plan that reads but breaks the rules: validation runs after the fast path too.
         same(edited("\"coach\" : \"coach-1\"", "\"coach\" : \"coach-9\""), fast: true)
         same(edited("\"familiarity\" : 4", "\"familiarity\" : 9"), fast: true)
+    }
+
+    @Test func olderFilesAreLeftToTheMigrations() {
+        same(Fixtures.versionOne, fast: false)
+        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"), fast: false)
+    }
+
+    /// Voting rounds and pilot selections: optionals missing or null are read; errors keep their
+    /// messages; broken rules are found after the fast path too.
+    @Test func votesAndSelections() {
+        let full = Fixtures.encoded(Fixtures.fullPlan())
+        func changed(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+            let range = full.range(of: old)
+            #expect(range != nil, "\(old.debugDescription) not in the full plan's file", sourceLocation: sourceLocation)
+            guard let range else { return full }
+            return full.replacingCharacters(in: range, with: new)
+        }
+        same(full, fast: true)
+        same(changed("\"capPerTeam\" : 3,", ""), fast: true)
+        same(changed("\"capPerTeam\" : 3", "\"capPerTeam\" : null"), fast: true)
+        same(changed("\"voteRound\" : \"vote-1\",", ""), fast: true)
+        same(changed("\"voteRound\" : \"vote-1\"", "\"voteRound\" : null"), fast: true)
+        same(changed("\"score\" : 82", "\"score\" : null"), fast: true)
+        same(changed("\"selection\" : {", "\"selection\" : null, \"was\" : {"), fast: true)
+        same(changed("\"ballotCount\" : 2,", "\"ballotCount\" : 2, \"voters\" : [\"x\"],"), fast: true)
+        same(changed("\"votes\" : 3", "\"votes\" : -3"), fast: true)  // read, then refused by the rules
+        same(changed("\"totals\" : [\n", "\"totals\" : [{\"team\" : \"team-404\", \"votes\" : 1},\n"), fast: true)
+        same(changed("\"ballotCount\" : 2,", ""), fast: false)  // missing required key
+        same(changed("\"recommended\" : \"2–4\",", ""), fast: false)
+        same(changed("\"attributed\" : true", "\"attributed\" : \"yes\""), fast: false)  // wrong type
+        same(changed("\"budget\" : 5", "\"budget\" : 5.5"), fast: false)
+        same(changed("\"voter\" : \"Bo\"", "\"voter\" : null"), fast: false)
+        same(changed("\"team\" : \"team-1\"", "\"team\" : \"\""), fast: false)  // empty id
+        same(changed("\"openedAt\" : \"2026-01-05T09:30:00Z\"", "\"openedAt\" : \"yesterday\""), fast: false)
+        same(changed("  \"votes\" : [\n", "  \"rounds\" : [\n"), fast: false)  // missing top-level key
     }
 
     @Test func invalidUTF8() {
@@ -124,8 +159,8 @@ struct FastCodecFallbackTests {
         same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
         // Keys in any order.
-        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 1, \"blockers\" : [")
-            .replacingOccurrences(of: "  \"schemaVersion\" : 1,\n  \"settings\"", with: "  \"settings\"")
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 2, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 2,\n  \"settings\"", with: "  \"settings\"")
         same(reordered, fast: true)
     }
 }

@@ -92,6 +92,48 @@ struct FastCodecTests {
         try expectEquivalent(Fixtures.smallPlan())
     }
 
+    /// Attributed and unattributed rounds, pilot selections with and without a round, every
+    /// optional set and unset, escapes in the new strings.
+    @Test func votesAndSelections() throws {
+        var plan = Fixtures.smallPlan()
+        let at = Fixtures.monday
+        plan.votes = [
+            VoteRound(id: "vote-1", title: "Who \"goes\" first?\n", budget: 5, capPerTeam: 2, attributed: true,
+                      openedAt: at, ballots: [
+                        Ballot(voter: "Zoë / 東京", votes: [TeamVotes(team: "team-1", votes: 2),
+                                                           TeamVotes(team: "team-2", votes: 2)]),
+                        Ballot(voter: "back\\slash\t", votes: [TeamVotes(team: "team-3", votes: 1)]),
+                      ], ballotCount: 2, revealed: true),
+            VoteRound(id: "vote-2", title: "Anonymous", budget: 50, attributed: false,
+                      openedAt: at.addingTimeInterval(86_399),
+                      totals: [TeamVotes(team: "team-1", votes: 30), TeamVotes(team: "team-3", votes: 0)],
+                      ballotCount: 7, closed: true),
+            VoteRound(id: "vote-3", title: "", budget: 1, attributed: false, openedAt: at),
+        ]
+        plan.decisions = [
+            Decision(id: "decision-1", text: "Pilots", decidedBy: "Room", at: at, concerns: ["team-1"],
+                     selection: PilotSelection(
+                        teams: [SelectedTeam(team: "team-1", name: "Alpha", score: 100, votes: 4),
+                                SelectedTeam(team: "team-gone", name: "Deleted", score: nil,
+                                             flags: ["not cross-functional", "too large"])],
+                        weights: [WeightUsed(criterion: "familiarity", name: "Familiarity", weight: 0)],
+                        recommended: "1", voteRound: "vote-1",
+                        tally: [TeamVotes(team: "team-1", votes: 4), TeamVotes(team: "team-gone", votes: 1)])),
+            Decision(id: "decision-2", text: "Without a vote", kind: .suggestion, decidedBy: "", at: at,
+                     selection: PilotSelection(teams: [], weights: [], recommended: "2–4")),
+            Decision(id: "decision-3", text: "Plain", decidedBy: "", at: at),
+        ]
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+        let text = Fixtures.encoded(plan)
+        #expect(text.contains("\"capPerTeam\" : 2,"))
+        #expect(text.components(separatedBy: "capPerTeam").count == 2)  // nil cap omitted
+        #expect(text.components(separatedBy: "\"voteRound\"").count == 2)  // nil round omitted
+        #expect(text.components(separatedBy: "\"selection\"").count == 3)  // nil selection omitted
+        #expect(text.components(separatedBy: "\"score\"").count == 2)  // nil score omitted
+        #expect(!text.contains("null"))
+    }
+
     @Test(arguments: [1, 2, 7, 42] as [UInt64])
     func generatedPlans(seed: UInt64) throws {
         try expectEquivalent(PlanGenerator.generate(teams: 2_000, seed: seed))

@@ -99,11 +99,35 @@ enum Fixtures {
         plan.decisions = [
             Decision(id: "decision-1", text: "Pilot with チーム Ωmega", kind: .suggestion, decidedBy: "Steering group",
                      at: monday, concerns: ["team-1", "wave-0"]),
+            // A pilot selection keeps the teams as they stood, including one deleted since (team-9).
+            Decision(id: "decision-2", text: "Pilots: チーム Ωmega and Équipe Crème", decidedBy: "Steering group",
+                     at: monday.addingTimeInterval(3_600), concerns: ["team-1", "team-2"],
+                     selection: PilotSelection(
+                        teams: [SelectedTeam(team: "team-1", name: "チーム Ωmega", score: 82, votes: 6),
+                                SelectedTeam(team: "team-2", name: "Équipe Crème", score: nil, votes: 2,
+                                             flags: ["not cross-functional"]),
+                                SelectedTeam(team: "team-9", name: "Gone \"since\"", score: 40)],
+                        weights: [WeightUsed(criterion: "familiarity", name: "Familiarity", weight: 3),
+                                  WeightUsed(criterion: "speed", name: "Speed of delivery", weight: 2)],
+                        recommended: "2–4", voteRound: "vote-1",
+                        tally: [TeamVotes(team: "team-1", votes: 6), TeamVotes(team: "team-2", votes: 2)])),
         ]
         plan.workshops = [
             Workshop(id: "workshop-1", title: "Kick-off", date: Day(2026, 1, 5),
                      steps: [AgendaStep(title: "Pick pilots", view: "pilots", minutes: 45,
                                         question: "Which teams go first?", done: true)]),
+        ]
+        plan.votes = [
+            VoteRound(id: "vote-1", title: "Pilot candidates", budget: 5, capPerTeam: 3, attributed: true,
+                      openedAt: monday, ballots: [
+                        Ballot(voter: "Ana Núñez", votes: [TeamVotes(team: "team-1", votes: 3),
+                                                          TeamVotes(team: "team-2", votes: 2)]),
+                        Ballot(voter: "Bo", votes: [TeamVotes(team: "team-1", votes: 3)]),
+                      ], ballotCount: 2, revealed: true, closed: true),
+            VoteRound(id: "vote-2", title: "Second look / anonymous", budget: 3, attributed: false,
+                      openedAt: monday.addingTimeInterval(7_200),
+                      totals: [TeamVotes(team: "team-1", votes: 4), TeamVotes(team: "team-3", votes: 2)],
+                      ballotCount: 2),
         ]
         return plan
     }

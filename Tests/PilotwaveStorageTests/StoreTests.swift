@@ -45,6 +45,30 @@ struct StoreTests {
         }
     }
 
+    @Test func versionOneFileLoadsAndIsSavedAsVersionTwo() throws {
+        try withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("plan.json")
+            let original = Array(Fixtures.versionOne.utf8)
+            try Data(original).write(to: url)
+            let (plan, stamp) = try store.load(url)
+            #expect(plan.schemaVersion == Plan.currentSchemaVersion)
+            #expect(plan.votes == [])
+            #expect(plan == Fixtures.versionOnePlan())
+            #expect(try read(url) == original)  // loading does not touch the file
+            try store.save(plan, to: url, expecting: stamp)
+            let saved = String(decoding: try read(url), as: UTF8.self)
+            #expect(saved.contains("  \"schemaVersion\" : 2,\n"))
+            #expect(saved.contains("  \"votes\" : [],\n"))
+            #expect(saved == Fixtures.encoded(Fixtures.versionOnePlan()))
+            #expect(try read(PlanStore.backupURL(for: url)) == original)
+            // Read back as a current file: same plan, and saving again changes nothing.
+            let (again, newStamp) = try store.load(url)
+            #expect(again == plan)
+            try store.save(again, to: url, expecting: newStamp)
+            #expect(String(decoding: try read(url), as: UTF8.self) == saved)
+        }
+    }
+
     @Test func backupHoldsThePreviousVersion() throws {
         try withTemporaryDirectory { dir in
             let url = dir.appendingPathComponent("plan.json")

@@ -26,18 +26,20 @@ struct ValidationTests {
         plan.blockers.append(Blocker(id: "blocker-1", title: "Copy", category: .other))
         plan.decisions.append(Decision(id: "decision-1", text: "Copy", decidedBy: "x", at: Fixtures.monday))
         plan.workshops.append(Workshop(id: "workshop-1", title: "Copy"))
+        plan.votes.append(VoteRound(id: "vote-2", title: "Copy", budget: 3, attributed: true, openedAt: Fixtures.monday))
         plan.criteria.append(Criterion(id: "familiarity", name: "Copy", source: .rated, weight: 1, help: ""))
         plan.dimensions.append(plan.dimensions[1])
         #expect(problems(plan) == [
             "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
             "coaches[2].id: duplicate id \"coach-1\" (first at coaches[0])",
             "criteria[7].id: duplicate key \"familiarity\" (first at criteria[0])",
-            "decisions[1].id: duplicate id \"decision-1\" (first at decisions[0])",
+            "decisions[2].id: duplicate id \"decision-1\" (first at decisions[0])",
             "dimensions[8].id: duplicate key \"feltPain\" (first at dimensions[1])",
             "resistance[2].id: duplicate id \"note-2\" (first at resistance[1])",
             "signals[2].id: duplicate id \"signal-1\" (first at signals[0])",
             "stakeholders[2].id: duplicate id \"stakeholder-2\" (first at stakeholders[1])",
             "teams[4].id: duplicate id \"team-2\" (first at teams[1])",
+            "votes[2].id: duplicate id \"vote-2\" (first at votes[1])",
             "waves[2].id: duplicate id \"wave-0\" (first at waves[0])",
             "workshops[1].id: duplicate id \"workshop-1\" (first at workshops[0])",
         ])
@@ -128,6 +130,81 @@ struct ValidationTests {
             "teams[2].name: expected a team name, found an empty string",
             "waves[0].entry.readiness[0].minimum: expected a rating 1–5, found 0",
         ])
+    }
+
+    @Test func voteRoundsNameTeamsThatExist() {
+        var plan = Fixtures.fullPlan()
+        plan.votes[0].ballots[1].votes.append(TeamVotes(team: "team-77", votes: 1))
+        plan.votes[1].totals[1].team = "team-0"
+        #expect(problems(plan) == [
+            "votes[0].ballots[1].votes[1].team: no team with id \"team-77\"",
+            "votes[1].totals[1].team: no team with id \"team-0\"",
+        ])
+    }
+
+    @Test func votesAreNotNegative() {
+        var plan = Fixtures.fullPlan()
+        plan.votes[0].ballots[0].votes[1].votes = -2
+        plan.votes[1].totals[0].votes = -1
+        plan.votes[1].totals[1].votes = 0  // zero is allowed
+        #expect(problems(plan) == [
+            "votes[0].ballots[0].votes[1].votes: expected 0 or more votes, found -2",
+            "votes[1].totals[0].votes: expected 0 or more votes, found -1",
+        ])
+    }
+
+    @Test func budgetAndCapInRange() {
+        var plan = Fixtures.fullPlan()
+        plan.votes[0].budget = 0
+        plan.votes[0].capPerTeam = 0
+        plan.votes[1].budget = 51
+        plan.votes.append(VoteRound(id: "vote-3", title: "Capped", budget: 4, capPerTeam: 5, attributed: false,
+                                    openedAt: Fixtures.monday))
+        plan.votes.append(VoteRound(id: "vote-4", title: "Edges", budget: 50, capPerTeam: 50, attributed: false,
+                                    openedAt: Fixtures.monday))
+        plan.votes.append(VoteRound(id: "vote-5", title: "Edges", budget: 1, capPerTeam: 1, attributed: true,
+                                    openedAt: Fixtures.monday))
+        #expect(problems(plan) == [
+            "votes[0].budget: expected 1–50 votes per person, found 0",
+            "votes[0].capPerTeam: expected a cap of 1 or more votes per team, found 0",
+            "votes[1].budget: expected 1–50 votes per person, found 51",
+            "votes[2].capPerTeam: expected a cap of at most the budget (4 votes per person), found 5",
+        ])
+    }
+
+    @Test func ballotsOnlyWhenAttributedTotalsOnlyWhenNot() {
+        var plan = Fixtures.fullPlan()
+        plan.votes[0].totals = [TeamVotes(team: "team-1", votes: 6)]
+        plan.votes[1].ballots = [Ballot(voter: "Ana Núñez", votes: [TeamVotes(team: "team-1", votes: 2)]),
+                                 Ballot(voter: "Bo", votes: [])]
+        #expect(problems(plan) == [
+            "votes[0].totals: expected no totals in an attributed round (its tally is summed from the ballots), "
+                + "found totals for 1 team",
+            "votes[1].ballots: expected no ballots in an unattributed round (it keeps only totals and a count), "
+                + "found 2 ballots",
+        ])
+    }
+
+    /// A pilot selection is history: the teams it names may have been deleted since.
+    @Test func selectionsAreNotChecked() {
+        var plan = Fixtures.fullPlan()
+        #expect(plan.decisions[1].selection?.teams.contains { $0.team == "team-9" } == true)
+        plan.decisions[1].selection?.tally.append(TeamVotes(team: "team-404", votes: -1))
+        plan.decisions[1].selection?.voteRound = "vote-404"
+        plan.decisions[1].selection?.teams.append(SelectedTeam(team: "team-405", name: "Gone", score: 99, votes: -2))
+        #expect(problems(plan) == [])
+    }
+
+    @Test func voteProblemsAreLocatedInTheFile() {
+        var plan = Fixtures.fullPlan()
+        plan.votes[1].totals[1].team = "team-0"
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        let at = position(of: "\"team-0\"", in: text)
+        #expect(error?.message == """
+            p.json: 1 problem; the file was not changed:
+            p.json:\(at): votes[1].totals[1].team: no team with id "team-0"
+            """)
     }
 
     @Test func loadListsEveryProblemWithLineAndColumn() {

@@ -1,7 +1,7 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions and workshops.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops and voting rounds.
 extension FastPlanReader {
     mutating func signal() throws(FastPathMiss) -> ReadinessSignal {
         var dimension: DimensionKey?, evidence: String?, id: SignalID?, rating: Int?, recordedAt: Date?
@@ -149,7 +149,8 @@ extension FastPlanReader {
     }
 
     mutating func decision() throws(FastPathMiss) -> Decision {
-        var at: Date?, concerns: [String]?, decidedBy: String?, id: DecisionID?, kind: DecisionKind?, text: String?
+        var at: Date?, concerns: [String]?, decidedBy: String?, id: DecisionID?, kind: DecisionKind?
+        var selection: PilotSelection?, text: String?
         try object(Fields.decision) { r, field throws(FastPathMiss) in
             switch field {
             case 0: at = try r.date()
@@ -157,12 +158,62 @@ extension FastPlanReader {
             case 2: decidedBy = try r.string()
             case 3: id = try r.ref()
             case 4: kind = try r.value(Enums.decisionKind)
-            case 5: text = try r.string()
+            case 5: selection = try r.input.consumeNull() ? nil : r.pilotSelection()
+            case 6: text = try r.string()
             default: try r.skip()
             }
         }
         guard let at, let concerns, let decidedBy, let id, let kind, let text else { throw FastPathMiss() }
-        return Decision(id: id, text: text, kind: kind, decidedBy: decidedBy, at: at, concerns: concerns)
+        return Decision(id: id, text: text, kind: kind, decidedBy: decidedBy, at: at, concerns: concerns,
+                        selection: selection)
+    }
+
+    mutating func pilotSelection() throws(FastPathMiss) -> PilotSelection {
+        var recommended: String?, tally: [TeamVotes]?, teams: [SelectedTeam]?, voteRound: VoteRoundID?
+        var weights: [WeightUsed]?
+        try object(Fields.pilotSelection) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: recommended = try r.string()
+            case 1: tally = try r.teamVotesList()
+            case 2: teams = try r.array { r throws(FastPathMiss) in try r.selectedTeam() }
+            case 3: voteRound = try r.optionalRef()
+            case 4: weights = try r.array { r throws(FastPathMiss) in try r.weightUsed() }
+            default: try r.skip()
+            }
+        }
+        guard let recommended, let tally, let teams, let weights else { throw FastPathMiss() }
+        return PilotSelection(teams: teams, weights: weights, recommended: recommended, voteRound: voteRound,
+                              tally: tally)
+    }
+
+    mutating func selectedTeam() throws(FastPathMiss) -> SelectedTeam {
+        var flags: [String]?, name: String?, score: Int?, team: TeamID?, votes: Int?
+        try object(Fields.selectedTeam) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: flags = try r.strings()
+            case 1: name = try r.string()
+            case 2: score = try r.optionalInt()
+            case 3: team = try r.ref()
+            case 4: votes = try r.optionalInt()
+            default: try r.skip()
+            }
+        }
+        guard let flags, let name, let team else { throw FastPathMiss() }
+        return SelectedTeam(team: team, name: name, score: score, votes: votes, flags: flags)
+    }
+
+    mutating func weightUsed() throws(FastPathMiss) -> WeightUsed {
+        var criterion: CriterionKey?, name: String?, weight: Int?
+        try object(Fields.weightUsed) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: criterion = try r.string()
+            case 1: name = try r.string()
+            case 2: weight = try r.int()
+            default: try r.skip()
+            }
+        }
+        guard let criterion, let name, let weight else { throw FastPathMiss() }
+        return WeightUsed(criterion: criterion, name: name, weight: weight)
     }
 
     mutating func workshop() throws(FastPathMiss) -> Workshop {
@@ -195,6 +246,64 @@ extension FastPlanReader {
         guard let done, let minutes, let question, let title, let view else { throw FastPathMiss() }
         return AgendaStep(title: title, view: view, minutes: minutes, question: question, done: done)
     }
+
+    mutating func voteRound() throws(FastPathMiss) -> VoteRound {
+        var attributed: Bool?, ballotCount: Int?, ballots: [Ballot]?, budget: Int?, capPerTeam: Int?, closed: Bool?
+        var id: VoteRoundID?, openedAt: Date?, revealed: Bool?, title: String?, totals: [TeamVotes]?
+        try object(Fields.voteRound) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: attributed = try r.bool()
+            case 1: ballotCount = try r.int()
+            case 2: ballots = try r.array { r throws(FastPathMiss) in try r.ballot() }
+            case 3: budget = try r.int()
+            case 4: capPerTeam = try r.optionalInt()
+            case 5: closed = try r.bool()
+            case 6: id = try r.ref()
+            case 7: openedAt = try r.date()
+            case 8: revealed = try r.bool()
+            case 9: title = try r.string()
+            case 10: totals = try r.teamVotesList()
+            default: try r.skip()
+            }
+        }
+        guard let attributed, let ballotCount, let ballots, let budget, let closed, let id, let openedAt,
+            let revealed, let title, let totals
+        else { throw FastPathMiss() }
+        return VoteRound(id: id, title: title, budget: budget, capPerTeam: capPerTeam, attributed: attributed,
+                         openedAt: openedAt, ballots: ballots, totals: totals, ballotCount: ballotCount,
+                         revealed: revealed, closed: closed)
+    }
+
+    mutating func ballot() throws(FastPathMiss) -> Ballot {
+        var voter: String?, votes: [TeamVotes]?
+        try object(Fields.ballot) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: voter = try r.string()
+            case 1: votes = try r.teamVotesList()
+            default: try r.skip()
+            }
+        }
+        guard let voter, let votes else { throw FastPathMiss() }
+        return Ballot(voter: voter, votes: votes)
+    }
+
+    /// A list of `{ "team", "votes" }` lines: a ballot's, a round's totals or a selection's tally.
+    mutating func teamVotesList() throws(FastPathMiss) -> [TeamVotes] {
+        try array { r throws(FastPathMiss) in try r.teamVotes() }
+    }
+
+    mutating func teamVotes() throws(FastPathMiss) -> TeamVotes {
+        var team: TeamID?, votes: Int?
+        try object(Fields.teamVotes) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: team = try r.ref()
+            case 1: votes = try r.int()
+            default: try r.skip()
+            }
+        }
+        guard let team, let votes else { throw FastPathMiss() }
+        return TeamVotes(team: team, votes: votes)
+    }
 }
 
 /// The keys of each model type in file order (UTF-8 byte order): what the reader matches and
@@ -202,7 +311,7 @@ extension FastPlanReader {
 enum Fields {
     static let plan = FieldNames(
         "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
-        "schemaVersion", "settings", "signals", "stakeholders", "teams", "waves", "workshops")
+        "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves", "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
     static let sizeThresholds = FieldNames("largeFrom", "midFrom")
     static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent")
@@ -226,7 +335,15 @@ enum Fields {
     static let threshold = FieldNames("dimension", "minimum")
     static let checklistItem = FieldNames("done", "evidence", "text")
     static let blocker = FieldNames("category", "id", "owner", "status", "surfacedBy", "title")
-    static let decision = FieldNames("at", "concerns", "decidedBy", "id", "kind", "text")
+    static let decision = FieldNames("at", "concerns", "decidedBy", "id", "kind", "selection", "text")
+    static let pilotSelection = FieldNames("recommended", "tally", "teams", "voteRound", "weights")
+    static let selectedTeam = FieldNames("flags", "name", "score", "team", "votes")
+    static let weightUsed = FieldNames("criterion", "name", "weight")
     static let workshop = FieldNames("date", "id", "steps", "title")
     static let agendaStep = FieldNames("done", "minutes", "question", "title", "view")
+    static let voteRound = FieldNames(
+        "attributed", "ballotCount", "ballots", "budget", "capPerTeam", "closed", "id", "openedAt", "revealed",
+        "title", "totals")
+    static let ballot = FieldNames("voter", "votes")
+    static let teamVotes = FieldNames("team", "votes")
 }

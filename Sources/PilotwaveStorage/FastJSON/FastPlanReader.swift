@@ -96,6 +96,10 @@ struct FastPlanReader {
         try input.consumeNull() ? nil : input.string()
     }
 
+    mutating func optionalInt() throws(FastPathMiss) -> Int? {
+        try input.consumeNull() ? nil : input.int()
+    }
+
     /// An id: a non-empty string.
     mutating func ref<Tag>(_: Tag.Type = Tag.self) throws(FastPathMiss) -> Ref<Tag> {
         let raw = try input.string()
@@ -172,7 +176,7 @@ struct FastPlanReader {
         var blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?, decisions: [Decision]?
         var dimensions: [ReadinessDimension]?, id: PlanID?, name: String?, organisation: Organisation?
         var resistance: [ResistanceNote]?, version: Int?, settings: PlanSettings?, signals: [ReadinessSignal]?
-        var stakeholders: [Stakeholder]?, teams: [Team]?, waves: [Wave]?, workshops: [Workshop]?
+        var stakeholders: [Stakeholder]?, teams: [Team]?, votes: [VoteRound]?, waves: [Wave]?, workshops: [Workshop]?
         try object(Fields.plan) { r, field throws(FastPathMiss) in
             switch field {
             case 0: blockers = try r.array { r throws(FastPathMiss) in try r.blocker() }
@@ -193,19 +197,20 @@ struct FastPlanReader {
             case 11: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
             case 12: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
             case 13: teams = try r.array { r throws(FastPathMiss) in try r.team() }
-            case 14: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
-            case 15: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
+            case 14: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
+            case 15: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            case 16: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
             default: try r.skip()
             }
         }
         guard let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
             let organisation, let resistance, let version, let settings, let signals, let stakeholders,
-            let teams, let waves, let workshops
+            let teams, let votes, let waves, let workshops
         else { throw FastPathMiss() }
         var plan = Plan(id: id, name: name, organisation: organisation, settings: settings, criteria: criteria,
                         teams: teams, stakeholders: stakeholders, coaches: coaches, dimensions: dimensions,
                         signals: signals, resistance: resistance, waves: waves, blockers: blockers,
-                        decisions: decisions, workshops: workshops)
+                        decisions: decisions, workshops: workshops, votes: votes)
         plan.schemaVersion = version
         return plan
     }

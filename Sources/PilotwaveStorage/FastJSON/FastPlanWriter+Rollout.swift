@@ -1,7 +1,7 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions and workshops.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops and voting rounds.
 extension FastPlanWriter {
     mutating func signal(_ s: ReadinessSignal) {
         out.openObject()
@@ -159,8 +159,55 @@ extension FastPlanWriter {
         out.string(d.id.raw)
         out.key("kind")
         out.string(d.kind.rawValue)
+        if let selection = d.selection {
+            out.key("selection")
+            pilotSelection(selection)
+        }
         out.key("text")
         out.string(d.text)
+        out.closeObject()
+    }
+
+    mutating func pilotSelection(_ s: PilotSelection) {
+        out.openObject()
+        out.key("recommended")
+        out.string(s.recommended)
+        out.key("tally")
+        teamVotes(s.tally)
+        out.key("teams")
+        array(s.teams) { writer, t in
+            writer.out.openObject()
+            writer.out.key("flags")
+            writer.strings(t.flags)
+            writer.out.key("name")
+            writer.out.string(t.name)
+            if let score = t.score {
+                writer.out.key("score")
+                writer.out.int(score)
+            }
+            writer.out.key("team")
+            writer.out.string(t.team.raw)
+            if let votes = t.votes {
+                writer.out.key("votes")
+                writer.out.int(votes)
+            }
+            writer.out.closeObject()
+        }
+        if let round = s.voteRound {
+            out.key("voteRound")
+            out.string(round.raw)
+        }
+        out.key("weights")
+        array(s.weights) { writer, w in
+            writer.out.openObject()
+            writer.out.key("criterion")
+            writer.out.string(w.criterion)
+            writer.out.key("name")
+            writer.out.string(w.name)
+            writer.out.key("weight")
+            writer.out.int(w.weight)
+            writer.out.closeObject()
+        }
         out.closeObject()
     }
 
@@ -190,5 +237,53 @@ extension FastPlanWriter {
         out.key("title")
         out.string(w.title)
         out.closeObject()
+    }
+
+    mutating func voteRound(_ r: VoteRound) {
+        out.openObject()
+        out.key("attributed")
+        out.bool(r.attributed)
+        out.key("ballotCount")
+        out.int(r.ballotCount)
+        out.key("ballots")
+        array(r.ballots) { writer, b in
+            writer.out.openObject()
+            writer.out.key("voter")
+            writer.out.string(b.voter)
+            writer.out.key("votes")
+            writer.teamVotes(b.votes)
+            writer.out.closeObject()
+        }
+        out.key("budget")
+        out.int(r.budget)
+        if let cap = r.capPerTeam {
+            out.key("capPerTeam")
+            out.int(cap)
+        }
+        out.key("closed")
+        out.bool(r.closed)
+        out.key("id")
+        out.string(r.id.raw)
+        out.key("openedAt")
+        date(r.openedAt)
+        out.key("revealed")
+        out.bool(r.revealed)
+        out.key("title")
+        out.string(r.title)
+        out.key("totals")
+        teamVotes(r.totals)
+        out.closeObject()
+    }
+
+    /// A list of `{ "team", "votes" }` lines: a ballot's, a round's totals or a selection's tally.
+    mutating func teamVotes(_ lines: [TeamVotes]) {
+        array(lines) { writer, line in
+            writer.out.openObject()
+            writer.out.key("team")
+            writer.out.string(line.team.raw)
+            writer.out.key("votes")
+            writer.out.int(line.votes)
+            writer.out.closeObject()
+        }
     }
 }

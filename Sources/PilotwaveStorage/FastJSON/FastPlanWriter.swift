@@ -103,6 +103,8 @@ struct FastPlanWriter {
         array(plan.stakeholders) { w, s in w.stakeholder(s) }
         out.key("teams")
         array(plan.teams) { w, t in w.team(t) }
+        out.key("votes")
+        array(plan.votes) { w, r in w.voteRound(r) }
         out.key("waves")
         array(plan.waves) { w, wave in w.wave(wave) }
         out.key("workshops")

@@ -13,7 +13,10 @@ enum ModelShape {
             let item = wave.entry.checklist.first, let workshop = plan.workshops.first, let step = workshop.steps.first,
             let criterion = plan.criteria.first, let dimension = plan.dimensions.first,
             let stakeholder = plan.stakeholders.first, let coach = plan.coaches.first,
-            let note = plan.resistance.first, let blocker = plan.blockers.first, let decision = plan.decisions.first
+            let note = plan.resistance.first, let blocker = plan.blockers.first, let decision = plan.decisions.first,
+            let selection = decision.selection, let selected = selection.teams.first,
+            let weight = selection.weights.first, let round = plan.votes.first, let ballot = round.ballots.first,
+            let line = ballot.votes.first
         else { return false }
         let pairs: [(Any, FieldNames)] = [
             (plan, Fields.plan), (plan.organisation, Fields.organisation),
@@ -23,7 +26,9 @@ enum ModelShape {
             (coach, Fields.coach), (signal, Fields.signal), (strike, Fields.strike), (note, Fields.resistanceNote),
             (wave, Fields.wave), (wave.entry, Fields.entryCriteria), (threshold, Fields.threshold),
             (item, Fields.checklistItem), (blocker, Fields.blocker), (decision, Fields.decision),
-            (workshop, Fields.workshop), (step, Fields.agendaStep),
+            (workshop, Fields.workshop), (step, Fields.agendaStep), (selection, Fields.pilotSelection),
+            (selected, Fields.selectedTeam), (weight, Fields.weightUsed), (round, Fields.voteRound),
+            (ballot, Fields.ballot), (line, Fields.teamVotes),
         ]
         return pairs.allSatisfy { value, names in
             let labels = Mirror(reflecting: value).children.compactMap(\.label)

@@ -86,11 +86,29 @@ extension FastPlanWriter {
         ]
         plan.blockers = [Blocker(id: "b", title: "t", category: .funding, surfacedBy: ["t"], owner: "o"),
                          Blocker(id: "c", title: "u", category: .other)]
-        plan.decisions = [Decision(id: "d", text: "t", decidedBy: "b", at: whole, concerns: ["t"])]
+        plan.decisions = [
+            Decision(id: "d", text: "t", decidedBy: "b", at: whole, concerns: ["t"],
+                     selection: PilotSelection(
+                        teams: [SelectedTeam(team: "t", name: tricky, score: -3, votes: Int.max, flags: [tricky, ""]),
+                                SelectedTeam(team: "u", name: "m", score: nil)],
+                        weights: [WeightUsed(criterion: "c", name: tricky, weight: -1)],
+                        recommended: "2–4", voteRound: "r", tally: [TeamVotes(team: "t", votes: 3)])),
+            Decision(id: "e", text: "", kind: .suggestion, decidedBy: "", at: fraction,
+                     selection: PilotSelection(teams: [], weights: [], recommended: "")),
+            Decision(id: "f", text: "u", decidedBy: "b", at: ancient),
+        ]
         plan.workshops = [
             Workshop(id: "w", title: "t", date: Day(2026, 1, 5),
                      steps: [AgendaStep(title: "t", view: "v", minutes: 5, question: "q", done: true)]),
             Workshop(id: "v", title: "u"),
+        ]
+        plan.votes = [
+            VoteRound(id: "r", title: tricky, budget: 5, capPerTeam: 3, attributed: true, openedAt: whole,
+                      ballots: [Ballot(voter: tricky, votes: [TeamVotes(team: "t", votes: 3),
+                                                              TeamVotes(team: "u", votes: -1)]),
+                                Ballot(voter: "", votes: [])],
+                      totals: [TeamVotes(team: "t", votes: Int.min)], ballotCount: 2, revealed: true, closed: true),
+            VoteRound(id: "s", title: "", budget: 0, attributed: false, openedAt: fraction),
         ]
         return plan
     }
