@@ -53,7 +53,8 @@ public struct Derived: Sendable, Equatable {
 
     /// Brings the caches up to date for `revision` and the Teams view's sort and filter, and keeps
     /// the selected team selected (by id) when rows move.
-    mutating func refresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool, today: Day) {
+    mutating func refresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool, today: Day,
+                          needTeams: Bool = true) {
         if self.revision != revision {
             self.revision = revision
             let scoring = Scoring(plan: plan)
@@ -65,7 +66,7 @@ public struct Derived: Sendable, Equatable {
             coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
             // An edit that leaves the teams alone (a weight, a vote, a decision) keeps the search
             // and sort keys: comparing the array with the last one is instant when it is the same storage.
-            if plan.teams == teamsSeen { return finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today) }
+            if plan.teams == teamsSeen { return finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today, needTeams: needTeams) }
             teamsSeen = plan.teams
             var search = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 48)
             var names = ByteTable(reservingCapacity: plan.teams.count, bytes: plan.teams.count * 20)
@@ -88,11 +89,11 @@ public struct Derived: Sendable, Equatable {
             sortAreas = nil
             indexByID = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today)
+        finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today, needTeams: needTeams)
     }
 
     private mutating func finishRefresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool,
-                                        today: Day) {
+                                        today: Day, needTeams: Bool) {
         if needFindings && findingsRevision != revision {
             findings = Finding.ordered(PlanChecks.run(plan, today: today))
             findingsRevision = revision
@@ -100,6 +101,9 @@ public struct Derived: Sendable, Equatable {
             orgReadiness = plan.dimensions.filter { $0.scope != .team && !$0.retired }
                 .map { ($0, trends[.organisation($0.id)]) }
         }
+        // The Teams table's order and rows are only worked out while that view is shown (or on
+        // the first refresh); the Pilots view keeps its own ranking.
+        guard needTeams || orderKey == nil else { return }
         let key = OrderKey(revision: revision, sort: teams.sort, descending: teams.descending)
         if orderKey != key {
             order = sortedOrder(plan: plan, sort: teams.sort, descending: teams.descending)

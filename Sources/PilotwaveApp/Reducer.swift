@@ -57,7 +57,13 @@ public enum Reducer {
     /// Brings derived data and scroll positions up to date after any action.
     static func refresh(_ state: inout AppState, _ env: Environment) {
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
-                              needFindings: state.view == .overview, today: Day(env.now()))
+                              needFindings: state.view == .overview, today: Day(env.now()),
+                              needTeams: state.view != .pilots)
+        if state.view == .pilots {
+            // The Teams table's rows are not kept up to date here (they may name old indices).
+            refreshPilots(&state)
+            return
+        }
         let layout = Layout.teams(state.size, showDetail: state.teams.showDetail)
         let visible = layout.visibleRows
         var t = state.teams
@@ -66,7 +72,6 @@ public enum Reducer {
         t.top = max(0, min(t.top, max(0, state.derived.rows.count - visible)))
         if let index = state.derived.teamIndex(row: t.selected) { t.selectedID = state.plan.teams[index].id }
         state.teams = t
-        if state.view == .pilots { refreshPilots(&state) }
     }
 
     // MARK: Keys

@@ -25,7 +25,7 @@ struct RandomInputTests {
         .enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
-    ]
+    ] + Key.story("333+-[]pvVmcornDR<>45")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)
@@ -33,7 +33,8 @@ struct RandomInputTests {
             switch Int.random(in: 0..<100, using: &rng) {
             case 0..<3:
                 return .event(.resize(Size(width: Int.random(in: 20...160, using: &rng), height: Int.random(in: 5...60, using: &rng))))
-            case 3..<5: return .click("row:\(Int.random(in: 0..<30, using: &rng))")
+            case 3..<4: return .click("row:\(Int.random(in: 0..<30, using: &rng))")
+            case 4..<5: return .click("rank:\(Int.random(in: 0..<30, using: &rng))")
             case 5..<6: return .scroll(Int.random(in: -5...5, using: &rng))
             case 6..<7: return .event(.paste("Ané 顧客\nq"))
             default: return .event(.key(keys.randomElement(using: &rng)!))

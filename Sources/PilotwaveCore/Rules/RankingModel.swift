@@ -18,6 +18,20 @@ public struct RankingModel: Sendable {
     let lowerNames: [String]
     let names: [String]
     let ids: [String]
+    /// Each team's place in name order (case-insensitive, then exact, then id): ties in score are
+    /// broken by comparing two integers, not two strings.
+    let nameRank: [Int32]
+
+    static func nameRanks(lower: [String], names: [String], ids: [String]) -> [Int32] {
+        let order = lower.indices.sorted { a, b in
+            if lower[a] != lower[b] { return lower[a] < lower[b] }
+            if names[a] != names[b] { return names[a] < names[b] }
+            return ids[a] < ids[b]
+        }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (r, t) in order.enumerated() { rank[t] = Int32(r) }
+        return rank
+    }
 
     /// The same teams and criteria under the plan's new weights: the criterion values are kept,
     /// so a weight change costs a re-rank, not a re-scoring of every team.
@@ -26,11 +40,12 @@ public struct RankingModel: Sendable {
             zip(criteria, self.criteria).allSatisfy({ $0.id == $1.id && $0.source == $1.source })
         else { return nil }
         return RankingModel(criteria: criteria, inScope: inScope, outOfScope: outOfScope, values: values,
-                            lowerNames: lowerNames, names: names, ids: ids)
+                            lowerNames: lowerNames, names: names, ids: ids, nameRank: nameRank)
     }
 
     private init(criteria: [Criterion], inScope: [Int32], outOfScope: [Int32], values: [Double],
-                 lowerNames: [String], names: [String], ids: [String]) {
+                 lowerNames: [String], names: [String], ids: [String], nameRank: [Int32]) {
+        self.nameRank = nameRank
         self.criteria = criteria
         weights = criteria.map { max(0, $0.weight) }
         self.inScope = inScope
@@ -62,6 +77,7 @@ public struct RankingModel: Sendable {
         lowerNames = plan.teams.map { $0.name.lowercased() }
         names = plan.teams.map(\.name)
         ids = plan.teams.map(\.id.raw)
+        nameRank = Self.nameRanks(lower: lowerNames, names: names, ids: ids)
     }
 
     /// One team's standing under some weights.
@@ -101,9 +117,7 @@ public struct RankingModel: Sendable {
         if cx != cy { return cx < cy }
         if x.value != y.value { return x.value > y.value }
         if x.ratedWeight != y.ratedWeight { return x.ratedWeight > y.ratedWeight }
-        if lowerNames[a] != lowerNames[b] { return lowerNames[a] < lowerNames[b] }
-        if names[a] != names[b] { return names[a] < names[b] }
-        return ids[a] < ids[b]
+        return nameRank[a] < nameRank[b]
     }
 
     /// Every in-scope team index in ranking order under `weights`, with each team's standing
