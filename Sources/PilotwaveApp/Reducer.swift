@@ -236,7 +236,7 @@ public enum Reducer {
             guard state.overlay == nil else { return [] }
             state.view = view
         } else if target.hasPrefix("rank:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
-            if row == state.pilots.selected { return run(&state, "pilots.choose", env) }
+            if row == state.pilots.selected { return run(&state, "pilots.edit", env) }
             state.pilots.selected = max(0, min(row, state.derived.pilots.rowCount - 1))
         } else if target.hasPrefix("criterion:"), let c = Int(target.dropFirst(10)), state.overlay == nil {
             state.pilots.criterion = c

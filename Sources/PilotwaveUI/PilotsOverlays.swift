@@ -143,10 +143,12 @@ enum PilotsOverlays {
         y += 1
         for (c, criterion) in plan.criteria.enumerated() {
             let items = scores.map { $0.items[c] }
-            let best = items.compactMap(\.value).max()
-            row("\(criterion.name) ×\(criterion.weight)",
-                items.map { $0.value == nil ? "unrated" : "\($0.input)  +\(String(format: "%.1f", $0.points))" },
-                roles: items.map { $0.value == nil ? .dim : ($0.value == best && items.count > 1 ? .good : .modal) })
+            let values = items.compactMap(\.value)
+            // The best value is marked in words too (✓), not by colour alone; nothing when all agree.
+            let best = Set(values).count > 1 ? values.max() : nil
+            row("×\(criterion.weight) \(criterion.name)",
+                items.map { $0.value == nil ? "unrated" : ($0.value == best ? "✓ " : "  ") + "\($0.input)  +\(String(format: "%.1f", $0.points))" },
+                roles: items.map { $0.value == nil ? .dim : ($0.value == best ? .good : .modal) })
         }
         y += 1
         row("Hard flags", teams.map { HardFlag.flags($0, settings: plan.settings).map(\.label).joined(separator: "; ") },
@@ -154,7 +156,7 @@ enum PilotsOverlays {
         row("Outcome", teams.map { $0.outcome?.statement ?? "not set" })
         row("Size · stage", teams.map { "\($0.size == 0 ? "?" : "\($0.size)") people · \($0.stage.label)" })
         if y < inner.maxY - 1 {
-            frame.canvas.text("The best value on each criterion is marked (green, or bold in mono). Scores are shown, never votes folded into them.",
+            frame.canvas.text("✓ marks the best value on each criterion. Votes are shown apart from the scores, never folded into them.",
                               x: inner.x, y: inner.maxY - 1, role: .dim, width: inner.width)
         }
     }

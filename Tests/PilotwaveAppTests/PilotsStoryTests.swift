@@ -216,7 +216,7 @@ struct PilotsStoryTests {
         #expect(ids.count == 2)
         let screen = d.screen
         #expect(screen.contains("Compare — Esc closes"))
-        #expect(screen.line(containing: "Learning appetite ×4")?.text.contains("5/5") == true)
+        #expect(screen.line(containing: "×4 Learning appetite")?.text.contains("5/5") == true)
         #expect(screen.line(containing: "Rank")?.text.contains("#1") == true)
         #expect(screen.line(containing: "Rank")?.text.contains("#3") == true)
         d.keys("<esc>")
