@@ -219,6 +219,14 @@ enum PilotsView {
                 lines.append(("  \(plan.teams[Int(t)].name) comes in if " + Words.short(shifts.map(\.label), limit: 2), .dim))
             }
         }
+        // Pilots chosen from outside the top N (on votes, or against the scores) are named too.
+        let d = state.derived.pilots
+        let inTop = Set(r.top)
+        for t in d.chosen where !inTop.contains(t) {
+            if let row = d.order.firstIndex(of: t) {
+                lines.append(("★ \(plan.teams[Int(t)].name) is a pilot at #\(row + 1), outside the top \(r.n)", .accent))
+            }
+        }
         var y = inner.y
         for line in lines {
             for part in TextWidth.wrap(line.0, width: inner.width) where y < inner.maxY {
