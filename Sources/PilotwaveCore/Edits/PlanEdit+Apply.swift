@@ -107,6 +107,12 @@ extension PlanEdit {
         case .updateDimension(let d):
             guard let i = plan.dimensions.firstIndex(where: { $0.id == d.id }) else { throw EditError("no dimension \"\(d.id)\"") }
             plan.dimensions[i] = d
+        case .moveDimension(let key, let by):
+            guard let i = plan.dimensions.firstIndex(where: { $0.id == key }) else { throw EditError("no dimension \"\(key)\"") }
+            let j = min(max(0, i + by), plan.dimensions.count - 1)
+            guard j != i else { throw EditError("\(plan.dimensions[i].name) is already \(by < 0 ? "first" : "last")") }
+            let d = plan.dimensions.remove(at: i)
+            plan.dimensions.insert(d, at: j)
         case .recordSignal(let s):
             guard plan.dimension(s.dimension) != nil else { throw EditError("no readiness dimension \"\(s.dimension)\"") }
             if let team = s.team { _ = try teamIndex(team, plan) }

@@ -23,6 +23,7 @@ extension PlanEdit {
         case .removeCriterion(let key): return "Remove criterion \(plan.criterion(key)?.name ?? key)"
         case .addDimension(let d): return "Add readiness dimension \(d.name)"
         case .updateDimension(let d): return "Edit readiness dimension \(d.name)"
+        case .moveDimension(let key, let by): return "Move \(plan.dimension(key)?.name ?? key) \(by < 0 ? "up" : "down")"
         case .recordSignal(let s):
             let dim = plan.dimension(s.dimension)?.name ?? s.dimension
             return "Rate \(dim) \(s.rating) for \(s.team.map(team) ?? "the organisation")"

@@ -32,6 +32,8 @@ public enum PlanEdit: Hashable, Sendable {
 
     case addDimension(ReadinessDimension)
     case updateDimension(ReadinessDimension)
+    /// Moves a dimension up (`by` < 0) or down the list (the readiness matrix's row order).
+    case moveDimension(DimensionKey, by: Int)
     case recordSignal(ReadinessSignal)
     case strikeSignal(SignalID, Strike)
 
