@@ -4,13 +4,15 @@ import TerminalUI
 
 /// The views in the tab bar, in order. A view appears here only once it is built.
 public enum ViewID: String, CaseIterable, Sendable, Hashable {
-    case overview, teams, pilots
+    case overview, teams, pilots, readiness, resistance
 
     public var title: String {
         switch self {
         case .overview: "Overview"
         case .teams: "Teams"
         case .pilots: "Pilots"
+        case .readiness: "Readiness"
+        case .resistance: "Resistance"
         }
     }
 
@@ -20,6 +22,8 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .overview: .overview
         case .teams: .teams
         case .pilots: .pilots
+        case .readiness: .readiness
+        case .resistance: .resistance
         }
     }
 
@@ -71,6 +75,8 @@ public enum Overlay: Sendable, Equatable {
     case rate(RatePicker)
     /// Two or three teams side by side.
     case compare([TeamID])
+    /// A readiness cell's history (every rating, struck ones too).
+    case history(HistoryState)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -93,12 +99,16 @@ public struct AppState: Sendable, Equatable {
     public var view: ViewID = .teams
     public var teams = TeamsViewState()
     public var pilots = PilotsViewState()
+    public var readiness = ReadinessViewState()
+    public var resistance = ResistanceViewState()
     public var overviewScroll = 0
     public var overlay: Overlay?
     public var toast: Toast?
     public var size: Size
     public var history = UndoHistory()
     public var quitting = false
+    /// Today, as of the last action (follow-ups are overdue against it).
+    public internal(set) var today = Day(Date())
     /// Data derived from the plan, recomputed when the revision or the view's settings change.
     public internal(set) var derived = Derived()
 

@@ -2,7 +2,7 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, pilots, form
+    case global, overview, teams, pilots, readiness, resistance, form
 
     public var title: String {
         switch self {
@@ -10,6 +10,8 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .overview: "Overview"
         case .teams: "Teams"
         case .pilots: "Pilots"
+        case .readiness: "Readiness"
+        case .resistance: "Resistance"
         case .form: "Forms"
         }
     }
@@ -73,7 +75,8 @@ extension AppState {
 
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
-    public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands + formCommands
+    public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
+        + readinessCommands + resistanceCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -129,6 +132,13 @@ public enum CommandRegistry {
                 help: "All teams: sort, filter, score breakdown; add, edit, duplicate and delete."),
         Command("view.pilots", "Pilots", context: .global, keys: ["3"],
                 help: "The pilot-selection session: ranking, weights, robustness, votes, outcomes and the decision."),
+        Command("view.readiness", "Readiness", context: .global, keys: ["4"],
+                help: "The readiness matrix: dimensions by organisation and teams, trends, history, the barrier and systemic patterns."),
+        Command("view.resistance", "Resistance", context: .global, keys: ["5"],
+                help: "The resistance log, grouped by kind, status or source; playbook responses, owners and follow-ups; stakeholders."),
+        Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: false,
+                help: "From any view: note resistance as heard — the words and the kind; the current team is filled in; the rest can wait.",
+                availability: editable),
         Command("app.redraw", "Redraw the screen", context: .global, keys: ["ctrl-l"],
                 help: "Repaint the whole screen."),
         Command("app.suspend", "Suspend", context: .global, keys: ["ctrl-z"], inPalette: false,

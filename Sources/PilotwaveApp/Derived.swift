@@ -43,6 +43,14 @@ public struct Derived: Sendable, Equatable {
     public private(set) var findings: [Finding] = []
     /// The Pilots view's ranking, robustness and tally (built while that view is shown).
     public internal(set) var pilots = PilotsDerived()
+    /// The Readiness view's matrix data (built while that view is shown).
+    public internal(set) var readiness = ReadinessDerived()
+    /// Each team's readiness and resistance at a glance, and the revision it was built for.
+    public internal(set) var activity: [TeamID: TeamActivity] = [:]
+    var activityRevision = -1
+    /// The Resistance view's groups (title and note indices), and what they were built for.
+    public internal(set) var noteGroups: [(title: String, notes: [Int])] = []
+    var noteGroupsKey: (revision: Int, grouping: ResistanceRules.Grouping, filter: String, today: Day)?
     /// Organisation-level readiness per dimension (not retired, not team-only), with its trend.
     public private(set) var orgReadiness: [(dimension: ReadinessDimension, trend: Readiness.Trend?)] = []
 

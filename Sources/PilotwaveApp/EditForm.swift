@@ -14,6 +14,16 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case voteRound
         /// Recording the pilot selection in the decision log.
         case decision
+        /// A rating of one readiness cell.
+        case signal(Readiness.CellKey)
+        /// A new readiness dimension (nil) or an existing one.
+        case dimension(DimensionKey?)
+        /// A resistance note: a new one captured quickly (nil) or a full edit of an existing one.
+        case note(NoteID?)
+        /// A new stakeholder (nil) or an existing one.
+        case stakeholder(StakeholderID?)
+        /// Striking a mistaken rating: the reason.
+        case strike(SignalID)
     }
 
     public var purpose: Purpose

@@ -66,12 +66,15 @@ extension FieldForm {
         }
     }
 
+    /// The index chosen in the choice field `key` (0 when there is none).
+    public func choiceIndex(_ key: String) -> Int { choice(key) }
+
     func choice(_ key: String) -> Int {
         guard let field = fields.first(where: { $0.key == key }), case .choice(_, let index) = field.editor else { return 0 }
         return index
     }
 
-    func rating(_ key: String) -> Int? {
+    public func rating(_ key: String) -> Int? {
         guard let field = fields.first(where: { $0.key == key }), case .rating(let v) = field.editor else { return nil }
         return v
     }

@@ -73,4 +73,31 @@ public enum Layout {
         let (list, below) = rest.splitBottom(belowHeight)
         return Pilots(header: header, list: list, below: below)
     }
+
+    /// The Readiness view: widths of the row labels and cells, and how many team columns fit.
+    public static let readinessLabelWidth = 28
+    public static let readinessCellWidth = 15
+
+    /// Team columns of the readiness matrix that fit beside the labels and the organisation column.
+    public static func readinessColumns(_ size: Size) -> Int {
+        max(0, (size.width - readinessLabelWidth - readinessCellWidth - 1) / readinessCellWidth)
+    }
+
+    /// The Resistance view's parts: the info line, the log and the detail of the selected note.
+    public struct Resistance: Equatable, Sendable {
+        public var info: Rect
+        public var list: Rect
+        public var detail: Rect
+    }
+
+    public static func resistance(_ size: Size) -> Resistance {
+        let (info, rest) = main(size).splitTop(1)
+        if rest.width >= 100 {
+            let w = min(50, rest.width * 2 / 5)
+            return Resistance(info: info, list: Rect(x: rest.x, y: rest.y, width: rest.width - w, height: rest.height),
+                              detail: Rect(x: rest.maxX - w, y: rest.y, width: w, height: rest.height))
+        }
+        let (list, detail) = rest.splitBottom(min(10, rest.height / 2))
+        return Resistance(info: info, list: list, detail: detail)
+    }
 }

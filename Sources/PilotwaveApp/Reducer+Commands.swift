@@ -50,6 +50,8 @@ extension Reducer {
         case "view.overview": state.view = .overview
         case "view.teams": state.view = .teams
         case "view.pilots": state.view = .pilots
+        case "view.readiness": state.view = .readiness
+        case "view.resistance": state.view = .resistance
 
         case "overview.down": state.overviewScroll += 1
         case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
@@ -99,6 +101,10 @@ extension Reducer {
             }
         case _ where id.rawValue.hasPrefix("pilots."):
             return runPilots(&state, id, env)
+        case _ where id.rawValue.hasPrefix("readiness."):
+            return runReadiness(&state, id, env)
+        case _ where id.rawValue.hasPrefix("resistance."):
+            return runResistance(&state, id, env)
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]

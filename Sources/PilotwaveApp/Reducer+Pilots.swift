@@ -373,7 +373,8 @@ extension Reducer {
             if apply(&state, .recordDecision(decision), env) {
                 state.overlay = nil
                 toast(&state, "Decision recorded in the log — u to undo", env)
-            }
+            }        default:
+            commitReadinessForm(&state, form, env)
         }
     }
 

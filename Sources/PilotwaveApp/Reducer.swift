@@ -56,13 +56,26 @@ public enum Reducer {
 
     /// Brings derived data and scroll positions up to date after any action.
     static func refresh(_ state: inout AppState, _ env: Environment) {
+        state.today = Day(env.now())
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
                               needFindings: state.view == .overview, today: Day(env.now()),
-                              needTeams: state.view != .pilots)
-        if state.view == .pilots {
+                              needTeams: state.view == .teams || state.view == .overview)
+        switch state.view {
+        case .pilots:
             // The Teams table's rows are not kept up to date here (they may name old indices).
             refreshPilots(&state)
             return
+        case .readiness:
+            refreshReadiness(&state, env)
+            return
+        case .resistance:
+            refreshResistance(&state, env)
+            return
+        default: break
+        }
+        if state.view == .teams && state.teams.showDetail && state.derived.activityRevision != state.revision {
+            state.derived.activity = TeamActivity.all(state.plan, today: Day(env.now()))
+            state.derived.activityRevision = state.revision
         }
         let layout = Layout.teams(state.size, showDetail: state.teams.showDetail)
         let visible = layout.visibleRows
@@ -167,6 +180,9 @@ public enum Reducer {
             return []
         case .editForm, .ballot, .rate, .compare:
             return handlePilotsOverlay(&state, key, env) ?? []
+        case .history(let history):
+            handleHistory(&state, history, key, env)
+            return []
         case .externalChange:
             switch key {
             case .char("r"), .char("R"):
@@ -202,6 +218,24 @@ public enum Reducer {
             }
             return []
         }
+        if state.view == .resistance, var input = state.resistance.filterInput {
+            switch key {
+            case .enter:
+                state.resistance.filter = input.text
+                state.resistance.filterInput = nil
+            case .escape, .ctrl("c"):
+                state.resistance.filter = ""
+                state.resistance.filterInput = nil
+            case .down: state.resistance.selected += 1
+            case .up: state.resistance.selected = max(0, state.resistance.selected - 1)
+            default:
+                input.handle(key)
+                state.resistance.filterInput = input
+                state.resistance.selected = 0
+                state.resistance.top = 0
+            }
+            return []
+        }
         guard let id = env.keymap.command(for: key, in: state.view.keyContext) else { return [] }
         return run(&state, id, env)
     }
@@ -227,6 +261,9 @@ public enum Reducer {
             if state.view == .teams, var input = state.teams.filterInput {
                 input.insert(text)
                 state.teams.filterInput = input
+            } else if state.view == .resistance, var input = state.resistance.filterInput {
+                input.insert(text)
+                state.resistance.filterInput = input
             }
         }
     }
@@ -238,6 +275,16 @@ public enum Reducer {
         } else if target.hasPrefix("rank:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
             if row == state.pilots.selected { return run(&state, "pilots.edit", env) }
             state.pilots.selected = max(0, min(row, state.derived.pilots.rowCount - 1))
+        } else if target.hasPrefix("cell:"), state.overlay == nil {
+            let parts = target.split(separator: ":").compactMap { Int($0) }
+            if parts.count == 2 {
+                if parts[0] == state.readiness.row && parts[1] == state.readiness.column { return run(&state, "readiness.history", env) }
+                state.readiness.row = parts[0]
+                state.readiness.column = parts[1]
+            }
+        } else if target.hasPrefix("note:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
+            if row == state.resistance.selected { return run(&state, "resistance.edit", env) }
+            state.resistance.selected = row
         } else if target.hasPrefix("criterion:"), let c = Int(target.dropFirst(10)), state.overlay == nil {
             state.pilots.criterion = c
         } else if target.hasPrefix("row:"), let row = Int(target.dropFirst(4)), state.overlay == nil {
@@ -261,6 +308,8 @@ public enum Reducer {
             case .pilots:
                 state.pilots.selected = max(0, min(state.derived.pilots.rowCount - 1, state.pilots.selected + lines))
             case .overview: state.overviewScroll = max(0, state.overviewScroll + lines)
+            case .readiness: state.readiness.row = max(0, state.readiness.row + lines)
+            case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
             }
         default: break
         }

@@ -51,6 +51,18 @@ enum DetailPane {
         } else {
             add("Outcome: not set", .dim)
         }
+        if let activity = state.derived.activity[team.id] {
+            if !activity.readiness.isEmpty {
+                let parts = activity.readiness.prefix(4).map { item in
+                    "\(plan.dimension(item.dimension)?.name ?? item.dimension) \(item.trend.latest.rating)\(item.trend.direction.symbol)"
+                }
+                add("Readiness: " + parts.joined(separator: ", ") + (activity.readiness.count > 4 ? " …" : ""))
+            }
+            if activity.openNotes > 0 {
+                add("Resistance: \(activity.openNotes) open" + (activity.overdueNotes > 0 ? ", ! \(activity.overdueNotes) overdue" : "")
+                    + (activity.loudest.map { " — " + Words.quote($0, max: 40) } ?? ""), activity.overdueNotes > 0 ? .warning : .normal)
+            }
+        }
         if let coach = team.coach, let c = state.derived.coach(coach, in: plan) { add("Coach: \(c.name)") }
         if !team.dependsOn.isEmpty {
             let names = team.dependsOn.compactMap { id in state.derived.indexByID[id].map { plan.teams[$0].name } }

@@ -20,6 +20,8 @@ enum HintBar {
             items = [("1-5", "rate", nil), ("j/k Enter", "choose", nil), ("0", "unrated", nil), ("Esc", "cancel", nil)]
         case .compare:
             items = [("Esc", "close", nil)]
+        case .history:
+            items = [("j/k", "move", nil), ("x", "strike", nil), ("u", "undo", nil), ("Esc", "close", nil)]
         case .palette:
             items = [("type", "to search", nil), ("↑↓", "select", nil), ("Enter", "run", nil), ("Esc", "close", nil)]
         case .help:
@@ -29,7 +31,7 @@ enum HintBar {
         case .saveAs:
             items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:
-            if state.view == .teams && state.teams.filterInput != nil {
+            if (state.view == .teams && state.teams.filterInput != nil) || (state.view == .resistance && state.resistance.filterInput != nil) {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
             } else {
                 let context = state.view.keyContext

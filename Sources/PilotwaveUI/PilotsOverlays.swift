@@ -30,6 +30,28 @@ enum PilotsOverlays {
         case .decision:
             let sel = Reducer.selectionSummary(state)
             return sel.map { ($0, StyleRole.normal) }
+        case .signal(let cell):
+            guard let d = state.plan.dimension(cell.dimension) else { return [] }
+            let chosen = form.rating("rating")
+            var notes: [(String, StyleRole)] = [(d.help, .dim)]
+            for (i, anchor) in d.anchors.enumerated() {
+                notes.append(("\(i + 1)\(i + 1 == chosen ? " ▶ " : "   ")\(anchor)", i + 1 == chosen ? .title : .dim))
+            }
+            notes.append(("Appended to the history; earlier ratings are never overwritten.", .dim))
+            return notes
+        case .dimension:
+            return [("Renaming or retiring keeps every rating recorded so far.", .dim)]
+        case .note(let id):
+            let kind = ResistanceKind.allCases[form.choiceIndex("kind")]
+            if id == nil {
+                return [("Only the words and the kind are needed now; the source, response, owner and follow-up can wait (Resistance view, Enter).", .dim)]
+            }
+            return [("Playbook for \(kind.label): " + kind.playbook.joined(separator: " · "), .dim),
+                    ("A response, an owner and a follow-up date move an open note to \"being addressed\".", .dim)]
+        case .stakeholder:
+            return [("The gap between the stance now and the one wanted is where the work is.", .dim)]
+        case .strike:
+            return [("A struck rating stays in the history with the reason, and no longer counts for the trend or the barrier.", .dim)]
         }
     }
 

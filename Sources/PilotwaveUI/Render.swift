@@ -36,6 +36,8 @@ public enum Render {
             case .overview: OverviewView.draw(&frame, state, options)
             case .teams: TeamsView.draw(&frame, state, options)
             case .pilots: PilotsView.draw(&frame, state, options)
+            case .readiness: ReadinessView.draw(&frame, state, options)
+            case .resistance: ResistanceView.draw(&frame, state, options)
             }
         }
         statusLine(&frame, state, options)
@@ -51,6 +53,7 @@ public enum Render {
         case .ballot(let draft): PilotsOverlays.ballot(&frame, state, draft)
         case .rate(let picker): PilotsOverlays.rate(&frame, state, picker)
         case .compare(let ids): PilotsOverlays.compare(&frame, state, ids)
+        case .history(let h): ReadinessView.history(&frame, state, h)
         case nil: break
         }
         return frame

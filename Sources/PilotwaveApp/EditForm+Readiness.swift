@@ -1,0 +1,100 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+/// The forms of the Readiness and Resistance views.
+extension EditForm {
+    /// Recording a rating of `cell`: the level (anchors in the notes), evidence and who.
+    static func signal(_ cell: Readiness.CellKey, dimension: ReadinessDimension, where place: String,
+                       current: Int?, recorder: String) -> EditForm {
+        EditForm(purpose: .signal(cell), title: "\(dimension.name) — \(place)", fields: [
+            Field(key: "rating", label: "Rating", editor: .rating(current ?? 3),
+                  help: "1–5 (←/→ or a digit); the anchor of each level is listed below."),
+            textField("evidence", "Evidence", "", limit: 400, help: "What was seen or heard that supports the rating."),
+            textField("by", "Recorded by", recorder, limit: 80, help: "Who recorded it (kept for the next rating)."),
+        ])
+    }
+
+    static let scopeChoices: [DimensionScope] = [.organisation, .team, .both]
+    static let groupChoices: [DimensionGroup] = [.precondition, .takingHold]
+
+    /// A new dimension, or the existing `dimension`.
+    static func dimension(_ dimension: ReadinessDimension?) -> EditForm {
+        let d = dimension
+        var fields = [
+            textField("name", "Name", d?.name ?? "", limit: 60, help: "A short name, e.g. \"Customer access\"."),
+            textField("help", "Question", d?.help ?? "", limit: 300, help: "What the dimension looks for, in one sentence."),
+            Field(key: "scope", label: "Rated for", editor: .choice(options: scopeChoices.map(\.label), index: scopeChoices.firstIndex(of: d?.scope ?? .both) ?? 2),
+                  help: "The organisation, each team, or both."),
+            Field(key: "group", label: "Kind", editor: .choice(options: groupChoices.map(\.label), index: groupChoices.firstIndex(of: d?.group ?? .takingHold) ?? 1),
+                  help: "A precondition before starting, or a sign that the model is taking hold."),
+        ]
+        for level in 1...5 {
+            let anchor = level <= (d?.anchors.count ?? 0) ? d!.anchors[level - 1] : ""
+            fields.append(textField("anchor\(level)", "Level \(level)", anchor, limit: 200, help: "What a rating of \(level) looks like."))
+        }
+        return EditForm(purpose: .dimension(d?.id), title: d.map { "Edit dimension — \($0.name)" } ?? "New readiness dimension", fields: fields)
+    }
+
+    /// Quick capture: only the words and the kind are needed; the team is filled in.
+    static func capture(teamName: String) -> EditForm {
+        EditForm(purpose: .note(nil), title: "Capture resistance", fields: [
+            textField("words", "Words heard", "", limit: 400, help: "As they were said, e.g. \"We don't have time for this\"."),
+            Field(key: "kind", label: "Kind", editor: .choice(options: ResistanceKind.allCases.map(\.label), index: 0),
+                  help: "←/→ to choose. The playbook of responses for the kind comes with the full note (Resistance view, Enter)."),
+            textField("team", "Team", teamName, limit: 120, help: "The team it came from (a team's name), or empty."),
+            Field(key: "severity", label: "Severity", editor: .choice(options: Severity.allCases.map(\.label), index: 1),
+                  help: "How much it could hold things back."),
+        ])
+    }
+
+    /// The full note: source, severity, status, the response from the playbook or one's own, owner, follow-up.
+    static func note(_ note: ResistanceNote, plan: Plan, teamName: String) -> EditForm {
+        let playbook = note.kind.playbook
+        let stakeholders = plan.stakeholders
+        return EditForm(purpose: .note(note.id), title: "Resistance note", fields: [
+            textField("words", "Words heard", note.words, limit: 400, help: "As they were said."),
+            Field(key: "kind", label: "Kind", editor: .choice(options: ResistanceKind.allCases.map(\.label),
+                                                              index: ResistanceKind.allCases.firstIndex(of: note.kind) ?? 0),
+                  help: "Each kind has its own playbook of typical responses."),
+            textField("team", "Team", teamName, limit: 120, help: "The team it came from, or empty."),
+            Field(key: "stakeholder", label: "Stakeholder", editor: .choice(options: ["none"] + stakeholders.map(\.name),
+                                                                            index: note.stakeholder.flatMap { id in stakeholders.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0),
+                  help: "A leader or stakeholder it came from (add them with t then a in the Resistance view)."),
+            Field(key: "severity", label: "Severity", editor: .choice(options: Severity.allCases.map(\.label),
+                                                                      index: Severity.allCases.firstIndex(of: note.severity) ?? 1),
+                  help: "How much it could hold things back."),
+            Field(key: "playbook", label: "Playbook", editor: .choice(options: ["(my own words below)"] + playbook,
+                                                                      index: note.response.flatMap { r in playbook.firstIndex(of: r) }.map { $0 + 1 } ?? 0),
+                  help: "Typical responses for this kind (DOMAIN §5); ←/→ to choose one, or write your own below."),
+            textField("response", "Response", note.response.map { playbook.contains($0) ? "" : $0 } ?? "", limit: 300,
+                      help: "Your own response, if none of the playbook fits."),
+            textField("owner", "Owner", note.owner ?? "", limit: 80, help: "Who follows it up."),
+            textField("followUp", "Follow up on", note.followUp?.description ?? "", limit: 10, help: "YYYY-MM-DD."),
+            Field(key: "status", label: "Status", editor: .choice(options: NoteStatus.allCases.map(\.label),
+                                                                  index: NoteStatus.allCases.firstIndex(of: note.status) ?? 0),
+                  help: "A response, an owner and a follow-up date move an open note to \"being addressed\"."),
+            textField("rootCause", "Behind it", note.rootCause ?? "", limit: 300, help: "What lies behind the objection, once understood."),
+        ])
+    }
+
+    static let stanceChoices = Stance.allCases
+
+    static func stakeholder(_ s: Stakeholder?) -> EditForm {
+        EditForm(purpose: .stakeholder(s?.id), title: s.map { "Stakeholder — \($0.name)" } ?? "New stakeholder", fields: [
+            textField("name", "Name", s?.name ?? "", limit: 80, help: "Their name."),
+            textField("role", "Role", s?.role ?? "", limit: 80, help: "e.g. \"Head of Claims\"."),
+            Field(key: "stance", label: "Stance now", editor: .choice(options: stanceChoices.map(\.label), index: stanceChoices.firstIndex(of: s?.stance ?? .neutral) ?? 2),
+                  help: "unaware, resistant, neutral, supportive or leading."),
+            Field(key: "desired", label: "Stance wanted", editor: .choice(options: stanceChoices.map(\.label), index: stanceChoices.firstIndex(of: s?.desiredStance ?? .supportive) ?? 3),
+                  help: "Where the change needs them."),
+        ])
+    }
+
+    static func strike(_ signal: ReadinessSignal, by: String) -> EditForm {
+        EditForm(purpose: .strike(signal.id), title: "Strike the rating of \(signal.rating) (\(Day(signal.recordedAt)))", fields: [
+            textField("reason", "Reason", "", limit: 200, help: "Why the rating is wrong (kept with it; the rating stays in the history, marked struck)."),
+            textField("by", "Struck by", by, limit: 80, help: "Who strikes it."),
+        ])
+    }
+}

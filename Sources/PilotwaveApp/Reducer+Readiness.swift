@@ -1,0 +1,399 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+extension Reducer {
+    // MARK: Refresh
+
+    static func refreshReadiness(_ state: inout AppState, _ env: Environment) {
+        state.derived.readiness.refresh(plan: state.plan, revision: state.revision, state: state.readiness, today: Day(env.now()))
+        let d = state.derived.readiness
+        var r = state.readiness
+        r.row = d.dimensions.isEmpty ? 0 : min(max(0, r.row), d.dimensions.count - 1)
+        r.column = min(max(0, r.column), d.teams.count)
+        let visible = max(1, Layout.readinessColumns(state.size))
+        if r.column > 0 {
+            if r.column - 1 < r.leftColumn { r.leftColumn = r.column - 1 }
+            if r.column - 1 >= r.leftColumn + visible { r.leftColumn = r.column - visible }
+        }
+        r.leftColumn = max(0, min(r.leftColumn, max(0, d.teams.count - visible)))
+        state.readiness = r
+    }
+
+    static func refreshResistance(_ state: inout AppState, _ env: Environment) {
+        let today = Day(env.now())
+        let filter = state.resistance.filterInput?.text ?? state.resistance.filter
+        let key = (state.revision, state.resistance.grouping, filter, today)
+        if let old = state.derived.noteGroupsKey, old.revision == key.0, old.grouping == key.1, old.filter == key.2, old.today == key.3 {
+        } else {
+            state.derived.noteGroups = ResistanceRules.grouped(state.plan, by: state.resistance.grouping, matching: filter, today: today)
+            state.derived.noteGroupsKey = key
+        }
+        let count = noteRows(state).count
+        var r = state.resistance
+        r.selected = count == 0 ? 0 : min(max(0, r.selected), count - 1)
+        r.stakeholderRow = state.plan.stakeholders.isEmpty ? 0 : min(max(0, r.stakeholderRow), state.plan.stakeholders.count - 1)
+        // `top` counts screen lines: each group has a heading line.
+        let line = noteLine(state, row: r.selected)
+        let visible = max(1, Layout.resistance(state.size).list.height)
+        if line < r.top { r.top = max(0, line - 1) }
+        if line >= r.top + visible { r.top = line - visible + 1 }
+        state.resistance = r
+    }
+
+    /// The note indices in display order (the rows of the log).
+    static func noteRows(_ state: AppState) -> [Int] { state.derived.noteGroups.flatMap(\.notes) }
+
+    /// The screen line of `row`, counting one heading per group before it.
+    static func noteLine(_ state: AppState, row: Int) -> Int {
+        var line = 0, seen = 0
+        for group in state.derived.noteGroups {
+            line += 1
+            if row < seen + group.notes.count { return line + row - seen }
+            seen += group.notes.count
+            line += group.notes.count
+        }
+        return line
+    }
+
+    static func selectedNote(_ state: AppState) -> ResistanceNote? {
+        let rows = noteRows(state)
+        guard state.resistance.selected < rows.count else { return nil }
+        return state.plan.resistance[rows[state.resistance.selected]]
+    }
+
+    static func selectedCell(_ state: AppState) -> Readiness.CellKey? {
+        state.derived.readiness.cell(row: state.readiness.row, column: state.readiness.column, plan: state.plan)
+    }
+
+    /// The team the user is looking at, for quick capture: the selected team of the Teams or
+    /// Pilots view, the team column of the Readiness view, the source of the selected note.
+    static func currentTeam(_ state: AppState) -> Team? {
+        switch state.view {
+        case .teams: return state.derived.teamIndex(row: state.teams.selected).map { state.plan.teams[$0] }
+        case .pilots: return selectedPilotTeam(state)
+        case .readiness:
+            guard state.readiness.column > 0, state.readiness.column - 1 < state.derived.readiness.teams.count else { return nil }
+            return state.plan.teams[Int(state.derived.readiness.teams[state.readiness.column - 1])]
+        case .resistance: return selectedNote(state)?.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0] } }
+        case .overview: return nil
+        }
+    }
+
+    // MARK: Readiness commands
+
+    static func runReadiness(_ state: inout AppState, _ id: CommandID, _ env: Environment) -> [Effect] {
+        let d = state.derived.readiness
+        switch id {
+        case "readiness.down": state.readiness.row = min(max(0, d.dimensions.count - 1), state.readiness.row + 1)
+        case "readiness.up": state.readiness.row = max(0, state.readiness.row - 1)
+        case "readiness.right": state.readiness.column = min(d.teams.count, state.readiness.column + 1)
+        case "readiness.left": state.readiness.column = max(0, state.readiness.column - 1)
+        case "readiness.scope":
+            let waves = state.plan.orderedWaves
+            switch state.readiness.scope {
+            case .pilots: state.readiness.scope = waves.first.map { .wave($0.id) } ?? .allTeams
+            case .wave(let w):
+                if let i = waves.firstIndex(where: { $0.id == w }), i + 1 < waves.count {
+                    state.readiness.scope = .wave(waves[i + 1].id)
+                } else {
+                    state.readiness.scope = .allTeams
+                }
+            case .allTeams: state.readiness.scope = .pilots
+            }
+            state.readiness.column = 0
+            state.readiness.leftColumn = 0
+            refreshReadiness(&state, env)
+            toast(&state, "Columns: \(state.derived.readiness.scopeTitle) (\(state.derived.readiness.teams.count))", env)
+        case "readiness.record":
+            guard let cell = selectedCell(state), let dimension = state.plan.dimension(cell.dimension) else {
+                toast(&state, "This dimension is not rated for \(state.readiness.column == 0 ? "the organisation" : "teams")", env, error: true)
+                break
+            }
+            let place = cell.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? "organisation"
+            state.overlay = .editForm(.signal(cell, dimension: dimension, where: place,
+                                              current: d.trends[cell]?.latest.rating, recorder: state.readiness.recorder))
+        case "readiness.history":
+            guard let cell = selectedCell(state) else { break }
+            let count = Readiness.history(state.plan.signals, cell).count
+            guard count > 0 else {
+                toast(&state, "No ratings yet: r records the first", env)
+                break
+            }
+            state.overlay = .history(HistoryState(cell: cell, selected: count - 1))
+        case "readiness.raise":
+            guard state.readiness.row < d.dimensions.count else { break }
+            let key = state.plan.dimensions[d.dimensions[state.readiness.row]].id
+            guard let pattern = d.systemic.first(where: { $0.dimension.id == key }) ?? d.systemic.first(where: { $0.raised == nil }) else {
+                toast(&state, "No systemic pattern: fewer than \(Readiness.systemicTeams) pilot teams rate a dimension \(Readiness.systemicRating) or lower", env)
+                break
+            }
+            if pattern.raised != nil {
+                toast(&state, "\(Readiness.blockerTitle(pattern.dimension)) is raised already", env)
+                break
+            }
+            let edit = Readiness.raiseBlocker(pattern, id: BlockerID(env.newID("blocker")), plan: state.plan)
+            if apply(&state, edit, env) {
+                let waves = state.plan.waves.filter { $0.order > 0 && $0.status != .done }.count
+                toast(&state, "Raised \(Readiness.blockerTitle(pattern.dimension)) (surfaced by \(pattern.teams.count) pilot teams); it gates \(Words.count(waves, "later wave")) — u to undo", env)
+            }
+        case "readiness.addDimension":
+            state.overlay = .editForm(.dimension(nil))
+        case "readiness.editDimension":
+            guard state.readiness.row < d.dimensions.count else { break }
+            state.overlay = .editForm(.dimension(state.plan.dimensions[d.dimensions[state.readiness.row]]))
+        case "readiness.moveUp", "readiness.moveDown":
+            guard state.readiness.row < d.dimensions.count else { break }
+            let dim = state.plan.dimensions[d.dimensions[state.readiness.row]]
+            let by = id == "readiness.moveUp" ? -1 : 1
+            if apply(&state, .moveDimension(dim.id, by: by), env) { state.readiness.row += by }
+        case "readiness.retire":
+            guard state.readiness.row < d.dimensions.count else { break }
+            var dim = state.plan.dimensions[d.dimensions[state.readiness.row]]
+            dim.retired.toggle()
+            if apply(&state, .updateDimension(dim), env) {
+                toast(&state, dim.retired ? "Retired \(dim.name): hidden, its history kept (z shows retired) — u to undo" : "\(dim.name) is back", env)
+            }
+        case "readiness.showRetired":
+            state.readiness.showRetired.toggle()
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Resistance commands
+
+    static func runResistance(_ state: inout AppState, _ id: CommandID, _ env: Environment) -> [Effect] {
+        let rows = noteRows(state)
+        let r = state.resistance
+        switch id {
+        case "resistance.capture":
+            state.overlay = .editForm(.capture(teamName: currentTeam(state)?.name ?? ""))
+        case "resistance.down":
+            if r.stakeholders {
+                state.resistance.stakeholderRow = min(max(0, state.plan.stakeholders.count - 1), r.stakeholderRow + 1)
+            } else {
+                state.resistance.selected = min(max(0, rows.count - 1), r.selected + 1)
+            }
+        case "resistance.up":
+            if r.stakeholders { state.resistance.stakeholderRow = max(0, r.stakeholderRow - 1) } else { state.resistance.selected = max(0, r.selected - 1) }
+        case "resistance.first":
+            if r.stakeholders { state.resistance.stakeholderRow = 0 } else { state.resistance.selected = 0 }
+        case "resistance.last":
+            if r.stakeholders {
+                state.resistance.stakeholderRow = max(0, state.plan.stakeholders.count - 1)
+            } else {
+                state.resistance.selected = max(0, rows.count - 1)
+            }
+        case "resistance.group":
+            let all = ResistanceRules.Grouping.allCases
+            state.resistance.grouping = all[(all.firstIndex(of: r.grouping)! + 1) % all.count]
+            state.resistance.selected = 0
+            state.resistance.top = 0
+            toast(&state, "Grouped by \(state.resistance.grouping.label)", env)
+        case "resistance.filter":
+            state.resistance.filterInput = TextInput(r.filter, limit: 80)
+        case "resistance.stakeholders":
+            state.resistance.stakeholders.toggle()
+        case "resistance.addStakeholder":
+            state.overlay = .editForm(.stakeholder(nil))
+        case "resistance.edit":
+            if r.stakeholders {
+                guard r.stakeholderRow < state.plan.stakeholders.count else { break }
+                state.overlay = .editForm(.stakeholder(state.plan.stakeholders[r.stakeholderRow]))
+            } else if let note = selectedNote(state) {
+                let team = note.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? ""
+                state.overlay = .editForm(.note(note, plan: state.plan, teamName: team))
+            }
+        case "resistance.advance", "resistance.back":
+            guard !r.stakeholders, var note = selectedNote(state) else { break }
+            let all = NoteStatus.allCases
+            let i = all.firstIndex(of: note.status)!
+            let j = id == "resistance.advance" ? i + 1 : i - 1
+            guard j >= 0, j < all.count else {
+                toast(&state, "The note is already \(note.status.label)", env)
+                break
+            }
+            note.status = all[j]
+            if note.status == .beingAddressed && !note.hasResponseAndOwner {
+                toast(&state, "Give it a response and an owner first (Enter) — the playbook has suggestions", env, error: true)
+                break
+            }
+            if apply(&state, .updateNote(note), env) { toast(&state, "Note \(note.status.label) — u to undo", env) }
+        case "resistance.delete":
+            if r.stakeholders {
+                guard r.stakeholderRow < state.plan.stakeholders.count else { break }
+                let s = state.plan.stakeholders[r.stakeholderRow]
+                if apply(&state, .removeStakeholder(s.id), env) { toast(&state, "Deleted \(s.name) — u to undo", env) }
+            } else if let note = selectedNote(state) {
+                if apply(&state, .removeNote(note.id), env) { toast(&state, "Deleted the note — u to undo", env) }
+            }
+        default: break
+        }
+        return []
+    }
+
+    // MARK: History overlay
+
+    static func handleHistory(_ state: inout AppState, _ history: HistoryState, _ key: Key, _ env: Environment) {
+        let signals = Readiness.history(state.plan.signals, history.cell)
+        var h = history
+        switch key {
+        case .escape, .char("q"), .enter, .ctrl("c"):
+            state.overlay = nil
+            return
+        case .down, .char("j"): h.selected = min(max(0, signals.count - 1), h.selected + 1)
+        case .up, .char("k"): h.selected = max(0, h.selected - 1)
+        case .char("x"):
+            guard h.selected < signals.count else { break }
+            let signal = signals[h.selected]
+            if signal.struck != nil {
+                toast(&state, "Already struck: \(signal.struck!.reason)", env)
+                break
+            }
+            state.overlay = .editForm(.strike(signal, by: state.readiness.recorder))
+            return
+        case .char("u"):
+            _ = run(&state, "app.undo", env)
+        default: break
+        }
+        state.overlay = .history(h)
+    }
+
+    // MARK: Committing the forms
+
+    static func commitReadinessForm(_ state: inout AppState, _ form: EditForm, _ env: Environment) {
+        var form = form
+        form.clearErrors()
+        switch form.purpose {
+        case .signal(let cell):
+            guard let rating = form.rating("rating") else {
+                form.setError("rating", "choose 1–5")
+                state.overlay = .editForm(form)
+                return
+            }
+            let by = form.text("by").trimmingWhitespace()
+            state.readiness.recorder = by
+            let signal = ReadinessSignal(id: SignalID(env.newID("signal")), dimension: cell.dimension, team: cell.team, rating: rating,
+                                         evidence: form.text("evidence").trimmingWhitespace(), recordedBy: by, recordedAt: env.now())
+            let before = state.derived.readiness.trends[cell]?.latest.rating
+            if apply(&state, .recordSignal(signal), env) {
+                state.overlay = nil
+                let trend = before.map { $0 < rating ? " ↑ from \($0)" : $0 > rating ? " ↓ from \($0)" : " → unchanged" } ?? " (first rating)"
+                toast(&state, "Recorded \(rating)/5\(trend) — u to undo", env)
+            }
+        case .dimension(let existing):
+            let name = form.text("name").trimmingWhitespace()
+            if name.isEmpty { form.setError("name", "a dimension needs a name") }
+            if state.plan.dimensions.contains(where: { $0.name.lowercased() == name.lowercased() && $0.id != existing }) {
+                form.setError("name", "\"\(name)\" already exists")
+            }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            let anchors = (1...5).map { form.text("anchor\($0)").trimmingWhitespace() }
+            var key = existing ?? EditForm.key(for: name)
+            if existing == nil {
+                let base = key
+                var n = 2
+                while state.plan.dimension(key) != nil {
+                    key = base + String(n)
+                    n += 1
+                }
+            }
+            let old = existing.flatMap { state.plan.dimension($0) }
+            let d = ReadinessDimension(id: key, name: name, help: form.text("help").trimmingWhitespace(),
+                                       scope: EditForm.scopeChoices[form.choice("scope")], group: EditForm.groupChoices[form.choice("group")],
+                                       anchors: anchors.allSatisfy(\.isEmpty) ? [] : anchors, retired: old?.retired ?? false)
+            if apply(&state, existing == nil ? .addDimension(d) : .updateDimension(d), env) {
+                state.overlay = nil
+                toast(&state, existing == nil ? "Added \(name) — r rates it" : "Changed \(name); its history is kept", env)
+            }
+        case .note(let existing):
+            let words = form.text("words").trimmingWhitespace()
+            if words.isEmpty { form.setError("words", "write down the words as they were said") }
+            let teamName = form.text("team").trimmingWhitespace()
+            var team: TeamID?
+            if !teamName.isEmpty {
+                team = state.plan.teams.first { $0.name.lowercased() == teamName.lowercased() }?.id
+                if team == nil { form.setError("team", "no team named \"\(teamName)\"") }
+            }
+            let kind = ResistanceKind.allCases[form.choice("kind")]
+            var note: ResistanceNote
+            if let existing, let old = state.plan.resistance.first(where: { $0.id == existing }) {
+                note = old
+                let followText = form.text("followUp").trimmingWhitespace()
+                note.followUp = nil
+                if !followText.isEmpty {
+                    if let day = Day(iso: followText) { note.followUp = day } else { form.setError("followUp", "a date as YYYY-MM-DD") }
+                }
+                let stakeholderIndex = form.choice("stakeholder")
+                note.stakeholder = stakeholderIndex == 0 ? nil : state.plan.stakeholders[stakeholderIndex - 1].id
+                note.severity = Severity.allCases[form.choice("severity")]
+                let own = form.text("response").trimmingWhitespace()
+                let playbookIndex = form.choice("playbook")
+                // The playbook of the kind chosen when the form opened.
+                let playbook = old.kind.playbook
+                note.response = !own.isEmpty ? own : playbookIndex > 0 && playbookIndex <= playbook.count ? playbook[playbookIndex - 1] : nil
+                let owner = form.text("owner").trimmingWhitespace()
+                note.owner = owner.isEmpty ? nil : owner
+                let cause = form.text("rootCause").trimmingWhitespace()
+                note.rootCause = cause.isEmpty ? nil : cause
+                let chosenStatus = NoteStatus.allCases[form.choice("status")]
+                note.status = chosenStatus
+                if chosenStatus == .open { note = ResistanceRules.advanced(note) }
+            } else {
+                note = ResistanceNote(id: NoteID(env.newID("note")), words: words, kind: kind, recordedAt: env.now())
+                note.severity = Severity.allCases[form.choice("severity")]
+            }
+            note.words = words
+            note.kind = kind
+            note.team = team
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            if apply(&state, existing == nil ? .addNote(note) : .updateNote(note), env) {
+                state.overlay = nil
+                if existing == nil {
+                    toast(&state, "Noted: \(Words.quote(words, max: 40)) — complete it in Resistance (5)", env)
+                } else {
+                    toast(&state, "Note saved (\(note.status.label)) — u to undo", env)
+                }
+            }
+        case .stakeholder(let existing):
+            let name = form.text("name").trimmingWhitespace()
+            if name.isEmpty { form.setError("name", "a stakeholder needs a name") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            let s = Stakeholder(id: existing ?? StakeholderID(env.newID("stakeholder")), name: name, role: form.text("role").trimmingWhitespace(),
+                                stance: EditForm.stanceChoices[form.choice("stance")], desiredStance: EditForm.stanceChoices[form.choice("desired")])
+            if apply(&state, existing == nil ? .addStakeholder(s) : .updateStakeholder(s), env) {
+                state.overlay = nil
+                toast(&state, existing == nil ? "Added \(name)" : "Changed \(name)", env)
+            }
+        case .strike(let id):
+            let reason = form.text("reason").trimmingWhitespace()
+            if reason.isEmpty { form.setError("reason", "say why it is struck") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            let by = form.text("by").trimmingWhitespace()
+            if apply(&state, .strikeSignal(id, Strike(reason: reason, by: by, at: env.now())), env) {
+                let signal = state.plan.signals.first { $0.id == id }
+                state.overlay = signal.map { s in
+                    let cell = Readiness.CellKey(dimension: s.dimension, team: s.team)
+                    let index = Readiness.history(state.plan.signals, cell).firstIndex { $0.id == id } ?? 0
+                    return .history(HistoryState(cell: cell, selected: index))
+                }
+                toast(&state, "Struck; kept in the history with the reason — u to undo", env)
+            }
+        default:
+            break
+        }
+    }
+}
