@@ -17,7 +17,7 @@ enum ReadinessView {
         let r = state.readiness
         // Header: scope and the barrier in words.
         let visibleTeams = min(Layout.readinessColumns(state.size), max(0, d.teams.count - r.leftColumn))
-        var scope = "Columns: organisation + \(d.scopeTitle) (\(d.teams.count)) · w changes"
+        var scope = "Columns: organisation + \(d.scopeTitle) (\(d.teams.count)) · w changes · pre = precondition"
         if d.teams.count > visibleTeams { scope += " · \(r.leftColumn + 1)–\(r.leftColumn + visibleTeams) shown, ←/→ scroll" }
         frame.canvas.text(scope, x: main.x + 1, y: main.y, role: .dim, width: main.width - 2)
         if let barrier = d.barrier {
@@ -33,7 +33,7 @@ enum ReadinessView {
         let shownRows = min(d.dimensions.count, rowsRoom)
         let firstRow = max(0, min(r.row - shownRows / 2, d.dimensions.count - shownRows))
         frame.canvas.fill(Rect(x: main.x, y: top, width: main.width, height: 1), role: .header)
-        frame.canvas.field("Dimension  (pre: precondition)", x: main.x + 2, y: top, width: labelW - 2, role: .header)
+        frame.canvas.field("Dimension", x: main.x + 2, y: top, width: labelW - 2, role: .header)
         frame.canvas.field("Organisation", x: main.x + labelW, y: top, width: cellW - 1, role: .header)
         for c in 0..<visibleTeams {
             let t = Int(d.teams[r.leftColumn + c])

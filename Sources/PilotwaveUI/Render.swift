@@ -76,9 +76,15 @@ public enum Render {
     static func tabBar(_ frame: inout Frame, _ state: AppState) {
         let bar = Layout.tabBar(state.size)
         frame.canvas.fill(bar, role: .tab)
-        var x = frame.canvas.text(" pilotwave ", x: 0, y: 0, role: .title) + 1
+        // Every tab stays reachable on a narrow screen: the title goes first, then the tabs shorten.
+        let full = ViewID.allCases.reduce(0) { $0 + TextWidth.of($1.title) + 5 }
+        let withTitle = full + 12 <= bar.width
+        let short = full > bar.width
+        let titleLength = max(3, (bar.width / ViewID.allCases.count) - 5)
+        var x = withTitle ? frame.canvas.text(" pilotwave ", x: 0, y: 0, role: .title) + 1 : 0
         for view in ViewID.allCases {
-            let label = " \(view.number) \(view.title) "
+            let title = short ? String(view.title.prefix(titleLength)) : view.title
+            let label = " \(view.number) \(title) "
             let role: StyleRole = view == state.view ? .tabActive : .tab
             let w = frame.canvas.text(label, x: x, y: 0, role: role)
             frame.hits.append(HitRegion(Rect(x: x, y: 0, width: w, height: 1), "tab:\(view.rawValue)"))

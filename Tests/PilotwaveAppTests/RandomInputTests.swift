@@ -25,7 +25,7 @@ struct RandomInputTests {
         .enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
-    ] + Key.story("333+-[]pvVmcornDR<>45")
+    ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)

@@ -43,6 +43,39 @@ struct SnapshotTests {
         try Goldens.check(Self.name("pilots-mono", size), d.frame.canvas, theme: .mono)
     }
 
+    @Test(arguments: sizes)
+    func readiness(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("4jjjl")  // Funded by outcomes × Claims Intake
+        try Goldens.check(Self.name("readiness", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("readiness-mono", size), d.frame.canvas, theme: .mono)
+    }
+
+    @Test(arguments: sizes)
+    func resistance(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("5j")
+        try Goldens.check(Self.name("resistance", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("resistance-mono", size), d.frame.canvas, theme: .mono)
+    }
+
+    @Test func readinessAndResistanceOverlays() throws {
+        let d = AppDriver(size: Size(width: 120, height: 40))
+        d.keys("4<enter>")
+        try Goldens.check("readiness-history-120x40", d.frame.canvas)
+        d.keys("<esc>jjjlr2")
+        try Goldens.check("readiness-record-120x40", d.frame.canvas)
+        d.keys("<enter>")
+        try Goldens.check("readiness-systemic-120x40", d.frame.canvas)
+        d.keys("2j!")
+        d.type("We have no time for interviews")
+        try Goldens.check("capture-120x40", d.frame.canvas)
+        d.keys("<enter>5<enter>")
+        try Goldens.check("resistance-note-120x40", d.frame.canvas)
+        d.keys("<esc>t")
+        try Goldens.check("stakeholders-120x40", d.frame.canvas)
+    }
+
     @Test func pilotsSessionOverlays() throws {
         let size = Size(width: 120, height: 40)
         let d = AppDriver(size: size)

@@ -150,6 +150,46 @@ struct EndToEndTests {
         #expect(weights?.first { $0["criterion"] as? String == "learningAppetite" }?["weight"] as? Int == 7)
     }
 
+    /// A readiness check-in: the same cell rated twice; both ratings are in the saved file and
+    /// the matrix shows the trend.
+    @Test func readinessRatedTwiceKeepsBothAndShowsTheTrend() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "checkin.json")
+        try tmux.start("\(bin) checkin.json", width: 120, height: 40)
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("4")
+        try tmux.wait(for: "Columns: organisation + the pilot teams (3)")
+        try tmux.keys("j", "j", "j", "l")  // Funded by outcomes × Claims Intake
+        try tmux.wait(for: "Funded by outcomes, Claims Intake: not rated yet")
+        try tmux.keys("r", "2", "Tab")
+        try tmux.literal("Budget still per project")
+        try tmux.keys("Tab")
+        try tmux.literal("Ana")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Recorded 2/5 (first rating)")
+        try tmux.keys("r", "4", "Tab")
+        try tmux.literal("Quarterly funding review agreed")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Recorded 4/5 ↑ from 2")
+        let row = try tmux.wait("the trend in the cell") { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("▶ Funded by outcomes") && $0.contains("4 ↑ ▂▆") }
+        }
+        #expect(row.contains("2 pilot teams rate it") == false, "a 4 is not low")
+        try tmux.keys("q")  // quitting saves what autosave has not yet
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let saved = try String(contentsOf: cli.folder.appendingPathComponent("checkin.json"), encoding: .utf8)
+        let plan = try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any]
+        let teams = plan?["teams"] as? [[String: Any]] ?? []
+        let claims = try #require(teams.first { $0["name"] as? String == "Claims Intake" }?["id"] as? String)
+        let signals = (plan?["signals"] as? [[String: Any]] ?? []).filter {
+            $0["dimension"] as? String == "fundedByOutcomes" && $0["team"] as? String == claims
+        }
+        #expect(signals.compactMap { $0["rating"] as? Int } == [2, 4])
+        #expect(signals.compactMap { $0["evidence"] as? String } == ["Budget still per project", "Quarterly funding review agreed"])
+        #expect(signals.allSatisfy { $0["recordedBy"] as? String == "Ana" })
+    }
+
     /// Closing the terminal window (SIGHUP) keeps the last edit, as autosave would have.
     @Test func closingTheWindowKeepsTheLastEdit() throws {
         let (cli, tmux, bin) = try session()
