@@ -62,10 +62,10 @@ struct RulesFixture {
     mutating func note(_ id: NoteID, team: TeamID? = nil, stakeholder: StakeholderID? = nil,
                        words: String = "We don't have time", kind: ResistanceKind = .noTime,
                        severity: Severity = .high, status: NoteStatus = .open, response: String? = nil,
-                       owner: String? = nil, followUp: Day? = nil) {
+                       owner: String? = nil, followUp: Day? = nil, day: Int = 0) {
         plan.resistance.append(ResistanceNote(
             id: id, team: team, stakeholder: stakeholder, words: words, kind: kind, severity: severity,
-            status: status, response: response, owner: owner, followUp: followUp, recordedAt: Self.at(0)))
+            status: status, response: response, owner: owner, followUp: followUp, recordedAt: Self.at(day)))
     }
 
     /// Readiness preconditions rated well and a funding blocker in progress: a plan with pilots and
