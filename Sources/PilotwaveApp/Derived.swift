@@ -17,8 +17,13 @@ public struct Derived: Sendable, Equatable {
     var sortNames = ByteTable()
     /// Lower-cased areas, made the first time the table is sorted by area in a revision.
     var sortAreas: ByteTable?
-    /// The teams array the search and sort keys were built from.
+    /// What the caches were built from (compared by storage first, so unchanged parts cost nothing).
     private var teamsSeen: [Team] = []
+    private var criteriaSeen: [Criterion]?
+    private var settingsSeen: PlanSettings?
+    private var organisationSeen: Organisation?
+    private var wavesSeen: [Wave]?
+    private var coachesSeen: [Coach]?
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
     /// Coach id → index in `plan.coaches`.
@@ -51,6 +56,12 @@ public struct Derived: Sendable, Equatable {
     /// The Resistance view's groups (title and note indices), and what they were built for.
     public internal(set) var noteGroups: [(title: String, notes: [Int])] = []
     var noteGroupsKey: (revision: Int, grouping: ResistanceRules.Grouping, filter: String, today: Day)?
+    /// The note indices in display order, and the first row of each group.
+    public internal(set) var noteRows: [Int] = []
+    public internal(set) var noteGroupStarts: [Int] = []
+    /// Notes not resolved, and those with an overdue follow-up (all notes, not only those shown).
+    public internal(set) var openNotes = 0
+    public internal(set) var overdueNotes = 0
     /// Organisation-level readiness per dimension (not retired, not team-only), with its trend.
     public private(set) var orgReadiness: [(dimension: ReadinessDimension, trend: Readiness.Trend?)] = []
 
@@ -65,13 +76,29 @@ public struct Derived: Sendable, Equatable {
                           needTeams: Bool = true) {
         if self.revision != revision {
             self.revision = revision
-            let scoring = Scoring(plan: plan)
-            let values = plan.teams.map { scoring.valueAndCoverage($0) }
-            scores = values.map { $0.value ?? -1 }
-            thin = values.map(\.thin)
-            recommendation = PilotCount.recommend(plan)
-            pilotsChosen = PilotCount.pilots(plan).count
-            coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            // Comparing with what the caches were built from is instant when nothing changed (the
+            // arrays share storage), so an edit elsewhere (a rating, a note, a vote) rebuilds nothing here.
+            let teamsSame = plan.teams == teamsSeen
+            if !teamsSame || plan.criteria != criteriaSeen || plan.settings != settingsSeen {
+                let scoring = Scoring(plan: plan)
+                let values = plan.teams.map { scoring.valueAndCoverage($0) }
+                scores = values.map { $0.value ?? -1 }
+                thin = values.map(\.thin)
+                criteriaSeen = plan.criteria
+                settingsSeen = plan.settings
+            }
+            if !teamsSame || plan.organisation != organisationSeen {
+                recommendation = PilotCount.recommend(plan)
+                organisationSeen = plan.organisation
+            }
+            if !teamsSame || plan.waves != wavesSeen {
+                pilotsChosen = PilotCount.pilots(plan).count
+                wavesSeen = plan.waves
+            }
+            if plan.coaches != coachesSeen {
+                coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+                coachesSeen = plan.coaches
+            }
             // An edit that leaves the teams alone (a weight, a vote, a decision) keeps the search
             // and sort keys: comparing the array with the last one is instant when it is the same storage.
             if plan.teams == teamsSeen { return finishRefresh(plan: plan, revision: revision, teams: &teams, needFindings: needFindings, today: today, needTeams: needTeams) }

@@ -57,14 +57,68 @@ public struct ReadinessDerived: Sendable {
             scopeTitle = "every team in scope"
         }
         guard planChanged else { return }
-        trends = Readiness.trends(plan.signals)
-        histories = Readiness.ratingHistories(plan.signals)
-        let latest = trends.mapValues(\.latest)
+        // A rating recorded with nothing else changed (the usual edit here) is added to the caches
+        // in place; anything else (a strike, an undo, other edits) rebuilds them.
+        let rest = plan.teams == teamsSeen && plan.waves == wavesSeen && plan.dimensions == dimensionsSeen
+            && plan.blockers == blockersSeen
+        let old = signalsSeen
+        let appended = rest && !old.isEmpty && plan.signals.count > old.count && plan.signals.count - old.count <= 64
+            && plan.signals[old.count - 1] == old[old.count - 1]
+        if appended {
+            for signal in plan.signals[old.count...] where signal.struck == nil {
+                let cell = Readiness.CellKey(dimension: signal.dimension, team: signal.team)
+                if var trend = trends[cell] {
+                    if signal.recordedAt >= trend.latest.recordedAt {
+                        trend.previous = trend.latest
+                        trend.latest = signal
+                    } else if trend.previous.map({ signal.recordedAt >= $0.recordedAt }) ?? true {
+                        trend.previous = signal
+                    }
+                    trends[cell] = trend
+                } else {
+                    trends[cell] = Readiness.Trend(latest: signal, previous: nil)
+                }
+                // Recorded now, so nearly always the newest: appended; otherwise rebuilt for the cell.
+                if signal.recordedAt >= trends[cell]!.latest.recordedAt || histories[cell] == nil {
+                    histories[cell, default: []].append(signal.rating)
+                } else {
+                    histories[cell] = Readiness.history(plan.signals, cell).filter { $0.struck == nil }.map(\.rating)
+                }
+            }
+        } else {
+            trends = Readiness.trends(plan.signals)
+            histories = Readiness.ratingHistories(plan.signals)
+        }
+        if !rest || pilotsSeen == nil { pilotsSeen = PilotCount.pilots(plan).map(\.id) }
+        // The barrier and the systemic patterns read only organisation cells and pilot cells.
+        var latest: [Readiness.CellKey: ReadinessSignal] = [:]
+        for d in plan.dimensions {
+            if let t = trends[.organisation(d.id)] { latest[.organisation(d.id)] = t.latest }
+            for team in pilotsSeen ?? [] {
+                let key = Readiness.CellKey(dimension: d.id, team: team)
+                if let t = trends[key] { latest[key] = t.latest }
+            }
+        }
         barrier = Readiness.barrier(plan, latest: latest)
-        systemic = Readiness.systemic(plan, latest: latest)
-        let context = CheckContext(plan: plan, today: today)
-        findings = Finding.ordered(PlanChecks.preconditions(context) + PlanChecks.narrowTransformation(context))
+        systemic = Readiness.systemic(plan, latest: latest, pilots: pilotsSeen)
+        let orgTouched = !appended || plan.signals[old.count...].contains { $0.team == nil }
+        if orgTouched {
+            let context = CheckContext(plan: plan, today: today)
+            findings = Finding.ordered(PlanChecks.preconditions(context) + PlanChecks.narrowTransformation(context))
+        }
+        teamsSeen = plan.teams
+        wavesSeen = plan.waves
+        dimensionsSeen = plan.dimensions
+        blockersSeen = plan.blockers
+        signalsSeen = plan.signals
     }
+
+    private var teamsSeen: [Team] = []
+    private var wavesSeen: [Wave] = []
+    private var dimensionsSeen: [ReadinessDimension] = []
+    private var blockersSeen: [Blocker] = []
+    private var signalsSeen: [ReadinessSignal] = []
+    private var pilotsSeen: [TeamID]?
 }
 
 /// One team's readiness and resistance at a glance, for the Teams view's detail pane.

@@ -26,8 +26,18 @@ extension Reducer {
         let key = (state.revision, state.resistance.grouping, filter, today)
         if let old = state.derived.noteGroupsKey, old.revision == key.0, old.grouping == key.1, old.filter == key.2, old.today == key.3 {
         } else {
-            state.derived.noteGroups = ResistanceRules.grouped(state.plan, by: state.resistance.grouping, matching: filter, today: today)
+            let groups = ResistanceRules.grouped(state.plan, by: state.resistance.grouping, matching: filter, today: today)
+            state.derived.noteGroups = groups
             state.derived.noteGroupsKey = key
+            state.derived.noteRows = groups.flatMap(\.notes)
+            var starts: [Int] = [], n = 0
+            for g in groups {
+                starts.append(n)
+                n += g.notes.count
+            }
+            state.derived.noteGroupStarts = starts
+            state.derived.openNotes = state.plan.resistance.count { $0.status != .resolved }
+            state.derived.overdueNotes = state.plan.resistance.count { ResistanceRules.daysOverdue($0, today: today) != nil }
         }
         let count = noteRows(state).count
         var r = state.resistance
@@ -42,18 +52,17 @@ extension Reducer {
     }
 
     /// The note indices in display order (the rows of the log).
-    static func noteRows(_ state: AppState) -> [Int] { state.derived.noteGroups.flatMap(\.notes) }
+    static func noteRows(_ state: AppState) -> [Int] { state.derived.noteRows }
 
-    /// The screen line of `row`, counting one heading per group before it.
+    /// The screen line of `row`, counting one heading per group up to it (binary search).
     static func noteLine(_ state: AppState, row: Int) -> Int {
-        var line = 0, seen = 0
-        for group in state.derived.noteGroups {
-            line += 1
-            if row < seen + group.notes.count { return line + row - seen }
-            seen += group.notes.count
-            line += group.notes.count
+        let starts = state.derived.noteGroupStarts
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= row { lo = mid + 1 } else { hi = mid }
         }
-        return line
+        return row + lo  // `lo` groups start at or before the row: one heading line each
     }
 
     static func selectedNote(_ state: AppState) -> ResistanceNote? {

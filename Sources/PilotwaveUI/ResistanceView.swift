@@ -28,8 +28,8 @@ enum ResistanceView {
             x += frame.canvas.text("filter: \(r.filter)  ", x: x, y: layout.info.y, role: .match)
         }
         let notes = state.plan.resistance
-        let open = notes.filter { $0.status != .resolved }.count
-        let overdue = notes.filter { ResistanceRules.daysOverdue($0, today: today) != nil }.count
+        let open = state.derived.openNotes
+        let overdue = state.derived.overdueNotes
         let summary = "\(Words.count(notes.count, "note")) · \(open) open" + (overdue > 0 ? " · ! \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" : "")
             + " · grouped by \(r.grouping.label) (s)"
         frame.canvas.text(summary, x: x, y: layout.info.y, role: overdue > 0 ? .warning : .dim, width: max(0, layout.info.maxX - x))
@@ -44,11 +44,23 @@ enum ResistanceView {
         var line = 0, row = 0
         let width = list.width
         for group in groups {
+            // Groups wholly above the window cost one step each.
+            if line + 1 + group.notes.count <= r.top {
+                line += 1 + group.notes.count
+                row += group.notes.count
+                continue
+            }
+            if line - r.top >= list.height { break }
             drawLine(line) { y in
                 frame.canvas.text("\(group.title) (\(group.notes.count))", x: list.x + 1, y: y, role: .header, width: width - 2)
             }
             line += 1
-            for index in group.notes {
+            // Skip the notes above the window without drawing; stop below it.
+            let skip = max(0, min(group.notes.count, r.top - line))
+            line += skip
+            row += skip
+            for index in group.notes.dropFirst(skip) {
+                if line - r.top >= list.height { break }
                 let note = notes[index]
                 let thisRow = row
                 drawLine(line) { y in
@@ -94,7 +106,7 @@ enum ResistanceView {
         frame.canvas.box(rect, role: .border, title: "Note", titleRole: .title)
         let inner = rect.inset(dx: 2, dy: 1)
         guard inner.height > 0, inner.width > 10 else { return }
-        let rows = state.derived.noteGroups.flatMap(\.notes)
+        let rows = state.derived.noteRows
         guard state.resistance.selected < rows.count else { return }
         let note = state.plan.resistance[rows[state.resistance.selected]]
         var lines: [(String, StyleRole)] = []

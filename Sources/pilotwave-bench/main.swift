@@ -198,6 +198,12 @@ for count in teamCounts {
     _ = press([.char("3")])
     run("pilots: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
     run("pilots: weight +/-", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char("+") : .char("-")] }
+    // Readiness: moving over the matrix, then recording a rating (re-reads the history of the plan).
+    _ = press([.char("4")])
+    run("readiness: move", keyCount) { i in [(i / 4) % 2 == 0 ? .char("j") : .char("k")] }
+    run("readiness: record", max(20, keyCount / 10)) { i in [.char("r"), .char(Character(String(1 + i % 5))), .enter] }
+    _ = press([.char("5")])
+    run("resistance: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
     _ = press([.char("2")])
     print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
                  peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))

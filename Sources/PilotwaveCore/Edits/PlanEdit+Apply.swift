@@ -108,6 +108,7 @@ extension PlanEdit {
             guard let i = plan.dimensions.firstIndex(where: { $0.id == d.id }) else { throw EditError("no dimension \"\(d.id)\"") }
             plan.dimensions[i] = d
         case .moveDimension(let key, let by):
+            guard by != 0 else { throw EditError("nothing to move") }
             guard let i = plan.dimensions.firstIndex(where: { $0.id == key }) else { throw EditError("no dimension \"\(key)\"") }
             let j = min(max(0, i + by), plan.dimensions.count - 1)
             guard j != i else { throw EditError("\(plan.dimensions[i].name) is already \(by < 0 ? "first" : "last")") }

@@ -47,14 +47,15 @@ extension Readiness {
 
     /// Dimensions (team-level, not retired) that at least ``systemicTeams`` pilot teams rate
     /// ``systemicRating`` or lower, in the plan's dimension order; teams in plan order.
-    public static func systemic(_ plan: Plan, latest: [CellKey: ReadinessSignal]? = nil) -> [SystemicPattern] {
+    public static func systemic(_ plan: Plan, latest: [CellKey: ReadinessSignal]? = nil,
+                                pilots pilotIDs: [TeamID]? = nil) -> [SystemicPattern] {
         let latest = latest ?? Readiness.latest(plan)
-        let pilots = PilotCount.pilots(plan)
+        let pilots = pilotIDs ?? PilotCount.pilots(plan).map(\.id)
         var result: [SystemicPattern] = []
         for dimension in plan.dimensions where dimension.scope != .organisation && !dimension.retired {
             let low = pilots.compactMap { team -> (TeamID, Int)? in
-                guard let s = latest[CellKey(dimension: dimension.id, team: team.id)], s.rating <= systemicRating else { return nil }
-                return (team.id, s.rating)
+                guard let s = latest[CellKey(dimension: dimension.id, team: team)], s.rating <= systemicRating else { return nil }
+                return (team, s.rating)
             }
             guard low.count >= systemicTeams else { continue }
             let title = blockerTitle(dimension)

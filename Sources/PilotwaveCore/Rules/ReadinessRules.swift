@@ -39,6 +39,11 @@ public enum Readiness {
             guard let previous else { return .new }
             return latest.rating > previous.rating ? .up : latest.rating < previous.rating ? .down : .flat
         }
+        public init(latest: ReadinessSignal, previous: ReadinessSignal?) {
+            self.latest = latest
+            self.previous = previous
+        }
+
         /// Latest minus previous rating; `nil` with a single rating.
         public var delta: Int? { previous.map { latest.rating - $0.rating } }
     }
