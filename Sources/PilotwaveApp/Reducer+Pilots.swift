@@ -62,7 +62,7 @@ extension Reducer {
             let c = state.plan.criteria[state.pilots.criterion]
             let w = c.weight + (id == "pilots.weightUp" ? 1 : -1)
             guard Criterion.weightRange.contains(w) else {
-                toast(&state, "\(c.name) is already at \(c.weight) (weights run 0–10)", env)
+                toast(&state, "\(c.name) is already at \(c.weight) (weights run 0–10)", env, error: true)
                 break
             }
             let before = selectedPilotTeam(state)
@@ -78,7 +78,7 @@ extension Reducer {
         case "pilots.resetWeights":
             let changed = state.plan.criteria.contains { c in Criterion.defaults.contains { $0.id == c.id && $0.weight != c.weight } }
             guard changed else {
-                toast(&state, "The weights are already the defaults", env)
+                toast(&state, "The weights are already the defaults", env, error: true)
                 break
             }
             if apply(&state, .resetWeights, env) { toast(&state, "Weights back to the defaults — u to undo", env) }
@@ -115,7 +115,13 @@ extension Reducer {
             guard let team = selectedPilotTeam(state), state.pilots.criterion < state.plan.criteria.count else { break }
             let c = state.plan.criteria[state.pilots.criterion]
             guard c.source == .rated else {
-                toast(&state, "\(c.name) comes \(c.source.label) — change it in the team form (Enter)", env, error: true)
+                let from = switch c.source {
+                case .crossFunctional: "from the team's roles"
+                case .lifecycle: "from the team's lifecycle stage"
+                case .size: "from the team's head count"
+                case .rated: ""
+                }
+                toast(&state, "\(c.name) is worked out \(from) — change that in the team form (Enter)", env, error: true)
                 break
             }
             let current = team.ratings[c.id]
@@ -189,7 +195,7 @@ extension Reducer {
             if chosen > rec.range.upperBound { text += "; more than recommended" }
         }
         if let flag = flags.first { text += "; ! \(flag.label)" }
-        toast(&state, text, env, error: !flags.isEmpty)
+        toast(&state, text, env)
     }
 
     // MARK: Overlays of the Pilots view
@@ -267,8 +273,12 @@ extension Reducer {
         if draft.editingVoter {
             switch key {
             case .enter, .tab, .down:
-                if draft.voter.text.trimmingWhitespace().isEmpty {
+                let name = draft.voter.text.trimmingWhitespace()
+                if name.isEmpty {
                     draft.error = "type the voter's name (this round keeps names)"
+                } else if let round = state.plan.voteRound(draft.round),
+                    round.ballots.contains(where: { $0.voter.lowercased() == name.lowercased() }) {
+                    draft.error = "\(name) has already voted in this round"
                 } else {
                     draft.editingVoter = false
                 }
@@ -348,14 +358,16 @@ extension Reducer {
                 return
             }
             var edits: [PlanEdit] = []
-            if let open = state.plan.votes.last, !open.closed { edits.append(.closeVoteRound(open.id)) }
+            let closing = state.plan.votes.last.flatMap { $0.closed ? nil : $0 }
+            if let open = closing { edits.append(.closeVoteRound(open.id)) }
             edits.append(.openVoteRound(round))
             if apply(&state, .batch("Open voting round \(round.title)", edits), env) {
                 refreshPilots(&state)
                 state.overlay = .ballot(ballotDraft(state, round))
                 toast(&state, "\(round.title): \(round.budget) votes per person"
                     + (round.capPerTeam.map { ", at most \($0) per team" } ?? "")
-                    + (round.attributed ? "" : ", no names kept"), env)
+                    + (round.attributed ? "" : ", no names kept")
+                    + (closing.map { "; \($0.title) is closed, its ballots kept" } ?? ""), env)
             }
         case .decision:
             form.clearErrors()
@@ -401,14 +413,15 @@ extension Reducer {
     /// The selection a decision would record, in words, for the decision form.
     public static func selectionSummary(_ state: AppState) -> [String] {
         let sel = selection(state)
+        let hidden = state.derived.pilots.round.map { !$0.revealed } ?? false
         var lines = ["Teams: " + sel.teams.map { t in
-            t.name + " (" + (t.score.map { "\($0)" } ?? "unrated") + (t.votes.map { ", \($0) votes" } ?? "")
+            t.name + " (" + (t.score.map { "\($0)" } ?? "unrated") + (hidden ? "" : t.votes.map { ", " + Words.count($0, "vote") } ?? "")
                 + (t.flags.isEmpty ? "" : ", ! " + t.flags.joined(separator: "; ")) + ")"
         }.joined(separator: ", ")]
         lines.append("Recommended: \(sel.recommended) · weights: " + sel.weights.map { "\($0.name) \($0.weight)" }.joined(separator: ", "))
         if let round = state.derived.pilots.round {
             lines.append("Tally of \(round.title) (\(Words.count(round.ballotCount, "ballot"))): "
-                + (sel.tally.isEmpty ? "no votes" : sel.tally.prefix(8).map { "\(state.derived.indexByID[$0.team].map { state.plan.teams[$0].name } ?? $0.team.raw) \($0.votes)" }.joined(separator: ", ")))
+                + (hidden ? "hidden from the room until V reveals it; it is recorded with the decision" : sel.tally.isEmpty ? "no votes" : sel.tally.prefix(8).map { "\(state.derived.indexByID[$0.team].map { state.plan.teams[$0].name } ?? $0.team.raw) \($0.votes)" }.joined(separator: ", ")))
         }
         lines.append("Recorded as one edit: u undoes it.")
         return lines

@@ -13,7 +13,7 @@ enum PilotsOverlays {
         case .outcome:
             let statement = form.text("statement")
             if let verb = OutcomeCheck.outputWording(statement) {
-                return [("! \"\(statement.trimmingWhitespace())\" starts from \"\(verb)\", an output. What change in customer or business behaviour would show it worked? e.g. \"more customers file a claim online without calling\".", .warning)]
+                return [("! \"\(statement.trimmingWhitespace())\" starts from \"\(verb)\", an output. What change in customer or business behaviour would show it worked? e.g. \"more customers do X without calling us\".", .warning)]
             }
             if statement.trimmingWhitespace().isEmpty {
                 return [("An outcome is a change in customer or business behaviour, with a metric, a baseline and a target — not an output such as \"launch the app\".", .dim)]

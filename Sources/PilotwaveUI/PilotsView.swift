@@ -26,7 +26,7 @@ enum PilotsView {
         if let rec = state.derived.recommendation {
             first += " of \(rec.rangeText) recommended (\(rec.size.label), \(rec.sizeSource))"
             if chosen > rec.range.upperBound {
-                warning = ("! \(chosen) pilots is more than the \(rec.rangeText) recommended. \(rec.guidance)", .warning)
+                warning = ("! \(chosen) pilots, more than the \(rec.rangeText) recommended for a \(rec.size.label) organisation: start small — a big bang swamps the coaches.", .warning)
             } else if chosen < rec.range.lowerBound {
                 warning = ("Choose \(rec.range.lowerBound - chosen) more with p (\(rec.rangeText) recommended for a \(rec.size.label) organisation).", .dim)
             }
@@ -34,7 +34,7 @@ enum PilotsView {
         x += frame.canvas.text(first, x: x, y: rect.y, role: chosen > (state.derived.recommendation?.range.upperBound ?? .max) ? .warning : .title)
         if let round = d.round {
             let votes = round.revealed ? "tally shown" : "tally hidden (V reveals)"
-            let text = "  ·  \(round.title): \(Words.count(round.ballotCount, "ballot"))\(round.closed ? ", closed" : ""), \(votes)"
+            let text = "  ·  \(round.title) — \(Words.count(round.ballotCount, "ballot"))\(round.closed ? ", closed" : ""), \(votes)"
             x += frame.canvas.text(text, x: x, y: rect.y, role: .dim, width: max(0, rect.maxX - x))
         }
         if warning == nil {
@@ -42,7 +42,7 @@ enum PilotsView {
             if let t = flagged.first {
                 let team = state.plan.teams[Int(t)]
                 let flag = HardFlag.flags(team, settings: state.plan.settings).first!
-                warning = ("! Pilot \(team.name) has a hard flag — \(flag.label). \(flag.guidance)", .warning)
+                warning = ("! Pilot \(team.name) has a hard flag: \(flag.label) (c compares, the detail says why)", .warning)
             }
         }
         let second = warning ?? ("+/- weight of the focused criterion · ←/→ criterion · p choose · v vote · o outcome · D record the decision", .dim)

@@ -9,9 +9,9 @@ struct Rank: ParsableCommand {
         discussion: """
             In-scope teams by score (highest first; unrated last; ties by how much is rated, then name).
             A score with "(4/6 rated)" leaves the unrated criteria out rather than counting them as zero.
-            Out-of-scope teams are listed apart with their reason. Votes of the latest voting round are
-            shown beside the score once revealed in the Pilots view (never added to it). The robustness
-            of the top N says whether any one-step weight change would change who is in it.
+            Out-of-scope teams are listed apart with their reason. \
+            Votes of the latest voting round are shown beside the score once revealed in the Pilots view (never added to it). \
+            The robustness of the top N says whether any one-step weight change would change who is in it.
             """)
 
     @Argument(help: "The plan file (JSON).")
