@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The views in the tab bar, in order. A view appears here only once it is built.
 public enum ViewID: String, CaseIterable, Sendable, Hashable {
-    case overview, teams, pilots, readiness, resistance
+    case overview, teams, pilots, readiness, resistance, waves
 
     public var title: String {
         switch self {
@@ -13,6 +13,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .pilots: "Pilots"
         case .readiness: "Readiness"
         case .resistance: "Resistance"
+        case .waves: "Waves"
         }
     }
 
@@ -24,6 +25,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .pilots: .pilots
         case .readiness: .readiness
         case .resistance: .resistance
+        case .waves: .waves
         }
     }
 
@@ -101,6 +103,7 @@ public struct AppState: Sendable, Equatable {
     public var pilots = PilotsViewState()
     public var readiness = ReadinessViewState()
     public var resistance = ResistanceViewState()
+    public var waves = WavesViewState()
     public var overviewScroll = 0
     public var overlay: Overlay?
     public var toast: Toast?

@@ -2,7 +2,7 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, pilots, readiness, resistance, form
+    case global, overview, teams, pilots, readiness, resistance, waves, form
 
     public var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .pilots: "Pilots"
         case .readiness: "Readiness"
         case .resistance: "Resistance"
+        case .waves: "Waves"
         case .form: "Forms"
         }
     }
@@ -76,7 +77,7 @@ extension AppState {
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
     public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
-        + readinessCommands + resistanceCommands + formCommands
+        + readinessCommands + resistanceCommands + wavesCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -136,6 +137,8 @@ public enum CommandRegistry {
                 help: "The readiness matrix: dimensions by organisation and teams, trends, history, the barrier and systemic patterns."),
         Command("view.resistance", "Resistance", context: .global, keys: ["5"],
                 help: "The resistance log, grouped by kind, status or source; playbook responses, owners and follow-ups; stakeholders."),
+        Command("view.waves", "Waves", context: .global, keys: ["6"],
+                help: "The wave board: teams by wave, coach capacity, entry gates and the wave findings."),
         Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: false,
                 help: "From any view: note resistance as heard — the words and the kind; the current team is filled in; the rest can wait.",
                 availability: editable),

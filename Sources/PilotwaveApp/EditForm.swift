@@ -24,6 +24,8 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case stakeholder(StakeholderID?)
         /// Striking a mistaken rating: the reason.
         case strike(SignalID)
+        /// Starting a wave over its unmet entry gate: the reason and who decides.
+        case gateOverride(WaveID)
     }
 
     public var purpose: Purpose

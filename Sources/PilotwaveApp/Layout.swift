@@ -100,4 +100,20 @@ public enum Layout {
         let (list, detail) = rest.splitBottom(min(10, rest.height / 2))
         return Resistance(info: info, list: list, detail: detail)
     }
+
+    /// The Waves board: the columns of cards on top, the panel (wave, capacity, gate, findings) below.
+    public struct Waves: Equatable, Sendable {
+        public var board: Rect
+        public var panel: Rect
+    }
+
+    public static func waves(_ size: Size) -> Waves {
+        let main = main(size)
+        let panelHeight = max(6, min(14, main.height * 2 / 5))
+        let (board, panel) = main.splitBottom(panelHeight)
+        return Waves(board: board, panel: panel)
+    }
+
+    /// Cards a board column shows at once (under the column's two header lines).
+    public static func wavesCardRows(_ size: Size) -> Int { max(1, waves(size).board.height - 3) }
 }

@@ -52,6 +52,7 @@ extension Reducer {
         case "view.pilots": state.view = .pilots
         case "view.readiness": state.view = .readiness
         case "view.resistance": state.view = .resistance
+        case "view.waves": state.view = .waves
 
         case "overview.down": state.overviewScroll += 1
         case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
@@ -105,6 +106,8 @@ extension Reducer {
             return runReadiness(&state, id, env)
         case _ where id.rawValue.hasPrefix("resistance."):
             return runResistance(&state, id, env)
+        case _ where id.rawValue.hasPrefix("waves."):
+            return runWaves(&state, id, env)
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]

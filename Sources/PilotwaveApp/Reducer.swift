@@ -59,7 +59,7 @@ public enum Reducer {
         state.today = Day(env.now())
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
                               needFindings: state.view == .overview, today: Day(env.now()),
-                              needTeams: state.view == .teams || state.view == .overview)
+                              needTeams: state.view == .teams || state.view == .overview || state.view == .waves)
         switch state.view {
         case .pilots:
             // The Teams table's rows are not kept up to date here (they may name old indices).
@@ -70,6 +70,9 @@ public enum Reducer {
             return
         case .resistance:
             refreshResistance(&state, env)
+            return
+        case .waves:
+            refreshWaves(&state, env)
             return
         default: break
         }
@@ -282,6 +285,13 @@ public enum Reducer {
                 state.readiness.row = parts[0]
                 state.readiness.column = parts[1]
             }
+        } else if target.hasPrefix("card:"), state.overlay == nil {
+            let parts = target.split(separator: ":").compactMap { Int($0) }
+            if parts.count == 2 {
+                if parts[0] == state.waves.column && parts[1] == state.waves.row { return run(&state, "waves.edit", env) }
+                state.waves.column = parts[0]
+                state.waves.rows[parts[0]] = parts[1]
+            }
         } else if target.hasPrefix("note:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
             if row == state.resistance.selected { return run(&state, "resistance.edit", env) }
             state.resistance.selected = row
@@ -310,6 +320,7 @@ public enum Reducer {
             case .overview: state.overviewScroll = max(0, state.overviewScroll + lines)
             case .readiness: state.readiness.row = max(0, state.readiness.row + lines)
             case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
+            case .waves: state.waves.rows[state.waves.column] = max(0, state.waves.row + lines)
             }
         default: break
         }

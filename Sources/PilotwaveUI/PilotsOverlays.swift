@@ -52,6 +52,10 @@ enum PilotsOverlays {
             return [("The gap between the stance now and the one wanted is where the work is.", .dim)]
         case .strike:
             return [("A struck rating stays in the history with the reason, and no longer counts for the trend or the barrier.", .dim)]
+        case .gateOverride(let id):
+            let unmet = (state.derived.waves.gates[id] ?? []).filter { !$0.met }
+            return unmet.map { ("✗ \($0.text) — \($0.evidence.isEmpty ? "not done" : $0.evidence)", StyleRole.warning) }
+                + [("Starting over an unmet gate is a decision: it goes to the decision log with the reason.", .dim)]
         }
     }
 

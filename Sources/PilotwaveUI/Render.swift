@@ -38,6 +38,7 @@ public enum Render {
             case .pilots: PilotsView.draw(&frame, state, options)
             case .readiness: ReadinessView.draw(&frame, state, options)
             case .resistance: ResistanceView.draw(&frame, state, options)
+            case .waves: WavesView.draw(&frame, state, options)
             }
         }
         statusLine(&frame, state, options)

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Wave planning (DOMAIN.md §6): how full each wave is against its coaches' capacity, and whether
+/// a wave's entry gate is met — blockers resolved, readiness thresholds reached, checklist done.
+public enum WavePlanning {
+    /// One coach's load in one wave.
+    public struct CoachLoad: Hashable, Sendable {
+        public var coach: CoachID
+        public var name: String
+        public var teams: Int
+        public var capacity: Int
+        public var isOver: Bool { teams > capacity }
+    }
+
+    /// How a wave stands against its coaches.
+    public struct Capacity: Hashable, Sendable {
+        public var teams: Int
+        /// Coaches carrying teams of this wave, in plan order.
+        public var coaches: [CoachLoad]
+        /// Teams of the wave without a (known) coach.
+        public var uncoached: Int
+        /// The sum of the capacities of the coaches carrying the wave.
+        public var capacity: Int { coaches.reduce(0) { $0 + $1.capacity } }
+        /// A coach carries more than their capacity, or some teams have no coach.
+        public var isOver: Bool { coaches.contains(where: \.isOver) || uncoached > 0 }
+
+        /// "6 teams · 2 coaches for 8 · 1 without a coach" and the like.
+        public var summary: String {
+            var parts = [Words.count(teams, "team")]
+            if !coaches.isEmpty { parts.append("\(Words.count(coaches.count, "coach", "coaches")) for \(capacity)") }
+            if uncoached > 0 { parts.append("\(uncoached) without a coach") }
+            let over = coaches.filter(\.isOver)
+            if !over.isEmpty { parts.append("! over capacity: " + over.map { "\($0.name) \($0.teams)/\($0.capacity)" }.joined(separator: ", ")) }
+            return parts.joined(separator: " · ")
+        }
+    }
+
+    /// Every wave's capacity, by wave id, from one pass over the teams.
+    public static func capacity(_ plan: Plan) -> [WaveID: Capacity] {
+        let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        var teamIndex: [TeamID: Int] = [:]
+        for wave in plan.waves { for t in wave.teams { teamIndex[t] = -1 } }
+        if !teamIndex.isEmpty {
+            for (i, team) in plan.teams.enumerated() where teamIndex[team.id] != nil { teamIndex[team.id] = i }
+        }
+        var result: [WaveID: Capacity] = [:]
+        for wave in plan.waves {
+            var loads: [Int: Int] = [:]
+            var uncoached = 0
+            var count = 0
+            for id in wave.teams {
+                guard let t = teamIndex[id], t >= 0 else { continue }
+                count += 1
+                if let coach = plan.teams[t].coach, let k = coachIndex[coach] { loads[k, default: 0] += 1 } else { uncoached += 1 }
+            }
+            let coaches = loads.keys.sorted().map { k in
+                CoachLoad(coach: plan.coaches[k].id, name: plan.coaches[k].name, teams: loads[k]!, capacity: plan.coaches[k].capacity)
+            }
+            result[wave.id] = Capacity(teams: count, coaches: coaches, uncoached: uncoached)
+        }
+        return result
+    }
+
+    /// One entry criterion of a wave and whether it is met.
+    public struct GateItem: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case blocker, readiness, checklist }
+        public var kind: Kind
+        public var text: String
+        public var met: Bool
+        /// What shows it: the blocker's status, the rating, the checklist evidence.
+        public var evidence: String
+    }
+
+    /// A wave's entry gate: every criterion with its state.
+    public static func gate(_ wave: Wave, plan: Plan, organisation latest: [DimensionKey: ReadinessSignal]) -> [GateItem] {
+        var items: [GateItem] = []
+        for id in wave.entry.blockers {
+            let b = plan.blocker(id)
+            items.append(GateItem(kind: .blocker, text: b?.title ?? id.raw, met: b?.status == .resolved,
+                                  evidence: b.map { "\($0.status.label)" + ($0.owner.map { ", owner \($0)" } ?? "") } ?? "unknown blocker"))
+        }
+        for threshold in wave.entry.readiness {
+            let name = plan.dimension(threshold.dimension)?.name ?? threshold.dimension
+            let signal = latest[threshold.dimension]
+            items.append(GateItem(kind: .readiness, text: "\(name) at least \(threshold.minimum)",
+                                  met: (signal?.rating ?? 0) >= threshold.minimum,
+                                  evidence: signal.map { "\($0.rating)/5 on \(Day($0.recordedAt))" } ?? "not rated"))
+        }
+        for item in wave.entry.checklist {
+            items.append(GateItem(kind: .checklist, text: item.text, met: item.done, evidence: item.evidence))
+        }
+        return items
+    }
+
+    /// The organisation's latest unstruck rating per dimension.
+    public static func organisationLatest(_ plan: Plan) -> [DimensionKey: ReadinessSignal] {
+        var result: [DimensionKey: ReadinessSignal] = [:]
+        for (key, signal) in Readiness.latest(plan.signals.filter { $0.team == nil }) { result[key.dimension] = signal }
+        return result
+    }
+
+    /// The edit that starts `wave` (status active). With gate items unmet it needs a `reason`, and
+    /// the override goes to the decision log in the same edit.
+    public static func activate(_ wave: Wave, unmet: [GateItem], reason: String?, by: String, at: Date,
+                                decisionID: DecisionID) -> PlanEdit? {
+        var started = wave
+        started.status = .active
+        guard !unmet.isEmpty else { return .updateWave(started) }
+        guard let reason = reason?.trimmingWhitespace(), !reason.isEmpty else { return nil }
+        let text = "Start \(wave.name) with its entry gate unmet (" + Words.short(unmet.map(\.text), limit: 3) + "): \(reason)"
+        return .batch("Start \(wave.name) over its gate", [
+            .updateWave(started),
+            .recordDecision(Decision(id: decisionID, text: text, kind: .decision, decidedBy: by, at: at, concerns: [wave.id.raw])),
+        ])
+    }
+
+    /// Moves a team one wave later (`by` > 0) or earlier in the planned order; past the last wave
+    /// it leaves the waves ("not yet planned"), and from there `by` > 0 puts it in the first wave
+    /// after the pilots.
+    public static func step(_ team: TeamID, by: Int, plan: Plan) -> PlanEdit? {
+        let waves = plan.orderedWaves
+        let current = waves.firstIndex { $0.teams.contains(team) }
+        let target: Int?
+        switch current {
+        case nil: target = by > 0 ? nil : waves.indices.last
+        case let i?: target = i + by
+        }
+        if let target {
+            guard target >= 0 else { return nil }
+            return target < waves.count ? .moveTeam(team, toWave: waves[target].id) : .moveTeam(team, toWave: nil)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import TerminalUI
+
+/// The Waves board: a column per wave in order (wave 0 = pilots), then "not yet planned" and "out
+/// of scope"; a card per team (name, size, score, open resistance, coach). Under it the selected
+/// wave: dates, status, capacity per coach, the entry gate item by item, and the wave findings.
+enum WavesView {
+    static func draw(_ frame: inout Frame, _ state: AppState, _ options: Render.Options) {
+        let layout = Layout.waves(state.size)
+        let d = state.derived.waves
+        let w = state.waves
+        let board = layout.board
+        guard !d.columns.isEmpty else { return }
+        // As many columns as fit at 18+ cells each, scrolled to keep the selected one in view.
+        let fit = max(1, min(d.columns.count, board.width / 18))
+        let first = max(0, min(w.column - fit / 2, d.columns.count - fit))
+        let colWidth = board.width / fit
+        let rows = Layout.wavesCardRows(state.size)
+        for i in 0..<fit {
+            let c = first + i
+            let column = d.columns[c]
+            let x = board.x + i * colWidth
+            let width = colWidth - 1
+            let selectedColumn = c == w.column
+            frame.canvas.field(column.title, x: x, y: board.y, width: width, role: selectedColumn ? .tabActive : .header)
+            var sub = Words.count(column.teams.count, "team")
+            var subRole: StyleRole = .dim
+            if let id = column.wave, let cap = d.capacity[id] {
+                let wave = state.plan.wave(id)
+                sub = "\(wave?.status.label ?? "") · \(cap.teams)/\(cap.capacity)"
+                if cap.isOver {
+                    sub += " ! over"
+                    subRole = .warning
+                }
+            }
+            frame.canvas.field(sub, x: x, y: board.y + 1, width: width, role: subRole)
+            let top = w.tops[c] ?? 0
+            for r in 0..<rows {
+                let row = top + r
+                guard row < column.teams.count else { break }
+                let t = Int(column.teams[row])
+                let team = state.plan.teams[t]
+                let y = board.y + 2 + r
+                let selected = selectedColumn && row == (w.rows[c] ?? 0)
+                let base: StyleRole = selected ? (state.overlay == nil ? .selected : .selectedMuted) : .normal
+                if selected { frame.canvas.fill(Rect(x: x, y: y, width: width, height: 1), role: base) }
+                let mark = w.marked.contains(team.id) ? "◆" : " "
+                frame.canvas.text(mark, x: x, y: y, role: selected ? base : .accent)
+                let score = t < d.scores.count && d.scores[t] >= 0 ? "\(Int(d.scores[t].rounded()))" : "–"
+                let notes = d.openNotes[team.id].map { " !\($0)" } ?? ""
+                let coach = team.coach == nil && column.wave != nil ? " ?c" : ""
+                let tail = " \(score)\(notes)\(coach)"
+                let tailWidth = TextWidth.of(tail)
+                frame.canvas.text(team.name, x: x + 1, y: y, role: base, width: max(1, width - 1 - tailWidth))
+                frame.canvas.text(tail, x: x + width - tailWidth, y: y, role: selected ? base : (notes.isEmpty && coach.isEmpty ? .dim : .warning))
+                frame.hits.append(HitRegion(Rect(x: x, y: y, width: width, height: 1), "card:\(c):\(row)"))
+            }
+            if column.teams.count > rows {
+                let more = " \(top + 1)–\(min(column.teams.count, top + rows)) of \(column.teams.count) "
+                frame.canvas.text(more, x: x + max(0, width - TextWidth.of(more)), y: board.maxY - 1, role: .dim)
+            }
+        }
+        panel(&frame, state, layout.panel)
+    }
+
+    static func panel(_ frame: inout Frame, _ state: AppState, _ rect: Rect) {
+        let d = state.derived.waves
+        let w = state.waves
+        let column = d.columns[w.column]
+        let leftWidth = rect.width >= 100 ? rect.width / 2 : rect.width
+        let left = Rect(x: rect.x, y: rect.y, width: leftWidth, height: rect.height)
+        frame.canvas.box(left, role: .border, title: column.title, titleRole: .title)
+        let inner = left.inset(dx: 2, dy: 1)
+        var lines: [(String, StyleRole)] = []
+        func add(_ text: String, _ role: StyleRole = .normal) {
+            for part in TextWidth.wrap(text, width: inner.width) { lines.append((part, role)) }
+        }
+        if let id = column.wave, let wave = state.plan.wave(id) {
+            let dates = [wave.start.map { "from \($0)" }, wave.end.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
+            add("\(wave.status.label)\(dates.isEmpty ? "" : " · " + dates)"
+                + (wave.checkIns.isEmpty ? "" : " · check-ins " + wave.checkIns.map(\.description).joined(separator: ", ")), .dim)
+            if let cap = d.capacity[id] {
+                add("Capacity: " + cap.summary, cap.isOver ? .warning : .normal)
+                for load in cap.coaches {
+                    let gauge = String(repeating: "■", count: min(load.teams, 12)) + String(repeating: "·", count: max(0, min(12, load.capacity) - load.teams))
+                    add("  \(load.name): \(gauge) \(load.teams)/\(load.capacity)" + (load.isOver ? " ! over capacity" : ""), load.isOver ? .warning : .normal)
+                }
+            }
+            let gate = d.gates[id] ?? []
+            if gate.isEmpty {
+                add("Entry gate: no criteria set.", .dim)
+            } else {
+                let unmet = gate.filter { !$0.met }.count
+                add(unmet == 0 ? "Entry gate: met" : "Entry gate: \(unmet) of \(gate.count) unmet" + (wave.status == .planned ? " (A starts it with a reason)" : ""),
+                    unmet == 0 ? .good : .warning)
+                for item in gate {
+                    add("  \(item.met ? "✓" : "✗") \(item.text)" + (item.evidence.isEmpty ? "" : " — \(item.evidence)"), item.met ? .normal : .warning)
+                }
+            }
+        } else if column.title == "Not yet planned" {
+            add("Teams still on the project model. < moves the selected (or marked) teams into the last wave.", .dim)
+        } else {
+            add("Out-of-scope teams stay project-shaped (regulation, a one-off migration); the team form brings one back.", .dim)
+        }
+        if let team = Reducer.selectedWaveTeam(state) {
+            let coach = team.coach.flatMap { id in state.plan.coaches.first { $0.id == id }?.name } ?? "no coach"
+            add("\(team.name): \(team.size == 0 ? "?" : "\(team.size)") people · \(coach)"
+                + (d.openNotes[team.id].map { " · \($0) open resistance" } ?? ""), .title)
+        }
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            frame.canvas.text(line.0, x: inner.x, y: inner.y + i, role: line.1, width: inner.width)
+        }
+        guard rect.width >= 100 else { return }
+        let right = Rect(x: rect.x + leftWidth, y: rect.y, width: rect.width - leftWidth, height: rect.height)
+        let title = d.findings.isEmpty ? "Wave findings" : "Wave findings (\(d.findings.count)) — n jumps"
+        frame.canvas.box(right, role: .border, title: title, titleRole: .title)
+        let rin = right.inset(dx: 2, dy: 1)
+        var flines: [(String, StyleRole)] = []
+        if d.findings.isEmpty { flines.append(("✓ No wave findings.", .good)) }
+        for (i, f) in d.findings.enumerated() {
+            let marker = f.severity == .critical ? "✗" : f.severity == .warning ? "!" : "·"
+            let role: StyleRole = i == w.finding ? .selected : f.severity == .critical ? .critical : f.severity == .warning ? .warning : .accent
+            for part in TextWidth.wrap("\(marker) \(f.message)", width: rin.width) { flines.append((part, role)) }
+            if i == w.finding {
+                for part in TextWidth.wrap("  why: \(f.guidance)", width: rin.width) { flines.append((part, .dim)) }
+            }
+        }
+        let selectedLine = flines.firstIndex { $0.1 == .selected } ?? 0
+        let start = max(0, min(selectedLine - 1, flines.count - rin.height))
+        for (i, line) in flines.dropFirst(start).prefix(rin.height).enumerated() {
+            frame.canvas.text(line.0, x: rin.x, y: rin.y + i, role: line.1, width: rin.width)
+        }
+    }
+}
