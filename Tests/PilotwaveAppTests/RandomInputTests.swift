@@ -25,7 +25,7 @@ struct RandomInputTests {
         .enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
-    ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh")
+    ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh") + Key.story("666<>HLJKmcAn")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)
@@ -34,7 +34,10 @@ struct RandomInputTests {
             case 0..<3:
                 return .event(.resize(Size(width: Int.random(in: 20...160, using: &rng), height: Int.random(in: 5...60, using: &rng))))
             case 3..<4: return .click("row:\(Int.random(in: 0..<30, using: &rng))")
-            case 4..<5: return .click("rank:\(Int.random(in: 0..<30, using: &rng))")
+            case 4..<5:
+                let kinds = ["rank:\(Int.random(in: 0..<30, using: &rng))", "card:\(Int.random(in: 0..<6, using: &rng)):\(Int.random(in: 0..<10, using: &rng))",
+                             "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))"]
+                return .click(kinds.randomElement(using: &rng)!)
             case 5..<6: return .scroll(Int.random(in: -5...5, using: &rng))
             case 6..<7: return .event(.paste("Ané 顧客\nq"))
             default: return .event(.key(keys.randomElement(using: &rng)!))

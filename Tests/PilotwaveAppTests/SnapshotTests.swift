@@ -59,6 +59,14 @@ struct SnapshotTests {
         try Goldens.check(Self.name("resistance-mono", size), d.frame.canvas, theme: .mono)
     }
 
+    @Test(arguments: sizes)
+    func waves(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("6lj")  // Wave 1, second team
+        try Goldens.check(Self.name("waves", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("waves-mono", size), d.frame.canvas, theme: .mono)
+    }
+
     @Test func readinessAndResistanceOverlays() throws {
         let d = AppDriver(size: Size(width: 120, height: 40))
         d.keys("4<enter>")

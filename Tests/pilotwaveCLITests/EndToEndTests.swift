@@ -190,6 +190,29 @@ struct EndToEndTests {
         #expect(signals.allSatisfy { $0["recordedBy"] as? String == "Ana" })
     }
 
+    /// Wave planning: a team moved into an over-capacity wave, the warning seen, the move undone,
+    /// and the saved plan is the plan as it was.
+    @Test func anOverCapacityMoveIsUndoneAndTheFileIsUnchanged() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "waves.json")
+        let before = try Data(contentsOf: cli.folder.appendingPathComponent("waves.json"))
+        try tmux.start("\(bin) waves.json", width: 120, height: 40)
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("6")
+        try tmux.wait(for: "Not yet planned")
+        try tmux.keys("l", "l", "l", "<")
+        try tmux.wait(for: "Moved Fraud Signals to Wave 2")
+        try tmux.wait(for: "planned · 7/0 ! over")
+        try tmux.keys("u")
+        try tmux.wait(for: "Undid: Move Fraud Signals")
+        try tmux.wait(for: "planned · 6/0 ! over")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let after = try Data(contentsOf: cli.folder.appendingPathComponent("waves.json"))
+        #expect(after == before, "undone back to the version on disk: the file is the plan as it was")
+    }
+
     /// Closing the terminal window (SIGHUP) keeps the last edit, as autosave would have.
     @Test func closingTheWindowKeepsTheLastEdit() throws {
         let (cli, tmux, bin) = try session()
