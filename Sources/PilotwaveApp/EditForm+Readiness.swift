@@ -9,7 +9,7 @@ extension EditForm {
                        current: Int?, recorder: String) -> EditForm {
         EditForm(purpose: .signal(cell), title: "\(dimension.name) — \(place)", fields: [
             Field(key: "rating", label: "Rating", editor: .rating(current ?? 3),
-                  help: "1–5 (←/→ or a digit); the anchor of each level is listed below."),
+                  help: "1–5 (←/→ or a digit); what each level looks like is listed with the form."),
             textField("evidence", "Evidence", "", limit: 400, help: "What was seen or heard that supports the rating."),
             textField("by", "Recorded by", recorder, limit: 80, help: "Who recorded it (kept for the next rating)."),
         ])
@@ -22,7 +22,7 @@ extension EditForm {
     static func dimension(_ dimension: ReadinessDimension?) -> EditForm {
         let d = dimension
         var fields = [
-            textField("name", "Name", d?.name ?? "", limit: 60, help: "A short name, e.g. \"Customer access\"."),
+            textField("name", "Name", d?.name ?? "", limit: 60, help: "A short name, e.g. \"Decision rights\"."),
             textField("help", "Question", d?.help ?? "", limit: 300, help: "What the dimension looks for, in one sentence."),
             Field(key: "scope", label: "Rated for", editor: .choice(options: scopeChoices.map(\.label), index: scopeChoices.firstIndex(of: d?.scope ?? .both) ?? 2),
                   help: "The organisation, each team, or both."),
@@ -37,12 +37,14 @@ extension EditForm {
     }
 
     /// Quick capture: only the words and the kind are needed; the team is filled in.
-    static func capture(teamName: String) -> EditForm {
+    static func capture(teamName: String, stakeholders: [Stakeholder]) -> EditForm {
         EditForm(purpose: .note(nil), title: "Capture resistance", fields: [
             textField("words", "Words heard", "", limit: 400, help: "As they were said, e.g. \"We don't have time for this\"."),
             Field(key: "kind", label: "Kind", editor: .choice(options: ResistanceKind.allCases.map(\.label), index: 0),
                   help: "←/→ to choose. The playbook of responses for the kind comes with the full note (Resistance view, Enter)."),
-            textField("team", "Team", teamName, limit: 120, help: "The team it came from (a team's name), or empty."),
+            textField("team", "Team", teamName, limit: 120, help: "The team it came from (a team's name); empty when a stakeholder said it."),
+            Field(key: "stakeholder", label: "Or stakeholder", editor: .choice(options: ["none"] + stakeholders.map(\.name), index: 0),
+                  help: "A leader or stakeholder it came from (empty the Team field); add people in view 5 with t, a."),
             Field(key: "severity", label: "Severity", editor: .choice(options: Severity.allCases.map(\.label), index: 1),
                   help: "How much it could hold things back."),
         ])
@@ -66,7 +68,7 @@ extension EditForm {
                   help: "How much it could hold things back."),
             Field(key: "playbook", label: "Playbook", editor: .choice(options: ["(my own words below)"] + playbook,
                                                                       index: note.response.flatMap { r in playbook.firstIndex(of: r) }.map { $0 + 1 } ?? 0),
-                  help: "Typical responses for this kind (DOMAIN §5); ←/→ to choose one, or write your own below."),
+                  help: "Typical responses for this kind; ←/→ to choose one, or write your own below."),
             textField("response", "Response", note.response.map { playbook.contains($0) ? "" : $0 } ?? "", limit: 300,
                       help: "Your own response, if none of the playbook fits."),
             textField("owner", "Owner", note.owner ?? "", limit: 80, help: "Who follows it up."),

@@ -139,8 +139,9 @@ public struct TeamActivity: Sendable, Equatable {
     static func all(_ plan: Plan, today: Day) -> [TeamID: TeamActivity] {
         var result: [TeamID: TeamActivity] = [:]
         let order = Dictionary(plan.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let retired = Set(plan.dimensions.filter(\.retired).map(\.id))
         for (key, trend) in Readiness.trends(plan.signals) {
-            guard let team = key.team else { continue }
+            guard let team = key.team, !retired.contains(key.dimension) else { continue }
             result[team, default: TeamActivity(readiness: [], openNotes: 0, overdueNotes: 0)].readiness.append((key.dimension, trend))
         }
         for id in result.keys {

@@ -120,6 +120,10 @@ extension Reducer {
                 toast(&state, "This dimension is not rated for \(state.readiness.column == 0 ? "the organisation" : "teams")", env, error: true)
                 break
             }
+            if dimension.retired {
+                toast(&state, "\(dimension.name) is retired: R brings it back before new ratings", env, error: true)
+                break
+            }
             let place = cell.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? "organisation"
             state.overlay = .editForm(.signal(cell, dimension: dimension, where: place,
                                               current: d.trends[cell]?.latest.rating, recorder: state.readiness.recorder))
@@ -127,7 +131,7 @@ extension Reducer {
             guard let cell = selectedCell(state) else { break }
             let count = Readiness.history(state.plan.signals, cell).count
             guard count > 0 else {
-                toast(&state, "No ratings yet: r records the first", env)
+                toast(&state, "No ratings yet: r records the first", env, error: true)
                 break
             }
             state.overlay = .history(HistoryState(cell: cell, selected: count - 1))
@@ -135,11 +139,11 @@ extension Reducer {
             guard state.readiness.row < d.dimensions.count else { break }
             let key = state.plan.dimensions[d.dimensions[state.readiness.row]].id
             guard let pattern = d.systemic.first(where: { $0.dimension.id == key }) ?? d.systemic.first(where: { $0.raised == nil }) else {
-                toast(&state, "No systemic pattern: fewer than \(Readiness.systemicTeams) pilot teams rate a dimension \(Readiness.systemicRating) or lower", env)
+                toast(&state, "No systemic pattern: fewer than \(Readiness.systemicTeams) pilot teams rate a dimension \(Readiness.systemicRating) or lower", env, error: true)
                 break
             }
             if pattern.raised != nil {
-                toast(&state, "\(Readiness.blockerTitle(pattern.dimension)) is raised already", env)
+                toast(&state, "\(Readiness.blockerTitle(pattern.dimension)) is raised already", env, error: true)
                 break
             }
             let edit = Readiness.raiseBlocker(pattern, id: BlockerID(env.newID("blocker")), plan: state.plan)
@@ -156,7 +160,10 @@ extension Reducer {
             guard state.readiness.row < d.dimensions.count else { break }
             let dim = state.plan.dimensions[d.dimensions[state.readiness.row]]
             let by = id == "readiness.moveUp" ? -1 : 1
-            if apply(&state, .moveDimension(dim.id, by: by), env) { state.readiness.row += by }
+            if apply(&state, .moveDimension(dim.id, by: by), env) {
+                state.readiness.row += by
+                toast(&state, "Moved \(dim.name) \(by < 0 ? "up" : "down") — u to undo", env)
+            }
         case "readiness.retire":
             guard state.readiness.row < d.dimensions.count else { break }
             var dim = state.plan.dimensions[d.dimensions[state.readiness.row]]
@@ -178,7 +185,7 @@ extension Reducer {
         let r = state.resistance
         switch id {
         case "resistance.capture":
-            state.overlay = .editForm(.capture(teamName: currentTeam(state)?.name ?? ""))
+            state.overlay = .editForm(.capture(teamName: currentTeam(state)?.name ?? "", stakeholders: state.plan.stakeholders))
         case "resistance.down":
             if r.stakeholders {
                 state.resistance.stakeholderRow = min(max(0, state.plan.stakeholders.count - 1), r.stakeholderRow + 1)
@@ -258,7 +265,7 @@ extension Reducer {
             guard h.selected < signals.count else { break }
             let signal = signals[h.selected]
             if signal.struck != nil {
-                toast(&state, "Already struck: \(signal.struck!.reason)", env)
+                toast(&state, "Already struck: \(signal.struck!.reason)", env, error: true)
                 break
             }
             state.overlay = .editForm(.strike(signal, by: state.readiness.recorder))
@@ -318,6 +325,10 @@ extension Reducer {
                                        anchors: anchors.allSatisfy(\.isEmpty) ? [] : anchors, retired: old?.retired ?? false)
             if apply(&state, existing == nil ? .addDimension(d) : .updateDimension(d), env) {
                 state.overlay = nil
+                if existing == nil {
+                    refreshReadiness(&state, env)
+                    state.readiness.row = max(0, state.derived.readiness.dimensions.count - 1)
+                }
                 toast(&state, existing == nil ? "Added \(name) — r rates it" : "Changed \(name); its history is kept", env)
             }
         case .note(let existing):
@@ -329,6 +340,14 @@ extension Reducer {
                 team = state.plan.teams.first { $0.name.lowercased() == teamName.lowercased() }?.id
                 if team == nil { form.setError("team", "no team named \"\(teamName)\"") }
             }
+            let stakeholderIndex = form.choice("stakeholder")
+            let stakeholder = stakeholderIndex == 0 || stakeholderIndex > state.plan.stakeholders.count
+                ? nil : state.plan.stakeholders[stakeholderIndex - 1].id
+            if teamName.isEmpty && stakeholder == nil {
+                form.setError("team", "say who said it: a team, or a stakeholder below")
+            } else if team != nil && stakeholder != nil {
+                form.setError("stakeholder", "a note comes from one team or one stakeholder, not both")
+            }
             let kind = ResistanceKind.allCases[form.choice("kind")]
             var note: ResistanceNote
             if let existing, let old = state.plan.resistance.first(where: { $0.id == existing }) {
@@ -338,8 +357,7 @@ extension Reducer {
                 if !followText.isEmpty {
                     if let day = Day(iso: followText) { note.followUp = day } else { form.setError("followUp", "a date as YYYY-MM-DD") }
                 }
-                let stakeholderIndex = form.choice("stakeholder")
-                note.stakeholder = stakeholderIndex == 0 ? nil : state.plan.stakeholders[stakeholderIndex - 1].id
+                note.stakeholder = stakeholder
                 note.severity = Severity.allCases[form.choice("severity")]
                 let own = form.text("response").trimmingWhitespace()
                 let playbookIndex = form.choice("playbook")
@@ -353,9 +371,13 @@ extension Reducer {
                 let chosenStatus = NoteStatus.allCases[form.choice("status")]
                 note.status = chosenStatus
                 if chosenStatus == .open { note = ResistanceRules.advanced(note) }
+                if chosenStatus == .beingAddressed && !note.hasResponseAndOwner {
+                    form.setError("status", "being addressed needs a response and an owner")
+                }
             } else {
                 note = ResistanceNote(id: NoteID(env.newID("note")), words: words, kind: kind, recordedAt: env.now())
                 note.severity = Severity.allCases[form.choice("severity")]
+                note.stakeholder = stakeholder
             }
             note.words = words
             note.kind = kind

@@ -96,7 +96,7 @@ enum ReadinessView {
                     let prev = trend.previous.map { "; before: \($0.rating) on \(Day($0.recordedAt))" } ?? ""
                     add("Recorded \(Day(s.recordedAt))\(s.recordedBy.isEmpty ? "" : " by \(s.recordedBy)")\(prev). "
                         + (s.evidence.isEmpty ? "" : "Evidence: \(s.evidence)"), .dim)
-                    add("Enter: history (\(d.histories[cell]?.count ?? 0) ratings) · r: record a new rating", .dim)
+                    add("Enter: history (\(Words.count(d.histories[cell]?.count ?? 0, "rating")) standing) · r: record a new rating", .dim)
                 } else {
                     add("\(dim.name), \(place): not rated yet — r records the first rating. \(dim.help)", .dim)
                 }

@@ -211,6 +211,16 @@ struct ReadinessStoryTests {
         #expect(d.screen.contains("Regula Imhof"))
         d.keys("t")
         #expect(!d.state.resistance.stakeholders)
+        // A leader's words are captured against the person, not a team.
+        d.keys("!")
+        d.type("If teams choose, how do I answer to the board?")
+        d.keys("<tab><right><tab><ctrl-u><enter>")
+        guard case .editForm(let noSource) = d.state.overlay else { Issue.record("captured without a source"); return }
+        #expect(noSource.fields.first { $0.key == "team" }?.error == "say who said it: a team, or a stakeholder below")
+        d.keys("<tab>")
+        d.keys("<left><enter>")  // from "none", wraps round to the last person: Regula
+        let note = try #require(d.state.plan.resistance.last)
+        #expect(note.stakeholder == s.id && note.team == nil && note.kind == .beginnerAgain)
     }
 
     @Test func aTeamsReadinessAndResistanceShowInItsDetailPane() throws {
