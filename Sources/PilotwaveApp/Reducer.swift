@@ -59,7 +59,7 @@ public enum Reducer {
         state.today = Day(env.now())
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
                               needFindings: state.view == .overview, today: Day(env.now()),
-                              needTeams: state.view == .teams || state.view == .overview || state.view == .waves)
+                              needTeams: state.view == .teams || state.view == .overview)
         switch state.view {
         case .pilots:
             // The Teams table's rows are not kept up to date here (they may name old indices).

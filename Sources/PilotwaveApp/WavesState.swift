@@ -61,7 +61,12 @@ public struct WavesDerived: Sendable {
         capacity = WavePlanning.capacity(plan)
         let latest = WavePlanning.organisationLatest(plan)
         gates = Dictionary(plan.waves.map { ($0.id, WavePlanning.gate($0, plan: plan, organisation: latest)) }, uniquingKeysWith: { a, _ in a })
-        findings = Finding.ordered(PlanChecks.run(plan, today: today).filter { Self.waveCodes.contains($0.code) })
+        // Only the checks about waves, coaches, blockers and dependencies, on one shared index.
+        let context = CheckContext(plan: plan, today: today)
+        let found = PlanChecks.coachCapacity(context) + PlanChecks.coachOverlap(context) + PlanChecks.everyoneAtOnce(context)
+            + PlanChecks.entryBlockers(context) + PlanChecks.entryReadiness(context) + PlanChecks.dependencies(context)
+            + PlanChecks.narrowTransformation(context)
+        findings = Finding.ordered(found.filter { Self.waveCodes.contains($0.code) })
         var open: [TeamID: Int] = [:]
         for note in plan.resistance where note.status != .resolved { if let t = note.team { open[t, default: 0] += 1 } }
         openNotes = open

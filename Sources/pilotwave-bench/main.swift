@@ -204,6 +204,10 @@ for count in teamCounts {
     run("readiness: record", max(20, keyCount / 10)) { i in [.char("r"), .char(Character(String(1 + i % 5))), .enter] }
     _ = press([.char("5")])
     run("resistance: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
+    // Waves: a team moved a wave later and back (an edit each; the wave checks re-run).
+    _ = press([.char("6"), .char("l")])
+    run("waves: move team", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char(">") : .char("<")] }
+    print("    (\(state.plan.waves.count) waves)")
     _ = press([.char("2")])
     print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
                  peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))
