@@ -23,13 +23,20 @@ final class Tmux {
 
     init(folder: URL) { self.folder = folder }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    // kill-server alone leaves this tmux (3.3a) running with its panes; ending the session first
+    // makes the server exit.
+    deinit {
+        _ = try? tmux(["kill-session", "-t", "t"])
+        _ = try? tmux(["kill-server"])
+    }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
         // posix_spawn + waitpid, with output through a file: the tmux server that new-session
         // starts inherits the descriptors, so a pipe would never reach end of file.
-        let outPath = folder.appendingPathComponent(".tmux-out-\(UUID().uuidString)").path
+        // In the system's temporary folder, not the test's scratch folder: that one is removed by
+        // the test before this object's deinit runs `kill-server`, which must still reach tmux.
+        let outPath = NSTemporaryDirectory() + "pw-tmux-out-\(UUID().uuidString)"
         defer { unlink(outPath) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -48,7 +55,7 @@ final class Tmux {
         let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let exited = (status & 0x7f) == 0
         let code = (status >> 8) & 0xff
-        if (!exited || code != 0) && args.first != "kill-server" {
+        if (!exited || code != 0) && args.first != "kill-server" && args.first != "kill-session" {
             throw Failure.tmux("\(args.joined(separator: " ")): \(text)")
         }
         return text
