@@ -9,8 +9,34 @@ public protocol FieldForm: Sendable, Equatable {
     var focus: Int { get set }
 }
 
+/// What a key did to a form.
+enum FormKeyResult {
+    /// The form changed (or ignored the key): keep it open.
+    case stay
+    case commit
+    case cancel
+}
+
 extension FieldForm {
     public var focused: TeamForm.Field { fields[focus] }
+
+    /// The keys every form shares: Esc/Ctrl-C cancel, Tab/↑/↓ move between fields, Enter commits;
+    /// anything else goes to the focused field.
+    mutating func handle(_ key: Key, keymap: Keymap) -> FormKeyResult {
+        if key == .ctrl("c") || key == .escape { return .cancel }
+        if let id = keymap.command(for: key, in: .form) {
+            switch id {
+            case "form.next": focus = (focus + 1) % fields.count
+            case "form.previous": focus = (focus + fields.count - 1) % fields.count
+            case "form.commit": return .commit
+            case "form.cancel": return .cancel
+            default: break
+            }
+            return .stay
+        }
+        edit(key)
+        return .stay
+    }
 
     /// Gives a key to the focused field. Returns false if the field did not use it.
     @discardableResult

@@ -204,26 +204,16 @@ extension Reducer {
     static func handlePilotsOverlay(_ state: inout AppState, _ key: Key, _ env: Environment) -> [Effect]? {
         switch state.overlay {
         case .editForm(var form):
-            if key == .ctrl("c") || key == .escape {
+            switch form.handle(key, keymap: env.keymap) {
+            case .cancel:
                 state.overlay = nil
                 toast(&state, "Cancelled; nothing changed", env)
-                return []
-            }
-            if let id = env.keymap.command(for: key, in: .form) {
-                switch id {
-                case "form.next": form.focus = (form.focus + 1) % form.fields.count
-                case "form.previous": form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-                case "form.commit":
-                    state.overlay = .editForm(form)
-                    commitEditForm(&state, env)
-                    return []
-                default: break
-                }
+            case .commit:
                 state.overlay = .editForm(form)
-                return []
+                commitEditForm(&state, env)
+            case .stay:
+                state.overlay = .editForm(form)
             }
-            form.edit(key)
-            state.overlay = .editForm(form)
             return []
         case .ballot(var draft):
             handleBallot(&state, &draft, key, env)

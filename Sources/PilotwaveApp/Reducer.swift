@@ -130,28 +130,16 @@ public enum Reducer {
             }
             return []
         case .form(var form):
-            if key == .ctrl("c") || key == .escape {
+            switch form.handle(key, keymap: env.keymap) {
+            case .cancel:
                 state.overlay = nil
                 toast(&state, "Cancelled; nothing changed", env)
-                return []
-            }
-            if let id = env.keymap.command(for: key, in: .form) {
-                switch id {
-                case "form.next": form.focus = (form.focus + 1) % form.fields.count
-                case "form.previous": form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-                case "form.commit":
-                    state.overlay = .form(form)
-                    return commitForm(&state, env)
-                case "form.cancel":
-                    state.overlay = nil
-                    return []
-                default: break
-                }
+            case .commit:
                 state.overlay = .form(form)
-                return []
+                return commitForm(&state, env)
+            case .stay:
+                state.overlay = .form(form)
             }
-            _ = form.edit(key)
-            state.overlay = .form(form)
             return []
         case .confirmQuit:
             switch key {
@@ -204,17 +192,10 @@ public enum Reducer {
             break
         }
         if state.view == .teams, var input = state.teams.filterInput {
-            switch key {
-            case .enter:
-                state.teams.filter = input.text
-                state.teams.filterInput = nil
-            case .escape, .ctrl("c"):
-                state.teams.filter = ""
-                state.teams.filterInput = nil
-            case .down: moveSelection(&state, by: 1)
-            case .up: moveSelection(&state, by: -1)
-            default:
-                input.handle(key)
+            switch filterKey(key, &input, applied: &state.teams.filter) {
+            case .closed: state.teams.filterInput = nil
+            case .move(let by): moveSelection(&state, by: by)
+            case .edited:
                 state.teams.filterInput = input
                 state.teams.selected = 0
                 state.teams.top = 0
@@ -222,17 +203,10 @@ public enum Reducer {
             return []
         }
         if state.view == .resistance, var input = state.resistance.filterInput {
-            switch key {
-            case .enter:
-                state.resistance.filter = input.text
-                state.resistance.filterInput = nil
-            case .escape, .ctrl("c"):
-                state.resistance.filter = ""
-                state.resistance.filterInput = nil
-            case .down: state.resistance.selected += 1
-            case .up: state.resistance.selected = max(0, state.resistance.selected - 1)
-            default:
-                input.handle(key)
+            switch filterKey(key, &input, applied: &state.resistance.filter) {
+            case .closed: state.resistance.filterInput = nil
+            case .move(let by): state.resistance.selected = max(0, state.resistance.selected + by)
+            case .edited:
                 state.resistance.filterInput = input
                 state.resistance.selected = 0
                 state.resistance.top = 0
@@ -241,6 +215,31 @@ public enum Reducer {
         }
         guard let id = env.keymap.command(for: key, in: state.view.keyContext) else { return [] }
         return run(&state, id, env)
+    }
+
+    enum FilterKey {
+        /// Enter kept the text as the filter, or Esc cleared it: the filter line closes.
+        case closed
+        /// ↑/↓ move through the matches while typing.
+        case move(Int)
+        case edited
+    }
+
+    /// A key on a filter line being typed: Enter keeps it, Esc clears it, ↑/↓ move, the rest edits.
+    static func filterKey(_ key: Key, _ input: inout TextInput, applied: inout String) -> FilterKey {
+        switch key {
+        case .enter:
+            applied = input.text
+            return .closed
+        case .escape, .ctrl("c"):
+            applied = ""
+            return .closed
+        case .down: return .move(1)
+        case .up: return .move(-1)
+        default:
+            input.handle(key)
+            return .edited
+        }
     }
 
     static func paste(_ state: inout AppState, _ text: String) {
