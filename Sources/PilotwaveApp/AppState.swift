@@ -112,6 +112,8 @@ public struct AppState: Sendable, Equatable {
     public var quitting = false
     /// Today, as of the last action (follow-ups are overdue against it).
     public internal(set) var today = Day(Date())
+    /// When `today` was worked out (it takes the calendar; once a minute is enough).
+    var todayAt = Date.distantPast
     /// Data derived from the plan, recomputed when the revision or the view's settings change.
     public internal(set) var derived = Derived()
 

@@ -22,6 +22,17 @@ public struct PilotsDerived: Sendable {
     private var teamsSeen: [Team] = []
     private var settingsSeen: PlanSettings?
 
+    /// Team index → its row in the list (ranked rows first, then out of scope); -1 for none.
+    private var rowByTeam: [Int32] = []
+
+    /// The row of the team at `index` in `plan.teams`, if it is listed.
+    public func row(ofTeam index: Int) -> Int? {
+        index >= 0 && index < rowByTeam.count && rowByTeam[index] >= 0 ? Int(rowByTeam[index]) : nil
+    }
+
+    /// 1-based rank of the team at `index`, or nil when out of scope.
+    public func rank(ofTeam index: Int) -> Int? { row(ofTeam: index).flatMap { rank(row: $0) } }
+
     /// Rows in the list: the ranked teams, then the out-of-scope ones.
     public var rowCount: Int { order.count + outOfScope.count }
 
@@ -64,6 +75,9 @@ public struct PilotsDerived: Sendable {
             self.model = model
             order = ranked.order
             outOfScope = model.outOfScope
+            var rows = [Int32](repeating: -1, count: plan.teams.count)
+            for (r, t) in (order + outOfScope).enumerated() { rows[Int(t)] = Int32(r) }
+            rowByTeam = rows
             standings = ranked.standings
             if !sameTeams { flagCounts = plan.teams.map { UInt8(min(HardFlag.count($0, settings: plan.settings), 255)) } }
             robustness = nil

@@ -16,7 +16,7 @@ extension Reducer {
         var p = state.pilots
         // Keep the selected team selected when the ranking re-orders (a weight changed).
         if rebuilt, let id = p.selectedID, let index = state.derived.indexByID[id],
-            let row = d.order.firstIndex(of: Int32(index)) ?? d.outOfScope.firstIndex(of: Int32(index)).map({ $0 + d.order.count }) {
+            let row = d.row(ofTeam: index) {
             p.selected = row
         }
         p.selected = d.rowCount == 0 ? 0 : min(max(0, p.selected), d.rowCount - 1)

@@ -6,7 +6,7 @@ extension Reducer {
     // MARK: Refresh
 
     static func refreshReadiness(_ state: inout AppState, _ env: Environment) {
-        state.derived.readiness.refresh(plan: state.plan, revision: state.revision, state: state.readiness, today: Day(env.now()))
+        state.derived.readiness.refresh(plan: state.plan, revision: state.revision, state: state.readiness, today: state.today)
         let d = state.derived.readiness
         var r = state.readiness
         r.row = d.dimensions.isEmpty ? 0 : min(max(0, r.row), d.dimensions.count - 1)
@@ -21,7 +21,7 @@ extension Reducer {
     }
 
     static func refreshResistance(_ state: inout AppState, _ env: Environment) {
-        let today = Day(env.now())
+        let today = state.today
         let filter = state.resistance.filterInput?.text ?? state.resistance.filter
         let key = (state.revision, state.resistance.grouping, filter, today)
         if let old = state.derived.noteGroupsKey, old.revision == key.0, old.grouping == key.1, old.filter == key.2, old.today == key.3 {

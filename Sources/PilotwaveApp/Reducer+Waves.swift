@@ -4,7 +4,8 @@ import TerminalUI
 
 extension Reducer {
     static func refreshWaves(_ state: inout AppState, _ env: Environment) {
-        state.derived.waves.refresh(plan: state.plan, revision: state.revision, scores: state.derived.scores, today: Day(env.now()))
+        state.derived.waves.refresh(plan: state.plan, revision: state.revision, scores: state.derived.scores,
+                                    indexByID: state.derived.indexByID, today: state.today)
         let d = state.derived.waves
         var w = state.waves
         w.column = min(max(0, w.column), max(0, d.columns.count - 1))

@@ -56,9 +56,13 @@ public enum Reducer {
 
     /// Brings derived data and scroll positions up to date after any action.
     static func refresh(_ state: inout AppState, _ env: Environment) {
-        state.today = Day(env.now())
+        let now = env.now()
+        if abs(now.timeIntervalSince(state.todayAt)) >= 60 {
+            state.today = Day(now)
+            state.todayAt = now
+        }
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
-                              needFindings: state.view == .overview, today: Day(env.now()),
+                              needFindings: state.view == .overview, today: state.today,
                               needTeams: state.view == .teams || state.view == .overview)
         switch state.view {
         case .pilots:
@@ -77,7 +81,7 @@ public enum Reducer {
         default: break
         }
         if state.view == .teams && state.teams.showDetail && state.derived.activityRevision != state.revision {
-            state.derived.activity = TeamActivity.all(state.plan, today: Day(env.now()))
+            state.derived.activity = TeamActivity.all(state.plan, today: state.today)
             state.derived.activityRevision = state.revision
         }
         let layout = Layout.teams(state.size, showDetail: state.teams.showDetail)

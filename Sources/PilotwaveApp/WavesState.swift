@@ -42,14 +42,13 @@ public struct WavesDerived: Sendable {
                                          "entryBlockersOpen", "entryReadinessUnmet", "dependsOnLaterWave", "dependsOnUnplannedTeam",
                                          "narrowTransformation"]
 
-    mutating func refresh(plan: Plan, revision: Int, scores: [Double], today: Day) {
+    mutating func refresh(plan: Plan, revision: Int, scores: [Double], indexByID: [TeamID: Int], today: Day) {
         guard self.revision != revision else { return }
         self.revision = revision
         self.scores = scores
-        let index = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var planned = Set<TeamID>()
         columns = plan.orderedWaves.map { wave in
-            let teams = wave.teams.compactMap { index[$0] }
+            let teams = wave.teams.compactMap { indexByID[$0].map { Int32($0) } }
             planned.formUnion(wave.teams)
             let pilots = wave.order == 0 && !wave.name.lowercased().contains("pilot")
             return Column(title: pilots ? "\(wave.name) (pilots)" : wave.name, wave: wave.id, teams: teams)

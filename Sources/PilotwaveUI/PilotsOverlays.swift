@@ -159,7 +159,7 @@ enum PilotsOverlays {
         }
         row("", teams.map(\.name), roles: teams.map { _ in .title })
         row("Rank", teams.map { t in
-            d.order.firstIndex(of: Int32(state.derived.indexByID[t.id] ?? -1)).map { "#\($0 + 1)" } ?? "out of scope"
+            d.rank(ofTeam: state.derived.indexByID[t.id] ?? -1).map { "#\($0)" } ?? "out of scope"
         })
         row("Score", scores.map(\.summary), roles: scores.map { _ in .accent })
         if let round = d.round {

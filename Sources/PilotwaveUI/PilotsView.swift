@@ -223,8 +223,8 @@ enum PilotsView {
         let d = state.derived.pilots
         let inTop = Set(r.top)
         for t in d.chosen where !inTop.contains(t) {
-            if let row = d.order.firstIndex(of: t) {
-                lines.append(("★ \(plan.teams[Int(t)].name) is a pilot at #\(row + 1), outside the top \(r.n)", .accent))
+            if let rank = d.rank(ofTeam: Int(t)) {
+                lines.append(("★ \(plan.teams[Int(t)].name) is a pilot at #\(rank), outside the top \(r.n)", .accent))
             }
         }
         var y = inner.y
