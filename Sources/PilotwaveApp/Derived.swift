@@ -22,7 +22,7 @@ public struct Derived: Sendable, Equatable {
     private var criteriaSeen: [Criterion]?
     private var settingsSeen: PlanSettings?
     private var organisationSeen: Organisation?
-    private var wavesSeen: [Wave]?
+    private var pilotWavesSeen: [Wave]?
     private var coachesSeen: [Coach]?
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
@@ -93,9 +93,12 @@ public struct Derived: Sendable, Equatable {
                 recommendation = PilotCount.recommend(plan)
                 organisationSeen = plan.organisation
             }
-            if !teamsSame || plan.waves != wavesSeen {
+            // Pilots are teams with status pilot plus the teams of order-0 waves: a move between later
+            // waves changes neither.
+            let pilotWaves = plan.waves.filter { $0.order == 0 }
+            if !teamsSame || pilotWaves != pilotWavesSeen {
                 pilotsChosen = PilotCount.pilots(plan).count
-                wavesSeen = plan.waves
+                pilotWavesSeen = pilotWaves
             }
             if plan.coaches != coachesSeen {
                 coachIndexByID = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -42,33 +42,74 @@ public struct WavesDerived: Sendable {
                                          "entryBlockersOpen", "entryReadinessUnmet", "dependsOnLaterWave", "dependsOnUnplannedTeam",
                                          "narrowTransformation"]
 
+    /// What each wave's column and capacity were last worked out from.
+    private struct WaveCache: Sendable {
+        var teams: [TeamID]
+        var indices: [Int32]
+        var capacity: WavePlanning.Capacity
+    }
+    private var waveCache: [WaveID: WaveCache] = [:]
+    private var teamsSeen: [Team]?
+    private var coachesSeen: [Coach]?
+    private var signalsSeen: [ReadinessSignal]?
+    private var resistanceSeen: [ResistanceNote]?
+    private var organisationLatest: [DimensionKey: ReadinessSignal] = [:]
+    private var checksLatest: [DimensionKey: ReadinessSignal] = [:]
+
+    /// Brings the board up to date with `plan`. A move touches two waves: only their columns and
+    /// capacities are worked out again (the others share storage with what they were built from,
+    /// so comparing them is instant), and the wave checks run on the team index Derived keeps.
     mutating func refresh(plan: Plan, revision: Int, scores: [Double], indexByID: [TeamID: Int], today: Day) {
         guard self.revision != revision else { return }
         self.revision = revision
         self.scores = scores
-        var planned = Set<TeamID>()
-        columns = plan.orderedWaves.map { wave in
-            let teams = wave.teams.compactMap { indexByID[$0].map { Int32($0) } }
-            planned.formUnion(wave.teams)
-            let pilots = wave.order == 0 && !wave.name.lowercased().contains("pilot")
-            return Column(title: pilots ? "\(wave.name) (pilots)" : wave.name, wave: wave.id, teams: teams)
+        if plan.teams != teamsSeen || plan.coaches != coachesSeen {
+            waveCache = [:]
+            teamsSeen = plan.teams
+            coachesSeen = plan.coaches
         }
-        let unplanned = plan.teams.indices.filter { plan.teams[$0].status != .outOfScope && !planned.contains(plan.teams[$0].id) }
-        let outOfScope = plan.teams.indices.filter { plan.teams[$0].status == .outOfScope && !planned.contains(plan.teams[$0].id) }
-        columns.append(Column(title: "Not yet planned", wave: nil, teams: unplanned.map { Int32($0) }))
-        columns.append(Column(title: "Out of scope", wave: nil, teams: outOfScope.map { Int32($0) }))
-        capacity = WavePlanning.capacity(plan)
-        let latest = WavePlanning.organisationLatest(plan)
-        gates = Dictionary(plan.waves.map { ($0.id, WavePlanning.gate($0, plan: plan, organisation: latest)) }, uniquingKeysWith: { a, _ in a })
+        var planned = [Bool](repeating: false, count: plan.teams.count)
+        var fresh: [WaveID: WaveCache] = [:]
+        columns = plan.orderedWaves.map { wave in
+            let cached: WaveCache
+            if let old = waveCache[wave.id], old.teams == wave.teams {
+                cached = old
+            } else {
+                cached = WaveCache(teams: wave.teams, indices: wave.teams.compactMap { indexByID[$0].map { Int32($0) } },
+                                   capacity: WavePlanning.capacity(of: wave, plan: plan, teamIndex: indexByID))
+            }
+            fresh[wave.id] = cached
+            for t in cached.indices { planned[Int(t)] = true }
+            let pilots = wave.order == 0 && !wave.name.lowercased().contains("pilot")
+            return Column(title: pilots ? "\(wave.name) (pilots)" : wave.name, wave: wave.id, teams: cached.indices)
+        }
+        waveCache = fresh
+        var unplanned: [Int32] = [], outOfScope: [Int32] = []
+        for t in plan.teams.indices where !planned[t] {
+            if plan.teams[t].status == .outOfScope { outOfScope.append(Int32(t)) } else { unplanned.append(Int32(t)) }
+        }
+        columns.append(Column(title: "Not yet planned", wave: nil, teams: unplanned))
+        columns.append(Column(title: "Out of scope", wave: nil, teams: outOfScope))
+        capacity = fresh.mapValues(\.capacity)
+        if plan.signals != signalsSeen {
+            organisationLatest = WavePlanning.organisationLatest(plan)
+            checksLatest = CheckContext.organisationLatest(plan.signals)
+            signalsSeen = plan.signals
+        }
+        gates = Dictionary(plan.waves.map { ($0.id, WavePlanning.gate($0, plan: plan, organisation: organisationLatest)) },
+                           uniquingKeysWith: { a, _ in a })
         // Only the checks about waves, coaches, blockers and dependencies, on one shared index.
-        let context = CheckContext(plan: plan, today: today)
+        let context = CheckContext(plan: plan, today: today, teamIndex: indexByID, organisationLatest: checksLatest)
         let found = PlanChecks.coachCapacity(context) + PlanChecks.coachOverlap(context) + PlanChecks.everyoneAtOnce(context)
             + PlanChecks.entryBlockers(context) + PlanChecks.entryReadiness(context) + PlanChecks.dependencies(context)
             + PlanChecks.narrowTransformation(context)
         findings = Finding.ordered(found.filter { Self.waveCodes.contains($0.code) })
-        var open: [TeamID: Int] = [:]
-        for note in plan.resistance where note.status != .resolved { if let t = note.team { open[t, default: 0] += 1 } }
-        openNotes = open
+        if plan.resistance != resistanceSeen {
+            var open: [TeamID: Int] = [:]
+            for note in plan.resistance where note.status != .resolved { if let t = note.team { open[t, default: 0] += 1 } }
+            openNotes = open
+            resistanceSeen = plan.resistance
+        }
     }
 
     public func teamIndex(column: Int, row: Int) -> Int? {

@@ -117,18 +117,30 @@ enum WavesView {
         let title = d.findings.isEmpty ? "Wave findings" : "Wave findings (\(d.findings.count)) — n jumps"
         frame.canvas.box(right, role: .border, title: title, titleRole: .title)
         let rin = right.inset(dx: 2, dy: 1)
-        var flines: [(String, StyleRole)] = []
-        if d.findings.isEmpty { flines.append(("✓ No wave findings.", .good)) }
-        for (i, f) in d.findings.enumerated() {
+        // Only the findings that can show are wrapped: from the one before the selected finding on,
+        // and back up if the list ends before the box does.
+        func wrapped(_ i: Int) -> [(String, StyleRole)] {
+            let f = d.findings[i]
             let marker = f.severity == .critical ? "✗" : f.severity == .warning ? "!" : "·"
             let role: StyleRole = i == w.finding ? .selected : f.severity == .critical ? .critical : f.severity == .warning ? .warning : .accent
-            for part in TextWidth.wrap("\(marker) \(f.message)", width: rin.width) { flines.append((part, role)) }
-            if i == w.finding {
-                for part in TextWidth.wrap("  why: \(f.guidance)", width: rin.width) { flines.append((part, .dim)) }
-            }
+            var out = TextWidth.wrap("\(marker) \(f.message)", width: rin.width).map { ($0, role) }
+            if i == w.finding { out += TextWidth.wrap("  why: \(f.guidance)", width: rin.width).map { ($0, StyleRole.dim) } }
+            return out
         }
-        let selectedLine = flines.firstIndex { $0.1 == .selected } ?? 0
-        let start = max(0, min(selectedLine - 1, flines.count - rin.height))
+        var flines: [(String, StyleRole)] = []
+        if d.findings.isEmpty { flines.append(("✓ No wave findings.", .good)) }
+        var first = max(0, min(w.finding - 1, d.findings.count - 1))
+        var next = first
+        while next < d.findings.count && flines.count < rin.height {
+            flines += wrapped(next)
+            next += 1
+        }
+        var start = 0
+        while first > 0 && flines.count < rin.height {
+            first -= 1
+            flines = wrapped(first) + flines
+            start = max(0, flines.count - rin.height)
+        }
         for (i, line) in flines.dropFirst(start).prefix(rin.height).enumerated() {
             frame.canvas.text(line.0, x: rin.x, y: rin.y + i, role: line.1, width: rin.width)
         }

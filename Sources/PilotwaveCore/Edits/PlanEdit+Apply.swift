@@ -180,15 +180,20 @@ extension PlanEdit {
             for t in plan.teams.indices where members.contains(plan.teams[t].id) { plan.teams[t].status = .candidate }
         case .moveTeam(let id, let target):
             let t = try teamIndex(id, plan)
-            for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } }
+            let status: TeamStatus
             if let target {
                 guard let w = plan.waves.firstIndex(where: { $0.id == target }) else { throw EditError("no wave \(target)") }
-                plan.waves[w].teams.append(id)
-                plan.teams[t].status = plan.waves[w].order == 0 ? .pilot : .inWave
+                status = plan.waves[w].order == 0 ? .pilot : .inWave
             } else {
-                plan.teams[t].status = .candidate
+                status = .candidate
             }
-            plan.teams[t].outOfScopeReason = nil
+            // Only the waves and the team that change are written: the rest keep sharing storage
+            // with the plan before the edit, which is what lets undo and the caches see at once
+            // that they are unchanged.
+            for w in plan.waves.indices where plan.waves[w].teams.contains(id) { plan.waves[w].teams.removeAll { $0 == id } }
+            if let target, let w = plan.waves.firstIndex(where: { $0.id == target }) { plan.waves[w].teams.append(id) }
+            if plan.teams[t].status != status { plan.teams[t].status = status }
+            if plan.teams[t].outOfScopeReason != nil { plan.teams[t].outOfScopeReason = nil }
 
         case .addBlocker(let b):
             try checkBlocker(b, plan)

@@ -32,16 +32,13 @@ extension PlanChecks {
     /// For the wave at `w`: its teams per known coach (coaches in plan order), and its teams without
     /// a known coach.
     static func coachLoads(_ w: Int, _ c: CheckContext) -> (loads: [(Int, [Int])], uncoached: [Int]) {
-        var byCoach: [Int: [Int]] = [:]
+        var byCoach = [[Int]](repeating: [], count: c.plan.coaches.count)
         var uncoached: [Int] = []
         for t in c.members[w] {
-            if let id = c.plan.teams[t].coach, let k = c.coachIndex[id] {
-                byCoach[k, default: []].append(t)
-            } else {
-                uncoached.append(t)
-            }
+            let k = Int(c.teamCoach[t])
+            if k >= 0 { byCoach[k].append(t) } else { uncoached.append(t) }
         }
-        return (byCoach.keys.sorted().map { ($0, byCoach[$0]!) }, uncoached)
+        return (byCoach.indices.filter { !byCoach[$0].isEmpty }.map { ($0, byCoach[$0]) }, uncoached)
     }
 
     /// `coachOverlap` (warning): a coach carries more teams than their capacity across waves that run
@@ -168,7 +165,8 @@ extension PlanChecks {
         var findings: [Finding] = []
         let guidance = "A team that waits on a team still working the old way cannot own its outcome; "
             + "plan the teams it depends on in the same or an earlier wave."
-        for (t, team) in c.plan.teams.enumerated() where !team.dependsOn.isEmpty {
+        for t in c.plan.teams.indices where !c.plan.teams[t].dependsOn.isEmpty {
+            let team = c.plan.teams[t]
             guard let order = c.order(ofTeam: t) else { continue }
             var later: [Int] = []
             var unplanned: [Int] = []

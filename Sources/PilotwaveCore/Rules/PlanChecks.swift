@@ -16,6 +16,8 @@ public struct CheckContext {
     /// status `pilot` in no wave, `unplanned` otherwise.
     let placement: [Int]
     static let unplanned = -1
+    /// Per team (as in `plan.teams`), for teams in a wave: its coach's position in `plan.coaches`, or -1.
+    let teamCoach: [Int32]
     static let pilotWithoutWave = -2
     /// Positions in `plan.teams` of the pilots: status `pilot` or in an order-0 wave, in plan order.
     public let pilots: [Int]
@@ -27,9 +29,16 @@ public struct CheckContext {
 
     /// Indexes `plan` once; `today` decides which waves are starting and which follow-ups are late.
     public init(plan: Plan, today: Day) {
+        self.init(plan: plan, today: today, teamIndex: Self.index(plan.teams.map(\.id)))
+    }
+
+    /// Indexes `plan` with a team index the caller already holds (position in `plan.teams` by id,
+    /// first occurrence winning) — the board re-checks on every move and keeps one per revision.
+    public init(plan: Plan, today: Day, teamIndex: [TeamID: Int],
+                organisationLatest: [DimensionKey: ReadinessSignal]? = nil) {
         self.plan = plan
         self.today = today
-        teamIndex = Self.index(plan.teams.map(\.id))
+        self.teamIndex = teamIndex
         coachIndex = Self.index(plan.coaches.map(\.id))
         blockerIndex = Self.index(plan.blockers.map(\.id))
         dimensionNames = Dictionary(plan.dimensions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -48,24 +57,41 @@ public struct CheckContext {
         }
         var pilots: [Int] = []
         var inScope = 0
-        for (t, team) in plan.teams.enumerated() {
-            if team.status != .outOfScope { inScope += 1 }
-            if team.status == .pilot, placement[t] == Self.unplanned { placement[t] = Self.pilotWithoutWave }
-            if team.status == .pilot || (placement[t] >= 0 && plan.waves[placement[t]].order == 0) {
+        // By index, reading only the status: iterating the teams themselves would copy every one.
+        for t in plan.teams.indices {
+            let status = plan.teams[t].status
+            if status != .outOfScope { inScope += 1 }
+            if status == .pilot, placement[t] == Self.unplanned { placement[t] = Self.pilotWithoutWave }
+            if status == .pilot || (placement[t] >= 0 && plan.waves[placement[t]].order == 0) {
                 pilots.append(t)
             }
         }
         self.placement = placement
         self.members = members
+        // Each planned team's coach by position in `plan.coaches` (-1: none or unknown), looked up once.
+        var teamCoach = [Int32](repeating: -1, count: plan.teams.count)
+        let coachIndex = Self.index(plan.coaches.map(\.id))
+        for wave in members {
+            for t in wave where teamCoach[t] == -1 {
+                if let id = plan.teams[t].coach, let k = coachIndex[id] { teamCoach[t] = Int32(k) }
+            }
+        }
+        self.teamCoach = teamCoach
         self.pilots = pilots
         inScopeCount = inScope
         recommendation = PilotCount.recommend(plan)
+        self.organisationLatest = organisationLatest ?? Self.organisationLatest(plan.signals)
+    }
+
+    /// The organisation-wide rating of every rated dimension: its latest unstruck signal (of equal
+    /// times, the later in the list).
+    public static func organisationLatest(_ signals: [ReadinessSignal]) -> [DimensionKey: ReadinessSignal] {
         var latest: [DimensionKey: ReadinessSignal] = [:]
-        for signal in plan.signals where signal.team == nil && signal.struck == nil {
+        for signal in signals where signal.team == nil && signal.struck == nil {
             if let current = latest[signal.dimension], current.recordedAt > signal.recordedAt { continue }
             latest[signal.dimension] = signal
         }
-        organisationLatest = latest
+        return latest
     }
 
     static func index<Tag>(_ ids: [Ref<Tag>]) -> [Ref<Tag>: Int] {

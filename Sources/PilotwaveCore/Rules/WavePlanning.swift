@@ -37,28 +37,32 @@ public enum WavePlanning {
 
     /// Every wave's capacity, by wave id, from one pass over the teams.
     public static func capacity(_ plan: Plan) -> [WaveID: Capacity] {
-        let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var teamIndex: [TeamID: Int] = [:]
         for wave in plan.waves { for t in wave.teams { teamIndex[t] = -1 } }
         if !teamIndex.isEmpty {
             for (i, team) in plan.teams.enumerated() where teamIndex[team.id] != nil { teamIndex[team.id] = i }
         }
         var result: [WaveID: Capacity] = [:]
-        for wave in plan.waves {
-            var loads: [Int: Int] = [:]
-            var uncoached = 0
-            var count = 0
-            for id in wave.teams {
-                guard let t = teamIndex[id], t >= 0 else { continue }
-                count += 1
-                if let coach = plan.teams[t].coach, let k = coachIndex[coach] { loads[k, default: 0] += 1 } else { uncoached += 1 }
-            }
-            let coaches = loads.keys.sorted().map { k in
-                CoachLoad(coach: plan.coaches[k].id, name: plan.coaches[k].name, teams: loads[k]!, capacity: plan.coaches[k].capacity)
-            }
-            result[wave.id] = Capacity(teams: count, coaches: coaches, uncoached: uncoached)
-        }
+        for wave in plan.waves { result[wave.id] = capacity(of: wave, plan: plan, teamIndex: teamIndex) }
         return result
+    }
+
+    /// One wave's capacity, with the positions of teams in `plan.teams` by id (ids it lacks, or maps
+    /// to a negative position, are teams that no longer exist).
+    public static func capacity(of wave: Wave, plan: Plan, teamIndex: [TeamID: Int]) -> Capacity {
+        let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        var loads: [Int: Int] = [:]
+        var uncoached = 0
+        var count = 0
+        for id in wave.teams {
+            guard let t = teamIndex[id], t >= 0 else { continue }
+            count += 1
+            if let coach = plan.teams[t].coach, let k = coachIndex[coach] { loads[k, default: 0] += 1 } else { uncoached += 1 }
+        }
+        let coaches = loads.keys.sorted().map { k in
+            CoachLoad(coach: plan.coaches[k].id, name: plan.coaches[k].name, teams: loads[k]!, capacity: plan.coaches[k].capacity)
+        }
+        return Capacity(teams: count, coaches: coaches, uncoached: uncoached)
     }
 
     /// One entry criterion of a wave and whether it is met.
