@@ -40,19 +40,27 @@ extension EditForm {
                  ])
     }
 
-    /// Comma-separated names → the teams, and an error naming the first unknown one.
+    /// Comma-separated names → the teams, and an error naming the first unknown one. Case and
+    /// accents are ignored, and a part of a name that fits one team only is enough ("launchpad"
+    /// for "🚀 Launchpad", "equipe" for "Équipe Crème").
     static func resolveTeams(_ text: String, plan: Plan) -> (ids: [TeamID], error: String?) {
         let names = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return ([], nil) }
-        var byName: [String: TeamID] = [:]
-        for team in plan.teams where byName[team.name.lowercased()] == nil { byName[team.name.lowercased()] = team.id }
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
         var ids: [TeamID] = []
         for name in names {
-            guard let id = byName[name.lowercased()] else {
-                let near = plan.teams.lazy.filter { $0.name.lowercased().contains(name.lowercased()) }.prefix(2).map(\.name)
-                return (ids, "no team named \"\(name)\"" + (near.isEmpty ? "" : " — " + near.joined(separator: "? ") + "?"))
+            var found = plan.teams.first { $0.name.compare(name, options: options) == .orderedSame }?.id
+            if found == nil {
+                let near = Array(plan.teams.lazy.filter { $0.name.range(of: name, options: options) != nil }.prefix(3).map(\.name))
+                switch near.count {
+                case 1: found = plan.teams.first { $0.name == near[0] }?.id
+                case 0: return (ids, "no team named \"\(name)\"")
+                default:
+                    let fits = near.count > 2 ? "\(near[0]), \(near[1]) and more" : "\(near[0]) and \(near[1])"
+                    return (ids, "\"\(name)\" fits \(fits); type more of the name")
+                }
             }
-            if !ids.contains(id) { ids.append(id) }
+            if let found, !ids.contains(found) { ids.append(found) }
         }
         return (ids, nil)
     }

@@ -91,7 +91,7 @@ extension Reducer {
             state.overlay = .confirm(Confirmation(
                 action: .deleteBlocker(blocker.id), title: "Delete this blocker?",
                 lines: [Words.quote(blocker.title, max: 200),
-                        gated.isEmpty ? "It gates no wave." : "It leaves the entry gates of \(Words.list(gated)).",
+                        gated.isEmpty ? "It gates no wave." : "It leaves the entry gate\(gated.count == 1 ? "" : "s") of \(Words.list(gated)).",
                         "Resolving it (>) keeps the record of what the pilots surfaced; u undoes a delete."],
                 keys: "y delete · Esc keep it"))
         default: break
@@ -162,7 +162,7 @@ extension Reducer {
                 guard let blocker = state.plan.blocker(id) else { break }
                 let gated = state.plan.orderedWaves.filter { $0.entry.blockers.contains(id) }.map { BlockersDerived.shortName($0.name) }
                 if apply(&state, .removeBlocker(id), env) {
-                    toast(&state, "Deleted \(Words.quote(blocker.title, max: 40))"
+                    toast(&state, "Deleted \(Words.quote(blocker.title, max: 30))"
                         + (gated.isEmpty ? "" : "; it left the gate of \(Words.list(gated))") + " — u to undo", env)
                 }
             }
@@ -205,7 +205,7 @@ extension Reducer {
                     let text = statusMessage(&state, blocker, before: before, env)
                     toast(&state, text, env)
                 } else {
-                    toast(&state, (blocker.owner.map { "\($0) owns " } ?? "Nobody owns ") + Words.quote(blocker.title, max: 40) + " — u to undo", env)
+                    toast(&state, (blocker.owner.map { "Owner: \($0)" } ?? "No owner now") + " — u to undo", env)
                 }
             }
         case .blocker(let existing):
@@ -254,13 +254,13 @@ extension Reducer {
             if old == nil {
                 refreshBlockers(&state, env)
                 let gated = state.derived.blockers.waves.filter { $0.blockers.contains(id) }.map(\.short)
-                toast(&state, "Added \(Words.quote(title, max: 40))" + (gated.isEmpty ? "; it gates no wave yet" : "; it gates \(Words.list(gated))")
+                toast(&state, "Added" + (gated.isEmpty ? "; it gates no wave yet" : "; it gates \(Words.list(gated))")
                     + (owner.isEmpty ? " — o gives it an owner" : " — u to undo"), env)
             } else if old?.status != status {
                 let text = statusMessage(&state, blocker, before: before, env)
                 toast(&state, text, env)
             } else {
-                toast(&state, "Changed \(Words.quote(title, max: 40)) — u to undo", env)
+                toast(&state, "Blocker changed — u to undo", env)
             }
         default:
             break

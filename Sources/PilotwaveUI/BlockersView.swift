@@ -78,19 +78,15 @@ enum BlockersView {
 
         init(width: Int) {
             switch width {
-            case 110...: break
-            case 90..<110: surfaced = 0
+            case 140...: break
+            case 110..<140:
+                (category, shortCategory, owner, surfaced, gates) = (12, true, 15, 17, 14)
+            case 90..<110:
+                (category, shortCategory, owner, surfaced, gates) = (12, true, 15, 0, 14)
             case 72..<90:
-                surfaced = 0
-                category = 12
-                shortCategory = true
-                owner = 13
-                gates = 14
+                (category, shortCategory, owner, surfaced, gates) = (12, true, 13, 0, 14)
             default:
-                surfaced = 0
-                category = 0
-                owner = 10
-                gates = 10
+                (category, owner, surfaced, gates) = (0, 10, 0, 10)
             }
             let fixed = 2 + (status + 1) + (category > 0 ? category + 1 : 0) + (owner + 1) + (surfaced > 0 ? surfaced + 1 : 0) + gates + 1
             title = max(8, width - fixed)
@@ -167,7 +163,7 @@ enum BlockersView {
                     cell(teamsText(teams, width: cols.surfaced), cols.surfaced, teams.isEmpty ? .dim : .normal)
                 }
                 let gated = d.gates[d.rows[row]].map { d.waves[$0].short }
-                cell(gated.isEmpty ? "gates nothing" : gated.joined(separator: ", "), cols.gates, gated.isEmpty ? .dim : .normal)
+                cell(gated.isEmpty ? (cols.gates >= 13 ? "gates nothing" : "none") : gated.joined(separator: ", "), cols.gates, gated.isEmpty ? .dim : .normal)
                 frame.hits.append(HitRegion(Rect(x: rect.x, y: y, width: rect.width, height: 1), "blocker:\(row)"))
             }
         }

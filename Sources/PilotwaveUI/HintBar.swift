@@ -29,7 +29,7 @@ enum HintBar {
         case .confirmQuit, .externalChange:
             items = []
         case .confirm:
-            items = [("y", "yes", nil), ("Esc", "no", nil)]
+            items = [("y", "confirm", nil), ("Esc", "cancel", nil)]
         case .saveAs:
             items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:
