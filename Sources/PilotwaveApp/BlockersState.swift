@@ -86,7 +86,13 @@ public struct BlockersDerived: Sendable {
 
     var key: Key?
     private var builtRevision = -1
-    /// What the organisation's latest ratings were worked out from (compared by storage first).
+    /// What the waves and gates were built from (compared by storage first, so an edit elsewhere
+    /// — a team, a note — rebuilds nothing but the team names).
+    private var wavesSeen: [Wave]?
+    private var blockersSeen: [Blocker]?
+    private var dimensionsSeen: [ReadinessDimension]?
+    private var teamsSeen: [Team]?
+    /// What the organisation's latest ratings were worked out from.
     private var signalsSeen: [ReadinessSignal]?
     private var latest: [DimensionKey: ReadinessSignal] = [:]
     /// Lower-cased title, category, owner, status, teams and waves per blocker, for the filter.
@@ -120,7 +126,11 @@ public struct BlockersDerived: Sendable {
         self.key = key
         if builtRevision != revision {
             builtRevision = revision
-            buildWaves(plan: plan, teamName: teamName)
+            if plan.waves != wavesSeen || plan.blockers != blockersSeen || plan.signals != signalsSeen
+                || plan.dimensions != dimensionsSeen || plan.teams != teamsSeen {
+                buildWaves(plan: plan, teamName: teamName)
+                (wavesSeen, blockersSeen, dimensionsSeen, teamsSeen) = (plan.waves, plan.blockers, plan.dimensions, plan.teams)
+            }
         }
         order(plan: plan, grouping: grouping, filter: filter)
         return true
@@ -168,7 +178,7 @@ public struct BlockersDerived: Sendable {
     /// "Wave 1 — early adopters" → "Wave 1"; a name without a dash stays whole.
     public static func shortName(_ name: String) -> String {
         for separator in [" — ", " – ", " - ", ": "] {
-            if let r = name.range(of: separator), r.lowerBound > name.startIndex {
+            if let r = name.firstRange(of: separator), r.lowerBound > name.startIndex {
                 return String(name[..<r.lowerBound])
             }
         }

@@ -162,7 +162,8 @@ enum BlockersView {
                     let teams = blocker.surfacedBy.compactMap { id in index[id].map { names[$0].name } }
                     cell(teamsText(teams, width: cols.surfaced), cols.surfaced, teams.isEmpty ? .dim : .normal)
                 }
-                let gated = d.gates[d.rows[row]].map { d.waves[$0].short }
+                // Only as many names as the column can show (a blocker may gate dozens of waves).
+                let gated = d.gates[d.rows[row]].prefix(6).map { d.waves[$0].short }
                 cell(gated.isEmpty ? (cols.gates >= 13 ? "gates nothing" : "none") : gated.joined(separator: ", "), cols.gates, gated.isEmpty ? .dim : .normal)
                 frame.hits.append(HitRegion(Rect(x: rect.x, y: y, width: rect.width, height: 1), "blocker:\(row)"))
             }
@@ -216,7 +217,13 @@ enum BlockersView {
         } else {
             add("Gates \(Words.count(gated.count, "wave")):", .header)
         }
-        for w in gated {
+        // Only the waves that fit: the rest are counted, not laid out.
+        for (k, w) in gated.enumerated() {
+            if lines.count >= inner.height - 1 {
+                lines = Array(lines.prefix(inner.height - 1))
+                add("… and \(Words.count(gated.count - k, "more wave")) (the Waves view has them all)", .dim)
+                break
+            }
             let wave = d.waves[w]
             var when = ""
             if let start = wave.start {
