@@ -81,7 +81,7 @@ extension Reducer {
                 state.overlay = .editForm(.blockerOwner(blocker, inProgress: true))
                 break
             }
-            if apply(&state, .updateBlocker(blocker), env) {
+            if apply(&state, .batch("Mark blocker \(blocker.title) \(blocker.status.label)", [.updateBlocker(blocker)]), env) {
                 let text = statusMessage(&state, blocker, before: before, env)
                 toast(&state, text, env)
             }
@@ -199,7 +199,9 @@ extension Reducer {
                 toast(&state, "No changes", env)
                 return
             }
-            if apply(&state, .updateBlocker(blocker), env) {
+            let name = inProgress ? "Mark blocker \(blocker.title) in progress, owner \(owner)"
+                : blocker.owner == nil ? "Remove the owner of blocker \(blocker.title)" : "Set the owner of blocker \(blocker.title) to \(owner)"
+            if apply(&state, .batch(name, [.updateBlocker(blocker)]), env) {
                 state.overlay = nil
                 if inProgress {
                     let text = statusMessage(&state, blocker, before: before, env)

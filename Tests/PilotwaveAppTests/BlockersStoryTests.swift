@@ -72,6 +72,7 @@ struct BlockersStoryTests {
         // Undo each step, back to the plan as it was.
         d.keys("u")
         #expect(d.state.plan.blockers.last?.status == .inProgress)
+        #expect(d.state.toast?.text == "Undid: Mark blocker Every customer call needs a sign-off from legal resolved")
         d.keys("u")
         #expect(d.state.plan.blockers.last?.status == .open)
         d.keys("u")
