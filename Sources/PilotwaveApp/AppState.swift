@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The views in the tab bar, in order. A view appears here only once it is built.
 public enum ViewID: String, CaseIterable, Sendable, Hashable {
-    case overview, teams, pilots, readiness, resistance, waves
+    case overview, teams, pilots, readiness, resistance, waves, blockers
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .readiness: "Readiness"
         case .resistance: "Resistance"
         case .waves: "Waves"
+        case .blockers: "Blockers"
         }
     }
 
@@ -26,6 +27,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .readiness: .readiness
         case .resistance: .resistance
         case .waves: .waves
+        case .blockers: .blockers
         }
     }
 
@@ -79,6 +81,8 @@ public enum Overlay: Sendable, Equatable {
     case compare([TeamID])
     /// A readiness cell's history (every rating, struck ones too).
     case history(HistoryState)
+    /// A yes/no question before a deletion (a blocker).
+    case confirm(Confirmation)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -104,6 +108,7 @@ public struct AppState: Sendable, Equatable {
     public var readiness = ReadinessViewState()
     public var resistance = ResistanceViewState()
     public var waves = WavesViewState()
+    public var blockers = BlockersViewState()
     public var overviewScroll = 0
     public var overlay: Overlay?
     public var toast: Toast?

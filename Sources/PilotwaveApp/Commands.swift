@@ -2,7 +2,7 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, pilots, readiness, resistance, waves, form
+    case global, overview, teams, pilots, readiness, resistance, waves, blockers, form
 
     public var title: String {
         switch self {
@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .readiness: "Readiness"
         case .resistance: "Resistance"
         case .waves: "Waves"
+        case .blockers: "Blockers"
         case .form: "Forms"
         }
     }
@@ -77,7 +78,7 @@ extension AppState {
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
     public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
-        + readinessCommands + resistanceCommands + wavesCommands + formCommands
+        + readinessCommands + resistanceCommands + wavesCommands + blockersCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -139,6 +140,8 @@ public enum CommandRegistry {
                 help: "The resistance log, grouped by kind, status or source; playbook responses, owners and follow-ups; stakeholders."),
         Command("view.waves", "Waves", context: .global, keys: ["6"],
                 help: "The wave board: teams by wave, coach capacity, entry gates and the wave findings."),
+        Command("view.blockers", "Blockers", context: .global, keys: ["7"],
+                help: "The systemic blockers the pilots surfaced: status, owner, the waves each one holds up, and what fixing it takes."),
         Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: false,
                 help: "From any view: note resistance as heard — the words and the kind; the current team is filled in; the rest can wait.",
                 availability: editable),

@@ -26,6 +26,10 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case strike(SignalID)
         /// Starting a wave over its unmet entry gate: the reason and who decides.
         case gateOverride(WaveID)
+        /// A new systemic blocker (nil) or an existing one: title, category, owner, status, teams, waves.
+        case blocker(BlockerID?)
+        /// A blocker's owner; `advance` also moves an open blocker to in progress.
+        case blockerOwner(BlockerID, advance: Bool)
     }
 
     public var purpose: Purpose

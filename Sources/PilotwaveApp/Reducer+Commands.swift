@@ -53,6 +53,7 @@ extension Reducer {
         case "view.readiness": state.view = .readiness
         case "view.resistance": state.view = .resistance
         case "view.waves": state.view = .waves
+        case "view.blockers": state.view = .blockers
 
         case "overview.down": state.overviewScroll += 1
         case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
@@ -108,6 +109,8 @@ extension Reducer {
             return runResistance(&state, id, env)
         case _ where id.rawValue.hasPrefix("waves."):
             return runWaves(&state, id, env)
+        case _ where id.rawValue.hasPrefix("blockers."):
+            return runBlockers(&state, id, env)
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]

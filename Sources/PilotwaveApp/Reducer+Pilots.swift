@@ -375,7 +375,10 @@ extension Reducer {
             if apply(&state, .recordDecision(decision), env) {
                 state.overlay = nil
                 toast(&state, "Decision recorded in the log — u to undo", env)
-            }        default:
+            }
+        case .blocker, .blockerOwner:
+            commitBlockerForm(&state, form, env)
+        default:
             commitReadinessForm(&state, form, env)
         }
     }

@@ -86,6 +86,7 @@ extension Reducer {
             return state.plan.teams[Int(state.derived.readiness.teams[state.readiness.column - 1])]
         case .resistance: return selectedNote(state)?.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0] } }
         case .waves: return selectedWaveTeam(state)
+        case .blockers: return selectedBlocker(state)?.surfacedBy.first.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0] } }
         case .overview: return nil
         }
     }

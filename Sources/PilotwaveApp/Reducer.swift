@@ -78,6 +78,9 @@ public enum Reducer {
         case .waves:
             refreshWaves(&state, env)
             return
+        case .blockers:
+            refreshBlockers(&state, env)
+            return
         default: break
         }
         if state.view == .teams && state.teams.showDetail && state.derived.activityRevision != state.revision {
@@ -178,6 +181,9 @@ public enum Reducer {
         case .history(let history):
             handleHistory(&state, history, key, env)
             return []
+        case .confirm(let confirmation):
+            handleConfirm(&state, confirmation, key, env)
+            return []
         case .externalChange:
             switch key {
             case .char("r"), .char("R"):
@@ -215,6 +221,10 @@ public enum Reducer {
                 state.resistance.selected = 0
                 state.resistance.top = 0
             }
+            return []
+        }
+        if state.view == .blockers, state.blockers.filterInput != nil {
+            blockersFilterKey(&state, key)
             return []
         }
         guard let id = env.keymap.command(for: key, in: state.view.keyContext) else { return [] }
@@ -270,6 +280,9 @@ public enum Reducer {
             } else if state.view == .resistance, var input = state.resistance.filterInput {
                 input.insert(text)
                 state.resistance.filterInput = input
+            } else if state.view == .blockers, var input = state.blockers.filterInput {
+                input.insert(text)
+                state.blockers.filterInput = input
             }
         }
     }
@@ -298,6 +311,8 @@ public enum Reducer {
         } else if target.hasPrefix("note:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
             if row == state.resistance.selected { return run(&state, "resistance.edit", env) }
             state.resistance.selected = row
+        } else if target.hasPrefix("blocker:"), let row = Int(target.dropFirst(8)) {
+            return clickBlocker(&state, row: row, env)
         } else if target.hasPrefix("criterion:"), let c = Int(target.dropFirst(10)), state.overlay == nil {
             state.pilots.criterion = c
         } else if target.hasPrefix("row:"), let row = Int(target.dropFirst(4)), state.overlay == nil {
@@ -324,6 +339,7 @@ public enum Reducer {
             case .readiness: state.readiness.row = max(0, state.readiness.row + lines)
             case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
             case .waves: state.waves.rows[state.waves.column] = max(0, state.waves.row + lines)
+            case .blockers: state.blockers.selected = max(0, state.blockers.selected + lines)
             }
         default: break
         }

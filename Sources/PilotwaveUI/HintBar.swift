@@ -28,10 +28,13 @@ enum HintBar {
             items = [("j/k", "scroll", nil), ("Esc", "close", nil)]
         case .confirmQuit, .externalChange:
             items = []
+        case .confirm:
+            items = [("y", "confirm", nil), ("Esc", "cancel", nil)]
         case .saveAs:
             items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:
-            if (state.view == .teams && state.teams.filterInput != nil) || (state.view == .resistance && state.resistance.filterInput != nil) {
+            if (state.view == .teams && state.teams.filterInput != nil) || (state.view == .resistance && state.resistance.filterInput != nil)
+                || (state.view == .blockers && state.blockers.filterInput != nil) {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
             } else {
                 let context = state.view.keyContext

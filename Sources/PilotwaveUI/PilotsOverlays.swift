@@ -56,6 +56,8 @@ enum PilotsOverlays {
             let unmet = (state.derived.waves.gates[id] ?? []).filter { !$0.met }
             return unmet.map { ("✗ \($0.text) — \($0.evidence.isEmpty ? "not done" : $0.evidence)", StyleRole.warning) }
                 + [("Starting over an unmet gate is a decision: it goes to the decision log with the reason.", .dim)]
+        case .blocker, .blockerOwner:
+            return BlockersView.formNotes(state, form)
         }
     }
 

@@ -39,6 +39,7 @@ public enum Render {
             case .readiness: ReadinessView.draw(&frame, state, options)
             case .resistance: ResistanceView.draw(&frame, state, options)
             case .waves: WavesView.draw(&frame, state, options)
+            case .blockers: BlockersView.draw(&frame, state, options)
             }
         }
         statusLine(&frame, state, options)
@@ -55,6 +56,7 @@ public enum Render {
         case .rate(let picker): PilotsOverlays.rate(&frame, state, picker)
         case .compare(let ids): PilotsOverlays.compare(&frame, state, ids)
         case .history(let h): ReadinessView.history(&frame, state, h)
+        case .confirm(let c): BlockersView.confirm(&frame, state, c)
         case nil: break
         }
         return frame
@@ -77,11 +79,14 @@ public enum Render {
     static func tabBar(_ frame: inout Frame, _ state: AppState) {
         let bar = Layout.tabBar(state.size)
         frame.canvas.fill(bar, role: .tab)
-        // Every tab stays reachable on a narrow screen: the title goes first, then the tabs shorten.
+        // Every tab stays reachable on a narrow screen: the title goes first, then the gaps between
+        // the tabs (each label keeps a space either side), then the tabs shorten.
+        let count = ViewID.allCases.count
         let full = ViewID.allCases.reduce(0) { $0 + TextWidth.of($1.title) + 5 }
         let withTitle = full + 12 <= bar.width
-        let short = full > bar.width
-        let titleLength = max(3, (bar.width / ViewID.allCases.count) - 5)
+        let gap = full <= bar.width ? 1 : 0
+        let short = full - count > bar.width
+        let titleLength = max(3, (bar.width / count) - 5)
         var x = withTitle ? frame.canvas.text(" pilotwave ", x: 0, y: 0, role: .title) + 1 : 0
         for view in ViewID.allCases {
             let title = short ? String(view.title.prefix(titleLength)) : view.title
@@ -89,7 +94,7 @@ public enum Render {
             let role: StyleRole = view == state.view ? .tabActive : .tab
             let w = frame.canvas.text(label, x: x, y: 0, role: role)
             frame.hits.append(HitRegion(Rect(x: x, y: 0, width: w, height: 1), "tab:\(view.rawValue)"))
-            x += w + 1
+            x += w + (short ? 1 : gap)
         }
         let name = state.plan.name
         let room = bar.width - x - 1

@@ -208,6 +208,17 @@ for count in teamCounts {
     _ = press([.char("6"), .char("l")])
     run("waves: move team", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char(">") : .char("<")] }
     print("    (\(state.plan.waves.count) waves)")
+    // Blockers: moving, regrouping, then a blocker resolved and stepped back (an edit each; the gates re-read).
+    _ = press([.char("7")])
+    run("blockers: move", keyCount) { i in [(i / 4) % 2 == 0 ? .char("j") : .char("k")] }
+    run("blockers: group (s)", max(12, keyCount / 20)) { _ in [.char("s")] }
+    while state.blockers.grouping != .status { _ = press([.char("s")]) }
+    if let row = state.derived.blockers.rows.firstIndex(where: { state.plan.blockers[$0].owner != nil && state.plan.blockers[$0].status == .inProgress }) {
+        state.blockers.selected = row
+        _ = press([.char("i"), .char("i")])
+        run("blockers: status", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char(">") : .char("<")] }
+    }
+    print("    (\(state.plan.blockers.count) blockers)")
     _ = press([.char("2")])
     print(String(format: "  memory             peak RSS %.0f MB (this size's plan and state: +%.0f MB)",
                  peakRSSMegabytes(), currentRSSMegabytes() - rssBefore))

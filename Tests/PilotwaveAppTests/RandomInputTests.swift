@@ -25,7 +25,7 @@ struct RandomInputTests {
         .enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
-    ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh") + Key.story("666<>HLJKmcAn")
+    ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh") + Key.story("666<>HLJKmcAn") + Key.story("777<>oaedsi/ggGy")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)
@@ -36,7 +36,7 @@ struct RandomInputTests {
             case 3..<4: return .click("row:\(Int.random(in: 0..<30, using: &rng))")
             case 4..<5:
                 let kinds = ["rank:\(Int.random(in: 0..<30, using: &rng))", "card:\(Int.random(in: 0..<6, using: &rng)):\(Int.random(in: 0..<10, using: &rng))",
-                             "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))"]
+                             "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))", "blocker:\(Int.random(in: 0..<8, using: &rng))"]
                 return .click(kinds.randomElement(using: &rng)!)
             case 5..<6: return .scroll(Int.random(in: -5...5, using: &rng))
             case 6..<7: return .event(.paste("Ané 顧客\nq"))
@@ -57,6 +57,10 @@ struct RandomInputTests {
             _ = Render.frame(d.state)
             let rows = d.state.derived.rows.count
             if rows > 0 && !(0..<rows).contains(d.state.teams.selected) { return "step \(i): selection \(d.state.teams.selected) outside \(rows) rows" }
+            let blockerRows = d.state.derived.blockers.rows.count
+            if d.state.view == .blockers && blockerRows > 0 && !(0..<blockerRows).contains(d.state.blockers.selected) {
+                return "step \(i): blocker selection \(d.state.blockers.selected) outside \(blockerRows) rows"
+            }
         }
         let ids = d.state.plan.teams.map(\.id)
         if Set(ids).count != ids.count { return "duplicate team ids" }
@@ -64,6 +68,9 @@ struct RandomInputTests {
         for t in d.state.plan.teams where !t.dependsOn.allSatisfy(known.contains) { return "\(t.name) depends on a missing team" }
         for w in d.state.plan.waves where !w.teams.allSatisfy(known.contains) { return "wave \(w.name) holds a missing team" }
         for s in d.state.plan.signals where s.team.map(known.contains) == false { return "signal \(s.id) for a missing team" }
+        let blockers = Set(d.state.plan.blockers.map(\.id))
+        for w in d.state.plan.waves where !w.entry.blockers.allSatisfy(blockers.contains) { return "wave \(w.name) is gated by a missing blocker" }
+        for b in d.state.plan.blockers where !b.surfacedBy.allSatisfy(known.contains) { return "blocker \(b.title) was surfaced by a missing team" }
         var undone = d.state.plan
         var history = d.state.history
         while history.undo(&undone) != nil {}

@@ -67,6 +67,25 @@ struct SnapshotTests {
         try Goldens.check(Self.name("waves-mono", size), d.frame.canvas, theme: .mono)
     }
 
+    @Test(arguments: sizes)
+    func blockers(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("7j")  // the second open blocker: coaching capacity, unowned, gating Wave 2
+        try Goldens.check(Self.name("blockers", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("blockers-mono", size), d.frame.canvas, theme: .mono)
+    }
+
+    @Test func blockersOverlays() throws {
+        let d = AppDriver(size: Size(width: 120, height: 40))
+        d.keys("7jjje")  // Quarterly planning, in progress
+        try Goldens.check("blockers-form-120x40", d.frame.canvas)
+        d.keys("<esc>s")
+        try Goldens.check("blockers-by-wave-120x40", d.frame.canvas)
+        let narrow = AppDriver.resized(d, Size(width: 80, height: 24))
+        narrow.keys("d")
+        try Goldens.check("blockers-delete-80x24", narrow.frame.canvas)
+    }
+
     @Test func readinessAndResistanceOverlays() throws {
         let d = AppDriver(size: Size(width: 120, height: 40))
         d.keys("4<enter>")
