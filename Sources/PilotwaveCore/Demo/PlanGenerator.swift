@@ -85,7 +85,9 @@ public enum PlanGenerator {
                                  capacity: rng.int(in: 2...5), seededFrom: seeded))
         }
         for t in 0..<n where waveOf[t] == 0 || (waveOf[t] > 0 && rng.chance(60)) {
-            teams[t].coach = coaches[rng.below(coachCount)].id
+            let c = rng.below(coachCount)
+            // A coach seeded from a pilot is free only after the pilots: pilots get the first coach.
+            teams[t].coach = coaches[waveOf[t] == 0 && coaches[c].seededFrom != nil ? 0 : c].id
         }
 
         // Dependencies: mostly on teams of earlier waves, rarely on a later one.
