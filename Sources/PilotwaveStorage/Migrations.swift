@@ -9,12 +9,13 @@ import PilotwaveCore
 /// save writes the current version (and keeps the old file as `NAME.bak`).
 ///
 /// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
-/// version 3, bump `Plan.currentSchemaVersion` to 3 and add to ``standard``
+/// version 4, bump `Plan.currentSchemaVersion` to 4 and add to ``standard``
 ///
 /// ```swift
 /// steps: [
 ///     1: { … },     // 1 → 2, as today
-///     2: { doc in   // 2 → 3: teams' "area" became "domain"
+///     2: { … },     // 2 → 3, as today
+///     3: { doc in   // 3 → 4: teams' "area" became "domain"
 ///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
 ///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
 ///         doc["teams"] = teams
@@ -22,7 +23,7 @@ import PilotwaveCore
 /// ]
 /// ```
 ///
-/// plus a test that loads a version-2 file. Steps never delete data they do not understand; a step
+/// plus a test that loads a version-3 file. Steps never delete data they do not understand; a step
 /// that cannot upgrade a document throws ``MigrationError`` with words for the user.
 ///
 /// Files are never downgraded: a file newer than ``currentVersion`` is refused, not read.
@@ -42,10 +43,14 @@ public struct Migrations: Sendable {
     }
 
     /// The migrations of this build. 1 → 2: plans gain `votes` (dot-voting rounds), empty in an
-    /// older file; decisions gain an optional `selection`, absent in an older file.
+    /// older file; decisions gain an optional `selection`, absent in an older file. 2 → 3: plans
+    /// gain `scenarios` (alternative wave plans), empty in an older file.
     public static let standard = Migrations(steps: [
         1: { document in
             if document["votes"] == nil { document["votes"] = [Any]() }
+        },
+        2: { document in
+            if document["scenarios"] == nil { document["scenarios"] = [Any]() }
         },
     ], currentVersion: Plan.currentSchemaVersion)
 

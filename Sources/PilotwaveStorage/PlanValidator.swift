@@ -63,6 +63,7 @@ private struct Validation {
         _ = index(plan.decisions, "decisions") { $0.id.raw }
         _ = index(plan.workshops, "workshops") { $0.id.raw }
         _ = index(plan.votes, "votes") { $0.id.raw }
+        _ = index(plan.scenarios, "scenarios") { $0.id.raw }
         let criteria = index(plan.criteria, "criteria", noun: "key") { $0.id }
         let dimensions = index(plan.dimensions, "dimensions", noun: "key") { $0.id }
 
@@ -152,6 +153,68 @@ private struct Validation {
         // Decisions' `selection` is history (its teams may since have been deleted): not checked.
         for (i, round) in plan.votes.enumerated() {
             checkVoteRound(round, i, teams: teams)
+        }
+
+        for (i, scenario) in plan.scenarios.enumerated() {
+            checkScenario(scenario, i, teams: teams, coaches: coaches, blockers: blockers, dimensions: dimensions)
+        }
+    }
+
+    /// A scenario's waves and coach assignments name teams, coaches, blockers and dimensions that
+    /// exist; a team is in at most one of its waves and has at most one coach in it. Team statuses
+    /// are not checked: they follow the scenario's waves when it is applied.
+    mutating func checkScenario(_ scenario: Scenario, _ i: Int, teams: [String: Int], coaches: [String: Int],
+                                blockers: [String: Int], dimensions: [String: Int]) {
+        var firstWave: [String: Int] = [:]
+        var waveOfTeam: [String: (wave: Int, slot: Int)] = [:]
+        for (w, wave) in scenario.waves.enumerated() {
+            let at: [JSONPath.Component] = [.key("waves"), .index(w)]
+            if let j = firstWave[wave.id.raw] {
+                add("scenarios", i, at + [.key("id")],
+                    "duplicate wave id \"\(wave.id)\" (first at scenarios[\(i)].waves[\(j)])")
+            } else {
+                firstWave[wave.id.raw] = w
+            }
+            for (k, teamID) in wave.teams.enumerated() {
+                guard teams[teamID.raw] != nil else {
+                    add("scenarios", i, at + [.key("teams"), .index(k)], "no team with id \"\(teamID)\"")
+                    continue
+                }
+                if let earlier = waveOfTeam[teamID.raw] {
+                    add("scenarios", i, at + [.key("teams"), .index(k)],
+                        "team \"\(teamID)\" is also in scenarios[\(i)].waves[\(earlier.wave)].teams[\(earlier.slot)]; "
+                            + "a team belongs to at most one wave")
+                } else {
+                    waveOfTeam[teamID.raw] = (w, k)
+                }
+            }
+            for (k, blocker) in wave.entry.blockers.enumerated() where blockers[blocker.raw] == nil {
+                add("scenarios", i, at + [.key("entry"), .key("blockers"), .index(k)], "no blocker with id \"\(blocker)\"")
+            }
+            for (k, threshold) in wave.entry.readiness.enumerated() {
+                let path = at + [.key("entry"), .key("readiness"), .index(k)]
+                if dimensions[threshold.dimension] == nil {
+                    add("scenarios", i, path + [.key("dimension")],
+                        "no readiness dimension with key \"\(threshold.dimension)\"")
+                }
+                rating(threshold.minimum, "scenarios", i, path + [.key("minimum")])
+            }
+        }
+        var assigned: [String: Int] = [:]
+        for (k, assignment) in scenario.assignments.enumerated() {
+            let at: [JSONPath.Component] = [.key("assignments"), .index(k)]
+            if teams[assignment.team.raw] == nil {
+                add("scenarios", i, at + [.key("team")], "no team with id \"\(assignment.team)\"")
+            } else if let j = assigned[assignment.team.raw] {
+                add("scenarios", i, at + [.key("team")],
+                    "team \"\(assignment.team)\" is also assigned at scenarios[\(i)].assignments[\(j)]; "
+                        + "a team has at most one coach")
+            } else {
+                assigned[assignment.team.raw] = k
+            }
+            if coaches[assignment.coach.raw] == nil {
+                add("scenarios", i, at + [.key("coach")], "no coach with id \"\(assignment.coach)\"")
+            }
         }
     }
 

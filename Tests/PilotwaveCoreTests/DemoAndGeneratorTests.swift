@@ -111,6 +111,26 @@ import Testing
                 out.append("blocker \(blocker.id) surfaced by \(t)")
             }
         }
+        unique("scenario", plan.scenarios.map(\.id))
+        for scenario in plan.scenarios {
+            let s = scenario.id
+            unique("scenario \(s) wave", scenario.waves.map(\.id))
+            unique("scenario \(s) placed team", scenario.waves.flatMap(\.teams))
+            unique("scenario \(s) assigned team", scenario.assignments.map(\.team))
+            let placed = Set(scenario.waves.flatMap(\.teams))
+            for t in placed where !teamIDs.contains(t) { out.append("scenario \(s) places unknown team \(t)") }
+            for t in placed where plan.teams.first(where: { $0.id == t })?.status == .outOfScope {
+                out.append("scenario \(s) places out-of-scope team \(t)")
+            }
+            for b in scenario.waves.flatMap(\.entry.blockers) where !blockerIDs.contains(b) {
+                out.append("scenario \(s) needs unknown blocker \(b)")
+            }
+            for a in scenario.assignments {
+                if !placed.contains(a.team) { out.append("scenario \(s) assigns a coach to unplaced team \(a.team)") }
+                if !coachIDs.contains(a.coach) { out.append("scenario \(s) assigns unknown coach \(a.coach)") }
+            }
+            if scenario.name.trimmingWhitespace().isEmpty { out.append("scenario \(s) has no name") }
+        }
         var anyID = Set(plan.teams.map(\.id.raw))
         anyID.formUnion(plan.waves.map(\.id.raw))
         anyID.formUnion(plan.blockers.map(\.id.raw))
@@ -154,6 +174,12 @@ import Testing
         plan = good
         plan.teams.append(plan.teams[0])
         broken.append(("duplicate team id", plan))
+        plan = good
+        plan.scenarios[0].assignments.append(CoachAssignment(team: "team-web-campaigns", coach: "coach-anna-keller"))
+        broken.append(("scenario coach for an unplaced team", plan))
+        plan = good
+        plan.scenarios[0].waves[1].teams.append("team-solvency-reporting")
+        broken.append(("scenario places an out-of-scope team", plan))
         for (what, plan) in broken {
             #expect(!Self.problems(in: plan).isEmpty, "checker missed: \(what)")
         }
@@ -224,6 +250,37 @@ import Testing
         #expect(Set(plan.blockers.map(\.status)) == Set(BlockerStatus.allCases))
         #expect(Set(plan.decisions.map(\.kind)) == Set(DecisionKind.allCases))
         #expect(plan.workshops.first.map { (5...6).contains($0.steps.count) } == true)
+
+        // A coach seeded from a pilot, coaching a later wave: the seeding check stays quiet.
+        let seeded = try #require(plan.coaches.first { $0.seededFrom != nil })
+        #expect(plan.team(try #require(seeded.seededFrom))?.status == .pilot)
+        #expect(plan.teams.contains { $0.coach == seeded.id && $0.status == .inWave })
+        let findings = PlanChecks.run(plan, today: Day(2026, 3, 5))
+        #expect(!findings.contains { $0.code == "seededCoachTooEarly" })
+    }
+
+    @Test func demoScenarioIsAFasterAlternativeThatOverloadsCoaches() throws {
+        let plan = DemoPlan.make()
+        #expect(plan.scenarios.count == 1)
+        let scenario = try #require(plan.scenarios.first)
+        #expect(scenario.name == "Faster: two waves" && !scenario.note.isEmpty)
+        #expect(scenario.waves.count < plan.waves.count)
+        let faster = Scenarios.apply(scenario, to: plan)
+        #expect(Self.problems(in: faster).isEmpty, "\(Self.problems(in: faster))")
+        let c = Scenarios.compare(plan, faster)
+        #expect(c.waves.map { $0.a?.teams } == [3, 6, 6] && c.waves.map { $0.b?.teams } == [3, 12, nil])
+        #expect(c.moves.count == 6 && c.moves.allSatisfy { $0.to?.wave == "wave-1" })
+        #expect(c.leftA == c.leftB)
+        #expect(c.overloadedQuartersA.map(\.label) == ["Q3 2026"])
+        #expect(c.overloadedQuartersB.map(\.label) == ["Q3 2026", "Q4 2026"])
+        let q3 = try #require(c.load.first { $0.quarter == Quarter(year: 2026, q: 3) })
+        #expect(q3.b.over.map { "\($0.name) \($0.teams)/\($0.capacity)" } == ["Marc Dubois 4/3", "Lena Brunner 3/2"])
+        #expect(c.blockers.allSatisfy { $0.inA && $0.inB })
+        // Broker Hub's dependency on Identity & Access is met in the scenario.
+        let before = PlanChecks.run(plan, today: Day(2026, 3, 5)).filter { $0.code == "dependsOnLaterWave" }
+        let after = PlanChecks.run(faster, today: Day(2026, 3, 5)).filter { $0.code == "dependsOnLaterWave" }
+        #expect(before.contains { $0.concerns.first == "team-broker-hub" })
+        #expect(!after.contains { $0.concerns.first == "team-broker-hub" })
     }
 
     @Test func demoRoundTripsThroughJSON() throws {
@@ -258,7 +315,7 @@ import Testing
         #expect(PlanGenerator.generate(teams: 50, seed: 1).teams != PlanGenerator.generate(teams: 50, seed: 2).teams)
     }
 
-    @Test func generatedPlanHasPlausibleShape() {
+    @Test func generatedPlanHasPlausibleShape() throws {
         let plan = PlanGenerator.generate(teams: 2_000, seed: 7)
         #expect(plan.teams.first?.id == "team-000001")
         #expect(plan.teams.last?.id == "team-002000")
@@ -277,6 +334,13 @@ import Testing
         #expect(plan.teams.contains { $0.ratings.count < 3 })
         #expect(plan.teams.contains { $0.name.unicodeScalars.contains { !$0.isASCII } })
         #expect(plan.teams.contains { !$0.dependsOn.isEmpty })
+        // One scenario: the waves after the pilots merged in pairs, the same teams and coaches.
+        let scenario = try #require(plan.scenarios.first)
+        #expect(plan.scenarios.count == 1 && scenario.waves.count == 3)  // pilots, waves 1–2, wave 3
+        #expect(Set(scenario.waves.flatMap(\.teams)) == Set(plan.waves.flatMap(\.teams)))
+        #expect(Scenarios.apply(scenario, to: plan).teams == plan.teams)
+        #expect(!PlanChecks.run(plan, today: Day(2026, 3, 5)).contains { $0.code == "seededCoachTooEarly" })
+        #expect(plan.coaches.contains { $0.seededFrom != nil })
         // Organisation-level history for every precondition.
         for d in plan.dimensions where d.group == .precondition {
             #expect(plan.signals.filter { $0.team == nil && $0.dimension == d.id }.count >= 2)

@@ -128,6 +128,92 @@ struct EditTests {
         #expect(throws: EditError("a team cannot depend on itself")) { try PlanEdit.updateTeam(t).apply(to: &p) }
     }
 
+    func scenario(_ p: Plan) -> Scenario {
+        var s = Scenarios.snapshot(of: p, id: "sc-1", name: "Faster", at: when)
+        s.waves[1].teams = ["team-b", "team-c"]
+        s.waves[1].entry.blockers = ["blk-1"]
+        s.assignments = [CoachAssignment(team: "team-b", coach: "coach-1"), CoachAssignment(team: "team-c", coach: "coach-1")]
+        return s
+    }
+
+    @Test func scenariosAreAddedEditedAndRemovedByName() throws {
+        var p = plan()
+        let s = scenario(p)
+        #expect(PlanEdit.addScenario(s).title(in: p) == "Add scenario Faster")
+        try PlanEdit.addScenario(s).apply(to: &p)
+        #expect(p.scenarios == [s] && p.scenario("sc-1") == s)
+        #expect(throws: EditError("a scenario sc-1 already exists")) { try PlanEdit.addScenario(s).apply(to: &p) }
+        var renamed = s
+        renamed.name = "Faster still"
+        #expect(PlanEdit.updateScenario(renamed).title(in: p) == "Edit scenario Faster still")
+        try PlanEdit.updateScenario(renamed).apply(to: &p)
+        #expect(p.scenario("sc-1")?.name == "Faster still")
+        #expect(PlanEdit.removeScenario("sc-1").title(in: p) == "Delete scenario Faster still")
+        #expect(PlanEdit.removeScenario("sc-9").title(in: p) == "Delete scenario sc-9")
+        try PlanEdit.removeScenario("sc-1").apply(to: &p)
+        #expect(p.scenarios.isEmpty)
+        #expect(throws: EditError("no scenario sc-1")) { try PlanEdit.removeScenario("sc-1").apply(to: &p) }
+        #expect(throws: EditError("no scenario sc-1")) { try PlanEdit.updateScenario(renamed).apply(to: &p) }
+    }
+
+    @Test func scenariosAreCheckedLikeWaves() {
+        var p = plan()
+        let good = scenario(p)
+        let before = p
+        func refused(_ message: String, _ change: (inout Scenario) -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+            var s = good
+            change(&s)
+            #expect(throws: EditError(message), sourceLocation: sourceLocation) { try PlanEdit.addScenario(s).apply(to: &p) }
+        }
+        refused("scenario name must not be empty") { $0.name = "  " }
+        refused("no team team-z") { $0.waves[0].teams = ["team-z"] }
+        refused("Beta is in two waves; a team belongs to at most one wave") { $0.waves[0].teams = ["team-b"] }
+        refused("no coach coach-9") { $0.assignments[0].coach = "coach-9" }
+        refused("no team team-q") { $0.assignments[0].team = "team-q" }
+        refused("Beta is assigned two coaches") { $0.assignments[1].team = "team-b" }
+        refused("no blocker blk-9") { $0.waves[1].entry.blockers = ["blk-9"] }
+        refused("two waves have the id wave-0") { $0.waves[1].id = "wave-0" }
+        refused("wave name must not be empty") { $0.waves[1].name = "" }
+        refused("Wave 1 ends (2026-01-01) before it starts (2026-02-01)") {
+            $0.waves[1].start = Day(2026, 2, 1)
+            $0.waves[1].end = Day(2026, 1, 1)
+        }
+        refused("no readiness dimension \"vibes\"") { $0.waves[1].entry.readiness = [ReadinessThreshold(dimension: "vibes", minimum: 3)] }
+        refused("rating must be 1–5, not 9") {
+            $0.waves[1].entry.readiness = [ReadinessThreshold(dimension: ReadinessDimension.feltPain, minimum: 9)]
+        }
+        #expect(p == before)
+    }
+
+    @Test func deletingATeamCoachOrBlockerCleansScenarios() throws {
+        var p = plan()
+        try PlanEdit.addScenario(scenario(p)).apply(to: &p)
+        try PlanEdit.addScenario(Scenario(id: "sc-2", name: "Empty", createdAt: when)).apply(to: &p)
+        try PlanEdit.removeTeam("team-b").apply(to: &p)
+        #expect(p.scenario("sc-1")?.waves[1].teams == ["team-c"])
+        #expect(p.scenario("sc-1")?.assignments == [CoachAssignment(team: "team-c", coach: "coach-1")])
+        try PlanEdit.removeBlocker("blk-1").apply(to: &p)
+        #expect(p.scenario("sc-1")?.waves[1].entry.blockers == [])
+        try PlanEdit.removeCoach("coach-1").apply(to: &p)
+        #expect(p.scenario("sc-1")?.assignments == [])
+        #expect(p.scenario("sc-2") == Scenario(id: "sc-2", name: "Empty", createdAt: when))
+        // What is left still passes the scenario checks.
+        try PlanEdit.updateScenario(p.scenario("sc-1")!).apply(to: &p)
+    }
+
+    @Test func settingTheWavePlanChecksAndPlacesTeams() throws {
+        var p = plan()
+        let s = scenario(p)
+        let edit = PlanEdit.setWavePlan(s.waves, assignments: s.assignments)
+        #expect(edit.title(in: p) == "Replace the wave plan")
+        #expect(throws: EditError("no coach coach-9")) {
+            try PlanEdit.setWavePlan(s.waves, assignments: [CoachAssignment(team: "team-b", coach: "coach-9")]).apply(to: &p)
+        }
+        try edit.apply(to: &p)
+        #expect(p == Scenarios.apply(s, to: plan()))
+        #expect(p.team("team-b")?.status == .inWave && p.team("team-c")?.coach == "coach-1")
+    }
+
     @Test func removingWaveReturnsItsTeamsToCandidates() throws {
         var p = plan()
         try PlanEdit.moveTeam("team-c", toWave: "wave-1").apply(to: &p)

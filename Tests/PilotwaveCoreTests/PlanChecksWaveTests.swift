@@ -39,6 +39,67 @@ struct PlanChecksWaveTests {
         #expect(f.run(PlanChecks.coachOverlap).isEmpty)
     }
 
+    @Test func seededCoachIsFreeOnlyForLaterWaves() {
+        var f = healthyPlan()
+        // Bo, seeded from the pilot Checkout, coaches Wave 1: as it should be.
+        f.plan.coaches[1].seededFrom = "t-checkout"
+        #expect(f.run(PlanChecks.seededCoachTooEarly).isEmpty)
+        #expect(PlanChecks.run(f.plan, today: RulesFixture.today).isEmpty)
+        // Coaching a fellow pilot is too early.
+        f.plan.teams[1].coach = "coach-bo"
+        var findings = f.run(PlanChecks.seededCoachTooEarly)
+        #expect(findings.map(\.code) == ["seededCoachTooEarly"])
+        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.message == "Bo, seeded from Checkout (Pilots), coaches Search (Pilots); "
+            + "a seeded coach is free only for the waves after Pilots")
+        #expect(findings.first?.concerns == ["coach-bo", "t-checkout", "t-search"])
+        #expect(findings.first?.guidance.hasPrefix("Teams of earlier waves seed coaches for later ones") == true)
+        // Ana, seeded from Team 1 (Wave 1), coaches both pilots and, in Wave 2, Team 3: only the pilots count.
+        f.plan.teams[1].coach = "coach-ana"
+        f.plan.coaches[0].seededFrom = "t-1"
+        f.wave("w-2", "Wave 2", order: 2, start: Day(2027, 1, 4))
+        f.plan.waves[1].teams.removeAll { $0 == "t-3" }
+        f.plan.waves[2].teams = ["t-3"]
+        f.plan.teams[f.plan.teamIndex("t-3")!].coach = "coach-ana"
+        findings = f.run(PlanChecks.seededCoachTooEarly)
+        #expect(findings.map(\.message) == ["Ana, seeded from Team 1 (Wave 1), coaches Checkout (Pilots) and "
+            + "Search (Pilots); a seeded coach is free only for the waves after Wave 1"])
+        #expect(findings.first?.concerns == ["coach-ana", "t-1", "t-checkout", "t-search"])
+        // Coaching its own seeding team is too early too.
+        f.plan.teams[f.plan.teamIndex("t-1")!].coach = "coach-ana"
+        findings = f.run(PlanChecks.seededCoachTooEarly)
+        #expect(findings.first?.message.contains("coaches Checkout (Pilots), Search (Pilots) and Team 1 (Wave 1);") == true)
+        #expect(findings.first?.concerns == ["coach-ana", "t-1", "t-checkout", "t-search"])
+        // A done wave is history.
+        f.plan.waves[0].status = .done
+        f.plan.teams[f.plan.teamIndex("t-1")!].coach = "coach-bo"
+        #expect(f.run(PlanChecks.seededCoachTooEarly).isEmpty)
+    }
+
+    @Test func seededCoachFromATeamInNoWave() {
+        var f = healthyPlan()
+        f.plan.coaches[1].seededFrom = "t-c1"  // a candidate in no wave
+        let findings = f.run(PlanChecks.seededCoachTooEarly)
+        #expect(findings.map(\.message) == ["Bo is seeded from Candidate 1, which is in no wave, yet coaches "
+            + "Team 1 (Wave 1), Team 2 (Wave 1) and Team 3 (Wave 1)"])
+        #expect(findings.first?.concerns == ["coach-bo", "t-c1", "t-1", "t-2", "t-3"])
+        // Carrying nobody in a wave, such a coach is no problem yet.
+        for i in f.plan.teams.indices where f.plan.teams[i].coach == "coach-bo" { f.plan.teams[i].coach = nil }
+        f.plan.teams[f.plan.teamIndex("t-c2")!].coach = "coach-bo"  // a candidate: not in a wave
+        #expect(f.run(PlanChecks.seededCoachTooEarly).isEmpty)
+        // A pilot chosen outside any wave counts as the pilots' wave.
+        var g = healthyPlan()
+        g.pilot("t-free", "Free")
+        g.plan.coaches[1].seededFrom = "t-free"
+        #expect(g.run(PlanChecks.seededCoachTooEarly).isEmpty)
+        g.plan.teams[g.plan.teamIndex("t-checkout")!].coach = "coach-bo"
+        #expect(g.run(PlanChecks.seededCoachTooEarly).map(\.message)
+            == ["Bo, seeded from Free (pilots), coaches Checkout (Pilots); a seeded coach is free only for the waves after pilots"])
+        // An unknown seeding team (refused on load) is ignored.
+        g.plan.coaches[1].seededFrom = "t-gone"
+        #expect(g.run(PlanChecks.seededCoachTooEarly).isEmpty)
+    }
+
     @Test func everyoneAtOnce() {
         var f = healthyPlan()
         #expect(f.run(PlanChecks.everyoneAtOnce).isEmpty)  // 3 of 7 in-scope teams

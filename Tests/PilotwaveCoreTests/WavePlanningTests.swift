@@ -83,6 +83,58 @@ struct WavePlanningTests {
         #expect(started.decisions == before.decisions && started.wave("wave-1")?.status == .active)
     }
 
+    @Test func seedingACoachFromATeamOfAnEarlierWave() throws {
+        var plan = fixture().plan
+        let edit = try WavePlanning.seedCoach(from: "team-p1", name: "Pia", capacity: 3, id: "coach-pia", plan: plan)
+        #expect(edit.title(in: plan) == "Seed coach Pia from Team-P1")
+        try edit.apply(to: &plan)
+        let pia = try #require(plan.coach("coach-pia"))
+        #expect(pia.seededFrom == "team-p1" && pia.capacity == 3 && pia.name == "Pia")
+        #expect(WavePlanning.seeding(of: pia, plan: plan) == .after(team: "team-p1", order: 0))
+        #expect(WavePlanning.seeding(of: pia, plan: plan).allows(waveOrder: 1))
+        #expect(!WavePlanning.seeding(of: pia, plan: plan).allows(waveOrder: 0))
+        // Capacity is untouched by seeding: Pia coaching a wave-1 team counts like any coach.
+        var team = try #require(plan.team("team-e"))
+        team.coach = "coach-pia"
+        try PlanEdit.updateTeam(team).apply(to: &plan)
+        #expect(WavePlanning.capacity(plan)["wave-1"]?.coaches.map(\.name) == ["Ana", "Ben", "Pia"])
+        #expect(WavePlanning.capacity(plan)["wave-1"]?.uncoached == 0)
+
+        // From a wave-1 team: free for wave 2.
+        #expect(throws: Never.self) {
+            try WavePlanning.seedCoach(from: "team-a", name: "Al", id: "coach-al", plan: plan)
+        }
+        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-a"), plan: plan)
+            == .after(team: "team-a", order: 1))
+        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C"), plan: plan) == .unseeded)
+        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-zz"), plan: plan) == .unseeded)
+        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan).allows(waveOrder: 2))
+    }
+
+    @Test func seedingIsRefusedWithoutALaterWave() throws {
+        var plan = fixture().plan
+        plan.teams[plan.teamIndex("team-e")!].status = .candidate
+        plan.waves[1].teams.removeAll { $0 == "team-e" }
+        #expect(throws: EditError("Team-E is in no wave; a coach is seeded from a team of an earlier wave to coach a later one")) {
+            try WavePlanning.seedCoach(from: "team-e", name: "Eve", id: "coach-eve", plan: plan)
+        }
+        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan) == .seedUnplanned(team: "team-e"))
+        #expect(!WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan).allows(waveOrder: 5))
+        try PlanEdit.moveTeam("team-e", toWave: "wave-2").apply(to: &plan)
+        #expect(throws: EditError("Team-E is in the last wave (Scale out); there is no later wave for a coach seeded from it")) {
+            try WavePlanning.seedCoach(from: "team-e", name: "Eve", id: "coach-eve", plan: plan)
+        }
+        #expect(throws: EditError("no team team-zz")) {
+            try WavePlanning.seedCoach(from: "team-zz", name: "Zed", id: "coach-zed", plan: plan)
+        }
+        // A pilot chosen outside any wave seeds a coach for wave 1 on.
+        plan.teams.append(Team(id: "team-free", name: "Free", status: .pilot))
+        #expect(throws: Never.self) { try WavePlanning.seedCoach(from: "team-free", name: "Fr", id: "coach-fr", plan: plan) }
+        // The coach edit still checks the coach.
+        let blank = try WavePlanning.seedCoach(from: "team-free", name: " ", id: "coach-x", plan: plan)
+        #expect(throws: EditError("coach name must not be empty")) { try blank.apply(to: &plan) }
+    }
+
     @Test func steppingMovesThroughTheWavesInOrder() throws {
         var plan = fixture().plan
         // Later: wave 1 → wave 2 → not yet planned → stays.

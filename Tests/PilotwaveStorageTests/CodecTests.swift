@@ -23,7 +23,7 @@ struct CodecTests {
         #expect(text.contains("\"area\" : \"Payments / Tokyo\""))  // slashes not escaped
         #expect(text.contains("\"recordedAt\" : \"2026-01-05T09:30:00Z\""))
         #expect(text.contains("\"followUp\" : \"2026-02-01\""))
-        #expect(text.contains("\"schemaVersion\" : 2,"))
+        #expect(text.contains("\"schemaVersion\" : 3,"))
         // Sorted keys: the top level reads blockers, coaches, criteria, … workshops.
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
@@ -61,18 +61,18 @@ struct CodecTests {
 
     @Test func fileRefusedWhenWrittenByNewerVersion() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : 4")
             .replacingOccurrences(of: "\"teams\" : [", with: "\"squads\" : [")  // content is not judged
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 3; this build reads up to 2). "
+        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 4; this build reads up to 3). "
             + "Upgrade pilotwave; the file was not changed.")
-        #expect(error?.reason == .newerSchema(found: 3, supported: 2))
+        #expect(error?.reason == .newerSchema(found: 4, supported: 3))
     }
 
     @Test(arguments: [0, -2])
     func versionZeroOrNegativeIsUnsupported(version: Int) throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : \(version)")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : \(version)")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         let at = position(of: "\(version),", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: unsupported schemaVersion \(version); versions start at 1")
@@ -80,18 +80,18 @@ struct CodecTests {
 
     @Test func missingSchemaVersionIsAnError() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  \"schemaVersion\" : 2,\n", with: "")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 3,\n", with: "")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         #expect(error?.reason == .missingSchemaVersion)
         #expect(error?.message == "p.json:1:1: missing required key \"schemaVersion\"; expected the file format "
-            + "version, e.g. \"schemaVersion\" : 2 (is this a pilotwave plan?)")
+            + "version, e.g. \"schemaVersion\" : 3 (is this a pilotwave plan?)")
     }
 
     @Test func schemaVersionOfWrongType() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : \"2\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : \"3\"")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        let at = position(of: "\"2\"", in: text, after: "\"schemaVersion\"")
+        let at = position(of: "\"3\"", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: expected a number, found a string")
     }
 
@@ -99,46 +99,75 @@ struct CodecTests {
         let data = Data(Fixtures.versionOne.utf8)
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 2)
+        #expect(plan.schemaVersion == 3)
         #expect(plan.votes == [])
+        #expect(plan.scenarios == [])
         #expect(plan.decisions.map(\.selection) == [nil])
         #expect(plan == Fixtures.versionOnePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 2: the same file with the version raised and an empty "votes".
+        // Written back as version 3: the same file with the version raised, an empty "votes" and
+        // an empty "scenarios".
         let expected = Fixtures.versionOne
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"schemaVersion\" : 2,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 3,")
             .replacingOccurrences(of: "  ],\n  \"waves\" : [", with: "  ],\n  \"votes\" : [],\n  \"waves\" : [")
         #expect(Fixtures.encoded(plan) == expected)
     }
 
-    /// A registry for a pretend version 3 in which plans gained `workshops` (so version-1 and -2 files
-    /// lack it), after the real 1 → 2 step.
-    static let pretendV3 = Migrations(
+    @Test func versionTwoFileIsMigrated() throws {
+        let data = Data(Fixtures.versionTwo.utf8)
+        #expect(!Fixtures.versionTwo.contains("scenarios"))
+        #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
+        let plan = try PlanCodec.decode(data, file: "old.json")
+        #expect(plan.schemaVersion == 3)
+        #expect(plan.scenarios == [])
+        #expect(plan.votes.count == 1)
+        #expect(plan == Fixtures.versionTwoPlan())
+        #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
+        // Written back as version 3: the same file with the version raised and an empty "scenarios".
+        let expected = Fixtures.versionTwo
+            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 3,")
+        #expect(Fixtures.encoded(plan) == expected)
+        // The step alone: it adds "scenarios" only where it is missing.
+        var document: [String: Any] = ["schemaVersion": 2]
+        try Migrations.standard.upgrade(&document, from: 2)
+        #expect((document["scenarios"] as? [Any])?.isEmpty == true)
+        #expect(document["schemaVersion"] as? Int == 3)
+        document = ["scenarios": ["kept"]]
+        try Migrations.standard.upgrade(&document, from: 2)
+        #expect(document["scenarios"] as? [String] == ["kept"])
+    }
+
+    /// A registry for a pretend version 4 in which plans gained `workshops` (so older files lack
+    /// it), after the real 1 → 2 and 2 → 3 steps.
+    static let pretendV4 = Migrations(
         steps: [
             1: Migrations.standard.steps[1]!,
-            2: { document in
+            2: Migrations.standard.steps[2]!,
+            3: { document in
                 if document["workshops"] == nil { document["workshops"] = [Any]() }
             },
         ],
-        currentVersion: 3)
+        currentVersion: 4)
 
     @Test func olderFileIsMigratedStepByStep() throws {
         let text = Fixtures.versionOne.replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
         #expect(!text.contains("workshops"))
         #expect(!text.contains("votes"))
+        #expect(!text.contains("scenarios"))
         #expect(JSONLocator.syntaxError(in: Array(text.utf8)) == nil)
-        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV3)
+        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV4)
         #expect(plan.workshops.isEmpty)
         #expect(plan.votes.isEmpty)
-        #expect(plan.schemaVersion == 3)
+        #expect(plan.scenarios.isEmpty)
+        #expect(plan.schemaVersion == 4)
         #expect(plan.teams.map(\.name) == ["Alpha", "Beta", "Gamma"])
-        // A version-2 file takes only the second step.
-        let two = Fixtures.encoded(Fixtures.smallPlan())
+        // A version-3 file takes only the last step.
+        let three = Fixtures.encoded(Fixtures.smallPlan())
             .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
-        #expect(!two.contains("workshops"))
-        let upgraded = try PlanCodec.decode(Data(two.utf8), file: "old.json", migrations: Self.pretendV3)
+        #expect(!three.contains("workshops"))
+        let upgraded = try PlanCodec.decode(Data(three.utf8), file: "old.json", migrations: Self.pretendV4)
         #expect(upgraded.workshops.isEmpty)
-        #expect(upgraded.schemaVersion == 3)
+        #expect(upgraded.schemaVersion == 4)
     }
 
     @Test func migrationWithoutAStepFails() throws {

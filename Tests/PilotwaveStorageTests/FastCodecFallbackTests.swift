@@ -40,10 +40,10 @@ struct FastCodecFallbackTests {
         same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
         same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
-        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"), fast: false)  // newer
-        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 0"), fast: false)
-        same(edited("  \"schemaVersion\" : 2,\n", ""), fast: false)
-        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : \"2\""), fast: false)
+        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 4"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 3,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : \"3\""), fast: false)
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
@@ -62,7 +62,9 @@ struct FastCodecFallbackTests {
 
     @Test func olderFilesAreLeftToTheMigrations() {
         same(Fixtures.versionOne, fast: false)
-        same(edited("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"), fast: false)
+        same(Fixtures.versionTwo, fast: false)
+        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 1"), fast: false)
+        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 2"), fast: false)
     }
 
     /// Voting rounds and pilot selections: optionals missing or null are read; errors keep their
@@ -93,6 +95,26 @@ struct FastCodecFallbackTests {
         same(changed("\"team\" : \"team-1\"", "\"team\" : \"\""), fast: false)  // empty id
         same(changed("\"openedAt\" : \"2026-01-05T09:30:00Z\"", "\"openedAt\" : \"yesterday\""), fast: false)
         same(changed("  \"votes\" : [\n", "  \"rounds\" : [\n"), fast: false)  // missing top-level key
+    }
+
+    /// Scenarios: unknown keys are skipped; missing, null or mistyped required values and empty ids
+    /// are left to JSONDecoder and keep its messages; broken rules are found after the fast path.
+    @Test func scenarios() {
+        let full = Fixtures.encoded(Fixtures.fullPlan())
+        func changed(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+            let range = full.range(of: old)
+            #expect(range != nil, "\(old.debugDescription) not in the full plan's file", sourceLocation: sourceLocation)
+            guard let range else { return full }
+            return full.replacingCharacters(in: range, with: new)
+        }
+        same(changed("\"note\" : \"\",", "\"note\" : \"\", \"colour\" : \"red\","), fast: true)
+        same(changed("\"coach\" : \"coach-2\"", "\"coach\" : \"coach-9\""), fast: true)  // refused by the rules
+        same(changed("\"note\" : \"\",", ""), fast: false)  // missing required key
+        same(changed("\"note\" : \"\"", "\"note\" : null"), fast: false)
+        same(changed("\"assignments\" : [],", "\"assignments\" : {},"), fast: false)  // wrong type
+        same(changed("\"coach\" : \"coach-2\"", "\"coach\" : \"\""), fast: false)  // empty id
+        same(changed("\"createdAt\" : \"2026-01-05T09:30:00Z\"", "\"createdAt\" : \"2026-01-05\""), fast: false)
+        same(changed("  \"scenarios\" : [\n", "  \"alternatives\" : [\n"), fast: false)  // missing top-level key
     }
 
     @Test func invalidUTF8() {
@@ -159,8 +181,8 @@ struct FastCodecFallbackTests {
         same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
         // Keys in any order.
-        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 2, \"blockers\" : [")
-            .replacingOccurrences(of: "  \"schemaVersion\" : 2,\n  \"settings\"", with: "  \"settings\"")
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 3, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 3,\n  \"settings\"", with: "  \"settings\"")
         same(reordered, fast: true)
     }
 }

@@ -134,6 +134,23 @@ struct FastCodecTests {
         #expect(!text.contains("null"))
     }
 
+    /// Scenarios: several, empty ones, every optional of their waves set and unset, escapes in
+    /// their names and notes.
+    @Test func scenarios() throws {
+        var plan = Fixtures.fullPlan()
+        plan.scenarios.append(Scenario(id: "scenario-3", name: "Now \"as is\" / 東京\t", note: "\u{0}\n",
+                                       createdAt: Fixtures.monday.addingTimeInterval(86_399), waves: plan.waves,
+                                       assignments: [CoachAssignment(team: "team-1", coach: "coach-1")]))
+        plan.scenarios.append(Scenario(id: "scenario-4", name: "", note: "", createdAt: Date(timeIntervalSince1970: 0),
+                                       waves: [Wave(id: "w-x", name: "Only", order: -3)], assignments: []))
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+        let text = Fixtures.encoded(plan)
+        #expect(text.contains("  \"scenarios\" : [\n    {\n      \"assignments\" : [\n        {\n          \"coach\" : \"coach-1\",\n"))
+        #expect(text.contains("\"createdAt\" : \"2026-01-05T12:30:00Z\""))
+        #expect(try PlanCodec.decode(Data(text.utf8), file: "p.json").scenarios == plan.scenarios)
+    }
+
     @Test(arguments: [1, 2, 7, 42] as [UInt64])
     func generatedPlans(seed: UInt64) throws {
         try expectEquivalent(PlanGenerator.generate(teams: 2_000, seed: seed))

@@ -129,6 +129,19 @@ enum Fixtures {
                       totals: [TeamVotes(team: "team-1", votes: 4), TeamVotes(team: "team-3", votes: 2)],
                       ballotCount: 2),
         ]
+        // A faster alternative: both teams in one wave, Lee coaching Équipe Crème.
+        var faster = plan.waves
+        faster[1].teams = ["team-1", "team-2"]
+        faster[1].entry.blockers = ["blocker-1"]
+        faster[1].start = Day(2026, 4, 1)
+        faster[0].teams = []
+        plan.scenarios = [
+            Scenario(id: "scenario-1", name: "Faster / „one wave“", note: "Both teams at once.\nKai over capacity?",
+                     createdAt: monday.addingTimeInterval(10_800), waves: faster,
+                     assignments: [CoachAssignment(team: "team-1", coach: "coach-1"),
+                                   CoachAssignment(team: "team-2", coach: "coach-2")]),
+            Scenario(id: "scenario-2", name: "Empty", createdAt: monday),
+        ]
         return plan
     }
 

@@ -45,7 +45,7 @@ struct StoreTests {
         }
     }
 
-    @Test func versionOneFileLoadsAndIsSavedAsVersionTwo() throws {
+    @Test func versionOneFileLoadsAndIsSavedAsTheCurrentVersion() throws {
         try withTemporaryDirectory { dir in
             let url = dir.appendingPathComponent("plan.json")
             let original = Array(Fixtures.versionOne.utf8)
@@ -57,8 +57,9 @@ struct StoreTests {
             #expect(try read(url) == original)  // loading does not touch the file
             try store.save(plan, to: url, expecting: stamp)
             let saved = String(decoding: try read(url), as: UTF8.self)
-            #expect(saved.contains("  \"schemaVersion\" : 2,\n"))
+            #expect(saved.contains("  \"schemaVersion\" : 3,\n"))
             #expect(saved.contains("  \"votes\" : [],\n"))
+            #expect(saved.contains("  \"scenarios\" : [],\n"))
             #expect(saved == Fixtures.encoded(Fixtures.versionOnePlan()))
             #expect(try read(PlanStore.backupURL(for: url)) == original)
             // Read back as a current file: same plan, and saving again changes nothing.

@@ -186,6 +186,52 @@ struct ValidationTests {
     }
 
     /// A pilot selection is history: the teams it names may have been deleted since.
+    @Test func scenariosNameWhatExists() {
+        var plan = Fixtures.fullPlan()
+        plan.scenarios[0].waves[0].teams = ["team-3", "team-404"]
+        plan.scenarios[0].waves[1].teams.append("team-3")
+        plan.scenarios[0].waves[1].entry.blockers = ["blocker-1", "blocker-9"]
+        plan.scenarios[0].waves[1].entry.readiness = [ReadinessThreshold(dimension: "mood", minimum: 0)]
+        plan.scenarios[0].assignments += [CoachAssignment(team: "team-5", coach: "coach-1"),
+                                          CoachAssignment(team: "team-1", coach: "coach-7")]
+        plan.scenarios[1].waves = [Wave(id: "w", name: "A", order: 0), Wave(id: "w", name: "B", order: 1)]
+        plan.scenarios.append(Scenario(id: "scenario-1", name: "Copy", createdAt: Fixtures.monday))
+        #expect(problems(plan) == [
+            "scenarios[0].waves[0].teams[1]: no team with id \"team-404\"",
+            "scenarios[0].waves[1].teams[2]: team \"team-3\" is also in scenarios[0].waves[0].teams[0]; "
+                + "a team belongs to at most one wave",
+            "scenarios[0].waves[1].entry.blockers[1]: no blocker with id \"blocker-9\"",
+            "scenarios[0].waves[1].entry.readiness[0].dimension: no readiness dimension with key \"mood\"",
+            "scenarios[0].waves[1].entry.readiness[0].minimum: expected a rating 1–5, found 0",
+            "scenarios[0].assignments[2].team: no team with id \"team-5\"",
+            "scenarios[0].assignments[3].team: team \"team-1\" is also assigned at scenarios[0].assignments[0]; "
+                + "a team has at most one coach",
+            "scenarios[0].assignments[3].coach: no coach with id \"coach-7\"",
+            "scenarios[1].waves[1].id: duplicate wave id \"w\" (first at scenarios[1].waves[0])",
+            "scenarios[2].id: duplicate id \"scenario-1\" (first at scenarios[0])",
+        ])
+    }
+
+    @Test func scenarioTeamStatusesAreNotChecked() {
+        // An out-of-scope or candidate team in a scenario's wave is fine: statuses follow the
+        // scenario's waves when it is applied (out-of-scope teams are left out).
+        var plan = Fixtures.fullPlan()
+        plan.scenarios[0].waves[1].teams += ["team-3", "team-4"]
+        #expect(problems(plan) == [])
+    }
+
+    @Test func scenarioProblemsAreLocatedInTheFile() {
+        var plan = Fixtures.fullPlan()
+        plan.scenarios[0].assignments[1].coach = "coach-gone"
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        let at = position(of: "\"coach-gone\"", in: text)
+        #expect(error?.message == """
+            p.json: 1 problem; the file was not changed:
+            p.json:\(at): scenarios[0].assignments[1].coach: no coach with id "coach-gone"
+            """)
+    }
+
     @Test func selectionsAreNotChecked() {
         var plan = Fixtures.fullPlan()
         #expect(plan.decisions[1].selection?.teams.contains { $0.team == "team-9" } == true)

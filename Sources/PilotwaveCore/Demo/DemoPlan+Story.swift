@@ -192,6 +192,47 @@ extension DemoPlan {
                 owner: "Daniel Vogt", status: .inProgress),
     ]
 
+    // MARK: Scenarios
+
+    /// "Faster: two waves": waves 1 and 2 as one wave from July to December 2026, coaches spread
+    /// over the wave-2 teams. Identity & Access joins Broker Hub's wave (its dependency is met), but
+    /// Marc (4 of 3) and Lena (3 of 2) are over capacity in Q3 and Q4 2026 and Identity & Access has
+    /// no coach.
+    static let scenarios: [Scenario] = {
+        let pilots = waves[0], first = waves[1], second = waves[2]
+        var everyone = first
+        everyone.name = "Wave 1 — everyone else"
+        everyone.end = Day(2026, 12, 18)
+        everyone.teams = first.teams + second.teams
+        everyone.entry = EntryCriteria(
+            blockers: first.entry.blockers + second.entry.blockers,
+            readiness: first.entry.readiness + second.entry.readiness,
+            checklist: first.entry.checklist + second.entry.checklist)
+        everyone.checkIns = [Day(2026, 8, 7), Day(2026, 9, 25), Day(2026, 11, 6), Day(2026, 12, 11)]
+        let coachOf: [TeamID: CoachID] = [
+            "team-claims-intake": "coach-anna-keller", "team-quote-buy": "coach-anna-keller",
+            "team-launchpad": "coach-marc-dubois",
+            "team-equipe-creme": "coach-marc-dubois", "team-broker-hub": "coach-marc-dubois",
+            "team-kundenportal-jp": "coach-marc-dubois", "team-pricing-engine": "coach-marc-dubois",
+            "team-claims-triage": "coach-lena-brunner", "team-integration-platform": "coach-anna-keller",
+            "team-motor-claims": "coach-anna-keller", "team-claims-settlement": "coach-anna-keller",
+            "team-contact-centre-tools": "coach-anna-keller", "team-zahlungen-sued": "coach-lena-brunner",
+            "team-premium-billing": "coach-lena-brunner",
+        ]
+        let placed = Set(pilots.teams + everyone.teams)
+        return [
+            Scenario(
+                id: "scenario-faster", name: "Faster: two waves",
+                note: "Everyone planned is on the product model by the end of 2026, and Broker Hub gets "
+                    + "Identity & Access in the same wave. Needs more coaching than we have.",
+                createdAt: date("2026-03-04T16:00:00Z"), waves: [pilots, everyone],
+                assignments: teams.compactMap { team in
+                    guard placed.contains(team.id), let coach = coachOf[team.id] else { return nil }
+                    return CoachAssignment(team: team.id, coach: coach)
+                }),
+        ]
+    }()
+
     // MARK: Decision log and workshop
 
     static let decisions: [Decision] = [

@@ -10,6 +10,9 @@ import Foundation
 /// outcome is an output ("Launch the new claims app"), Broker Hub (wave 1) depends on Identity &
 /// Access (wave 2), Marc Dubois coaches more wave-1 teams than his capacity, a high-severity note on
 /// Pricing Engine (wave 1) is open without an owner, and wave 1's entry blockers are unresolved.
+/// Lena Brunner was seeded from the pilot Claims Intake and coaches in wave 1. One scenario, "Faster:
+/// two waves", puts every planned team in scope by the end of 2026: it settles Broker Hub's
+/// dependency but leaves Marc and Lena over capacity in Q3 and Q4 2026.
 public enum DemoPlan {
     public static let planID: PlanID = "plan-lindenhof-demo"
 
@@ -27,7 +30,8 @@ public enum DemoPlan {
             waves: waves,
             blockers: blockers,
             decisions: decisions,
-            workshops: [pilotSelectionWorkshop])
+            workshops: [pilotSelectionWorkshop],
+            scenarios: scenarios)
     }
 
     /// A UTC instant from `YYYY-MM-DDTHH:MM:SSZ` (e.g. `"2026-03-04T10:00:00Z"`). Traps on malformed

@@ -85,7 +85,9 @@ public enum PlanGenerator {
                                  capacity: rng.int(in: 2...5), seededFrom: seeded))
         }
         for t in 0..<n where waveOf[t] == 0 || (waveOf[t] > 0 && rng.chance(60)) {
-            teams[t].coach = coaches[rng.below(coachCount)].id
+            let c = rng.below(coachCount)
+            // A coach seeded from a pilot is free only after the pilots: pilots get the first coach.
+            teams[t].coach = coaches[waveOf[t] == 0 && coaches[c].seededFrom != nil ? 0 : c].id
         }
 
         // Dependencies: mostly on teams of earlier waves, rarely on a later one.
@@ -230,13 +232,41 @@ public enum PlanGenerator {
                 concerns: [rng.pick(concernable)]))
         }
 
-        return Plan(
+        var plan = Plan(
             id: PlanID("plan-generated-\(n)-\(seed)"), name: "Generated plan: \(n) teams (seed \(seed))",
             organisation: Organisation(name: "Generated organisation \(seed)"), teams: teams,
             stakeholders: stakeholders, coaches: coaches, dimensions: dimensions, signals: signals,
             resistance: notes, waves: waves, blockers: blockers, decisions: decisions,
             workshops: [Workshop(id: "workshop-pilot-selection", title: "Pilot-selection workshop",
                                  date: Day(2026, 1, 9), steps: DemoPlan.pilotSelectionAgenda)])
+        plan.scenarios = [fewerWaves(plan, at: DemoPlan.date(base.adding(days: 70), seconds: 16 * 3600))]
+        return plan
+    }
+
+    /// A scenario with the waves after the pilots merged in pairs ("Waves 1–2", …), each running from
+    /// the first one's start to the second one's end, and every team keeping its coach. Uses no
+    /// random numbers, so the rest of the plan is as it was before plans had scenarios.
+    static func fewerWaves(_ plan: Plan, at: Date) -> Scenario {
+        let ordered = plan.orderedWaves
+        var waves: [Wave] = ordered.prefix(1).map { $0 }
+        var i = 1
+        while i < ordered.count {
+            var merged = ordered[i]
+            if i + 1 < ordered.count {
+                let next = ordered[i + 1]
+                merged.name = "Waves \(i)–\(i + 1)"
+                merged.end = next.end
+                merged.teams += next.teams
+                merged.entry.blockers += next.entry.blockers.filter { !merged.entry.blockers.contains($0) }
+                merged.checkIns += next.checkIns
+            }
+            merged.order = waves.count
+            waves.append(merged)
+            i += 2
+        }
+        // The same teams as the plan's waves, so the same coach assignments.
+        return Scenario(id: "scenario-01", name: "Fewer waves", note: "Later waves merged in pairs.", createdAt: at,
+                        waves: waves, assignments: Scenarios.assignments(in: plan))
     }
 
     // MARK: Helpers

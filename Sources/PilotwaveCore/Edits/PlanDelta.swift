@@ -17,6 +17,7 @@ public struct PlanDelta: Sendable, Hashable {
     var decisions: ListDelta<Decision>?
     var workshops: ListDelta<Workshop>?
     var votes: ListDelta<VoteRound>?
+    var scenarios: ListDelta<Scenario>?
 
     struct Change<T: Hashable & Sendable>: Hashable, Sendable {
         var old: T
@@ -40,6 +41,7 @@ public struct PlanDelta: Sendable, Hashable {
         decisions = ListDelta(old.decisions, new.decisions)
         workshops = ListDelta(old.workshops, new.workshops)
         votes = ListDelta(old.votes, new.votes)
+        scenarios = ListDelta(old.scenarios, new.scenarios)
     }
 
     /// Nothing changed.
@@ -51,7 +53,8 @@ public struct PlanDelta: Sendable, Hashable {
     public var weight: Int {
         let lists: [Int?] = [criteria?.weight, teams?.weight, stakeholders?.weight, coaches?.weight,
                              dimensions?.weight, signals?.weight, resistance?.weight, waves?.weight,
-                             blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight]
+                             blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight,
+                             scenarios?.weight]
         return lists.reduce(3) { $0 + ($1 ?? 0) }
     }
 
@@ -77,6 +80,7 @@ public struct PlanDelta: Sendable, Hashable {
         decisions?.apply(&plan.decisions, forward: forward)
         workshops?.apply(&plan.workshops, forward: forward)
         votes?.apply(&plan.votes, forward: forward)
+        scenarios?.apply(&plan.scenarios, forward: forward)
     }
 }
 

@@ -41,6 +41,10 @@ extension PlanEdit {
             for w in plan.waves.indices { plan.waves[w].teams.removeAll { $0 == id } }
             for b in plan.blockers.indices { plan.blockers[b].surfacedBy.removeAll { $0 == id } }
             for c in plan.coaches.indices where plan.coaches[c].seededFrom == id { plan.coaches[c].seededFrom = nil }
+            for s in plan.scenarios.indices {
+                for w in plan.scenarios[s].waves.indices { plan.scenarios[s].waves[w].teams.removeAll { $0 == id } }
+                plan.scenarios[s].assignments.removeAll { $0.team == id }
+            }
             plan.signals.removeAll { $0.team == id }
             plan.resistance.removeAll { $0.team == id }
             for r in plan.votes.indices {
@@ -164,6 +168,7 @@ extension PlanEdit {
             guard let i = plan.coaches.firstIndex(where: { $0.id == id }) else { throw EditError("no coach \(id)") }
             plan.coaches.remove(at: i)
             for t in plan.teams.indices where plan.teams[t].coach == id { plan.teams[t].coach = nil }
+            for s in plan.scenarios.indices { plan.scenarios[s].assignments.removeAll { $0.coach == id } }
 
         case .addWave(let w):
             try checkWave(w, plan)
@@ -207,6 +212,26 @@ extension PlanEdit {
             guard let i = plan.blockers.firstIndex(where: { $0.id == id }) else { throw EditError("no blocker \(id)") }
             plan.blockers.remove(at: i)
             for w in plan.waves.indices { plan.waves[w].entry.blockers.removeAll { $0 == id } }
+            for s in plan.scenarios.indices {
+                for w in plan.scenarios[s].waves.indices { plan.scenarios[s].waves[w].entry.blockers.removeAll { $0 == id } }
+            }
+
+        case .addScenario(let s):
+            try requireText(s.name, "scenario name")
+            try checkWavePlan(s.waves, s.assignments, plan)
+            guard plan.scenario(s.id) == nil else { throw EditError("a scenario \(s.id) already exists") }
+            plan.scenarios.append(s)
+        case .updateScenario(let s):
+            guard let i = plan.scenarios.firstIndex(where: { $0.id == s.id }) else { throw EditError("no scenario \(s.id)") }
+            try requireText(s.name, "scenario name")
+            try checkWavePlan(s.waves, s.assignments, plan)
+            plan.scenarios[i] = s
+        case .removeScenario(let id):
+            guard let i = plan.scenarios.firstIndex(where: { $0.id == id }) else { throw EditError("no scenario \(id)") }
+            plan.scenarios.remove(at: i)
+        case .setWavePlan(let waves, let assignments):
+            try checkWavePlan(waves, assignments, plan)
+            Scenarios.place(waves, assignments, in: &plan)
 
         case .recordDecision(let d):
             try requireText(d.text, "decision text")
@@ -306,6 +331,44 @@ extension PlanEdit {
         for r in w.entry.readiness {
             guard plan.dimension(r.dimension) != nil else { throw EditError("no readiness dimension \"\(r.dimension)\"") }
             try requireRating(r.minimum)
+        }
+    }
+
+    /// A scenario's waves (or a wave plan to adopt) are checked like the plan's (names, dates, teams,
+    /// blockers, readiness thresholds), and a team may be in only one of them and have one coach;
+    /// with indexes rather than lookups, since a scenario may place every team of a large plan.
+    private func checkWavePlan(_ waves: [Wave], _ assignments: [CoachAssignment], _ plan: Plan) throws(EditError) {
+        let teams = Set(plan.teams.map(\.id))
+        let coaches = Set(plan.coaches.map(\.id))
+        let blockers = Set(plan.blockers.map(\.id))
+        let dimensions = Set(plan.dimensions.map(\.id))
+        var waveIDs = Set<WaveID>()
+        var placed = Set<TeamID>()
+        for w in waves {
+            try requireText(w.name, "wave name")
+            guard waveIDs.insert(w.id).inserted else { throw EditError("two waves have the id \(w.id)") }
+            if let start = w.start, let end = w.end, end < start {
+                throw EditError("\(w.name) ends (\(end)) before it starts (\(start))")
+            }
+            for t in w.teams {
+                guard teams.contains(t) else { throw EditError("no team \(t)") }
+                guard placed.insert(t).inserted else {
+                    throw EditError("\(plan.team(t)?.name ?? t.raw) is in two waves; a team belongs to at most one wave")
+                }
+            }
+            for b in w.entry.blockers where !blockers.contains(b) { throw EditError("no blocker \(b)") }
+            for r in w.entry.readiness {
+                guard dimensions.contains(r.dimension) else { throw EditError("no readiness dimension \"\(r.dimension)\"") }
+                try requireRating(r.minimum)
+            }
+        }
+        var assigned = Set<TeamID>()
+        for a in assignments {
+            guard teams.contains(a.team) else { throw EditError("no team \(a.team)") }
+            guard coaches.contains(a.coach) else { throw EditError("no coach \(a.coach)") }
+            guard assigned.insert(a.team).inserted else {
+                throw EditError("\(plan.team(a.team)?.name ?? a.team.raw) is assigned two coaches")
+            }
         }
     }
 

@@ -45,6 +45,10 @@ extension PlanEdit {
         case .addBlocker(let b): return "Add blocker \(b.title)"
         case .updateBlocker(let b): return "Edit blocker \(b.title)"
         case .removeBlocker(let id): return "Delete blocker \(plan.blocker(id)?.title ?? id.raw)"
+        case .addScenario(let s): return "Add scenario \(s.name)"
+        case .updateScenario(let s): return "Edit scenario \(s.name)"
+        case .removeScenario(let id): return "Delete scenario \(plan.scenario(id)?.name ?? id.raw)"
+        case .setWavePlan: return "Replace the wave plan"
         case .recordDecision(let d): return d.kind == .decision ? "Record decision" : "Record suggestion"
         case .openVoteRound(let r): return "Open voting round \(r.title)"
         case .castBallot(let id, let b):

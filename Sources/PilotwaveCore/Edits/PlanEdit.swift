@@ -17,7 +17,8 @@ public enum PlanEdit: Hashable, Sendable {
     case addTeam(Team)
     case updateTeam(Team)
     /// Removes the team and everything that only makes sense with it: its readiness signals and
-    /// resistance notes, its place in waves, and references to it from other teams and blockers.
+    /// resistance notes, its place in waves (the plan's and every scenario's), its coach assignments
+    /// in scenarios, and references to it from other teams and blockers.
     case removeTeam(TeamID)
     case setTeamStatus(TeamID, TeamStatus, reason: String?)
     case rateTeam(TeamID, CriterionKey, Int?)
@@ -47,6 +48,7 @@ public enum PlanEdit: Hashable, Sendable {
 
     case addCoach(Coach)
     case updateCoach(Coach)
+    /// Removes the coach; the teams it coached (in the plan and in every scenario) have none.
     case removeCoach(CoachID)
 
     case addWave(Wave)
@@ -58,7 +60,19 @@ public enum PlanEdit: Hashable, Sendable {
 
     case addBlocker(Blocker)
     case updateBlocker(Blocker)
+    /// Removes the blocker and takes it out of the entry criteria of every wave, scenarios' included.
     case removeBlocker(BlockerID)
+
+    /// Adds an alternative wave plan (checked: its teams, coaches and blockers exist, a team is in
+    /// at most one of its waves).
+    case addScenario(Scenario)
+    case updateScenario(Scenario)
+    case removeScenario(ScenarioID)
+    /// Replaces the plan's waves with `waves` (checked like a scenario's) in one step, as adopting a
+    /// scenario does: a team placed in them becomes a pilot (order-0 wave) or `inWave` and gets its
+    /// coach from `assignments` (none without one); a pilot or `inWave` team taken out of every wave
+    /// becomes a candidate. Out-of-scope teams are left out of the waves. See ``Scenarios/apply(_:to:)``.
+    case setWavePlan([Wave], assignments: [CoachAssignment])
 
     case recordDecision(Decision)
 

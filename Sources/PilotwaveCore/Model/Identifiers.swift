@@ -38,6 +38,7 @@ public enum BlockerTag {}
 public enum DecisionTag {}
 public enum WorkshopTag {}
 public enum PlanTag {}
+public enum ScenarioTag {}
 
 public typealias TeamID = Ref<TeamTag>
 public typealias CoachID = Ref<CoachTag>
@@ -49,6 +50,7 @@ public typealias BlockerID = Ref<BlockerTag>
 public typealias DecisionID = Ref<DecisionTag>
 public typealias WorkshopID = Ref<WorkshopTag>
 public typealias PlanID = Ref<PlanTag>
+public typealias ScenarioID = Ref<ScenarioTag>
 /// Criterion and readiness-dimension ids are readable keys (`familiarity`, `feltPain`) because they
 /// appear as keys inside teams' `ratings` objects.
 public typealias CriterionKey = String

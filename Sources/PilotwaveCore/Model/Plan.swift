@@ -60,9 +60,12 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public var workshops: [Workshop]
     /// Dot-voting rounds on the pilot candidates, in the order opened.
     public var votes: [VoteRound]
+    /// Alternative wave plans, to compare with the current one and perhaps adopt, in the order made.
+    public var scenarios: [Scenario]
 
-    /// The schema version this build writes (2 added `votes` and decisions' `selection`).
-    public static let currentSchemaVersion = 2
+    /// The schema version this build writes (2 added `votes` and decisions' `selection`; 3 added
+    /// `scenarios`).
+    public static let currentSchemaVersion = 3
 
     public init(id: PlanID, name: String, organisation: Organisation,
                 settings: PlanSettings = PlanSettings(),
@@ -71,7 +74,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
                 dimensions: [ReadinessDimension] = ReadinessDimension.defaults,
                 signals: [ReadinessSignal] = [], resistance: [ResistanceNote] = [], waves: [Wave] = [],
                 blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [],
-                votes: [VoteRound] = []) {
+                votes: [VoteRound] = [], scenarios: [Scenario] = []) {
         self.schemaVersion = Plan.currentSchemaVersion
         self.id = id
         self.name = name
@@ -89,6 +92,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
         self.decisions = decisions
         self.workshops = workshops
         self.votes = votes
+        self.scenarios = scenarios
     }
 
     /// A new, empty plan with the default criteria and readiness dimensions.
@@ -107,6 +111,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public func criterion(_ key: CriterionKey) -> Criterion? { criteria.first { $0.id == key } }
     public func voteRound(_ id: VoteRoundID) -> VoteRound? { votes.first { $0.id == id } }
     public func dimension(_ key: DimensionKey) -> ReadinessDimension? { dimensions.first { $0.id == key } }
+    public func scenario(_ id: ScenarioID) -> Scenario? { scenarios.first { $0.id == id } }
 
     /// Waves in their planned order.
     public var orderedWaves: [Wave] { waves.sorted { ($0.order, $0.name) < ($1.order, $1.name) } }

@@ -85,6 +85,44 @@ extension PlanChecks {
         }
     }
 
+    /// `seededCoachTooEarly` (warning): a coach seeded from a team of the wave with order k carries
+    /// teams of a wave of order k or earlier, or is seeded from a team in no wave and carries any
+    /// (a pilot outside any wave counts as order 0). Done waves are ignored. One finding per coach.
+    public static func seededCoachTooEarly(_ c: CheckContext) -> [Finding] {
+        // Seeded coaches by position in `plan.coaches`: the seeding team's position and wave order.
+        var seeds: [CoachID: (coach: Int, team: Int, order: Int?)] = [:]
+        for (k, coach) in c.plan.coaches.enumerated() {
+            guard let seed = coach.seededFrom, let t = c.teamIndex[seed], c.coachIndex[coach.id] == k else { continue }
+            seeds[coach.id] = (k, t, c.order(ofTeam: t))
+        }
+        guard !seeds.isEmpty else { return [] }
+        var early: [Int: [Int]] = [:]
+        for (t, team) in c.plan.teams.enumerated() {
+            guard let id = team.coach, let seed = seeds[id], let order = c.order(ofTeam: t) else { continue }
+            let p = c.placement[t]
+            if p >= 0 && c.plan.waves[p].status == .done { continue }
+            if seed.order.map({ order <= $0 }) ?? true { early[seed.coach, default: []].append(t) }
+        }
+        return early.keys.sorted().map { k in
+            let coach = c.plan.coaches[k]
+            let seed = seeds[coach.id]!
+            let teams = early[k]!
+            let seedName = c.plan.teams[seed.team].name
+            let carried = Words.short(teams.map { "\(c.plan.teams[$0].name) (\(c.waveName(ofTeam: $0)))" })
+            let message = seed.order == nil
+                ? "\(coach.name) is seeded from \(seedName), which is in no wave, yet coaches \(carried)"
+                : "\(coach.name), seeded from \(seedName) (\(c.waveName(ofTeam: seed.team))), coaches \(carried); "
+                    + "a seeded coach is free only for the waves after \(c.waveName(ofTeam: seed.team))"
+            var concerns = [coach.id.raw, c.plan.teams[seed.team].id.raw]
+            for t in teams where t != seed.team { concerns.append(c.plan.teams[t].id.raw) }
+            return Finding(
+                code: "seededCoachTooEarly", severity: .warning, message: message, concerns: concerns,
+                guidance: "Teams of earlier waves seed coaches for later ones: a member becomes a coach once "
+                    + "their own wave has shown the way, and is free only for the waves after it. Until then "
+                    + "their team needs them, and they have little yet to pass on.")
+        }
+    }
+
     /// `everyoneAtOnce` (critical): a wave not done holds more than `maxWaveSharePercent` of the
     /// in-scope teams (and at least two teams).
     public static func everyoneAtOnce(_ c: CheckContext) -> [Finding] {

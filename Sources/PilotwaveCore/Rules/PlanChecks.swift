@@ -136,7 +136,8 @@ public enum PlanChecks {
 
     /// The checks in the order they run.
     public static let all: [@Sendable (CheckContext) -> [Finding]] = [
-        tooManyPilots, noPilotYet, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, everyoneAtOnce,
+        tooManyPilots, noPilotYet, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, seededCoachTooEarly,
+        everyoneAtOnce,
         entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
         narrowTransformation, overdueFollowUps,
     ]

@@ -118,6 +118,61 @@ public enum WavePlanning {
         ])
     }
 
+    // MARK: Seeded coaches
+
+    /// Which waves a coach may carry, given the team it was seeded from (DOMAIN.md §6: teams of an
+    /// earlier wave seed coaches for later ones).
+    public enum Seeding: Hashable, Sendable {
+        /// Not seeded from a team (or from one no longer in the plan): free for every wave.
+        case unseeded
+        /// Seeded from `team`, of the wave with order `order` (0 for a pilot outside any wave):
+        /// free only for waves of a later order.
+        case after(team: TeamID, order: Int)
+        /// Seeded from `team`, which is in no wave: free for no wave yet.
+        case seedUnplanned(team: TeamID)
+
+        /// Whether the coach may carry teams of a wave with order `waveOrder`.
+        public func allows(waveOrder: Int) -> Bool {
+            switch self {
+            case .unseeded: true
+            case .after(_, let order): waveOrder > order
+            case .seedUnplanned: false
+            }
+        }
+    }
+
+    /// When `coach` is free to coach, from the wave of the team it was seeded from (its earliest
+    /// wave; a pilot outside any wave counts as order 0).
+    public static func seeding(of coach: Coach, plan: Plan) -> Seeding {
+        guard let seed = coach.seededFrom, let team = plan.team(seed) else { return .unseeded }
+        if let order = plan.orderedWaves.first(where: { $0.teams.contains(seed) })?.order {
+            return .after(team: seed, order: order)
+        }
+        return team.status == .pilot ? .after(team: seed, order: 0) : .seedUnplanned(team: seed)
+    }
+
+    /// The edit that adds a coach seeded from `team`: a member of a team that has been through a
+    /// wave becomes a coach for the waves after it. Refused (with words) when the team is in no wave
+    /// (a pilot outside any wave counts as the pilots' wave) or in the last one, since such a coach
+    /// would be free for no wave.
+    public static func seedCoach(from team: TeamID, name: String, capacity: Int = Coach.defaultCapacity, id: CoachID,
+                                 plan: Plan) throws(EditError) -> PlanEdit {
+        guard let seed = plan.team(team) else { throw EditError("no team \(team)") }
+        let coach = Coach(id: id, name: name, capacity: capacity, seededFrom: team)
+        switch seeding(of: coach, plan: plan) {
+        case .unseeded, .seedUnplanned:
+            throw EditError("\(seed.name) is in no wave; a coach is seeded from a team of an earlier wave "
+                            + "to coach a later one")
+        case .after(_, let order):
+            guard plan.waves.contains(where: { $0.order > order }) else {
+                let wave = plan.orderedWaves.first { $0.teams.contains(team) }?.name ?? "the pilots"
+                throw EditError("\(seed.name) is in the last wave (\(wave)); there is no later wave for a coach "
+                                + "seeded from it")
+            }
+        }
+        return .batch("Seed coach \(name) from \(seed.name)", [.addCoach(coach)])
+    }
+
     /// Moves a team one wave later (`by` > 0) or earlier in the planned order; past the last wave
     /// it leaves the waves ("not yet planned"), and from there `by` > 0 puts it in the first wave
     /// after the pilots.

@@ -1,7 +1,7 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops and voting rounds.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, voting rounds and scenarios.
 extension FastPlanReader {
     mutating func signal() throws(FastPathMiss) -> ReadinessSignal {
         var dimension: DimensionKey?, evidence: String?, id: SignalID?, rating: Int?, recordedAt: Date?
@@ -287,6 +287,37 @@ extension FastPlanReader {
         return Ballot(voter: voter, votes: votes)
     }
 
+    mutating func scenario() throws(FastPathMiss) -> Scenario {
+        var assignments: [CoachAssignment]?, createdAt: Date?, id: ScenarioID?, name: String?, note: String?
+        var waves: [Wave]?
+        try object(Fields.scenario) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: assignments = try r.array { r throws(FastPathMiss) in try r.coachAssignment() }
+            case 1: createdAt = try r.date()
+            case 2: id = try r.ref()
+            case 3: name = try r.string()
+            case 4: note = try r.string()
+            case 5: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            default: try r.skip()
+            }
+        }
+        guard let assignments, let createdAt, let id, let name, let note, let waves else { throw FastPathMiss() }
+        return Scenario(id: id, name: name, note: note, createdAt: createdAt, waves: waves, assignments: assignments)
+    }
+
+    mutating func coachAssignment() throws(FastPathMiss) -> CoachAssignment {
+        var coach: CoachID?, team: TeamID?
+        try object(Fields.coachAssignment) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: coach = try r.ref()
+            case 1: team = try r.ref()
+            default: try r.skip()
+            }
+        }
+        guard let coach, let team else { throw FastPathMiss() }
+        return CoachAssignment(team: team, coach: coach)
+    }
+
     /// A list of `{ "team", "votes" }` lines: a ballot's, a round's totals or a selection's tally.
     mutating func teamVotesList() throws(FastPathMiss) -> [TeamVotes] {
         try array { r throws(FastPathMiss) in try r.teamVotes() }
@@ -311,7 +342,7 @@ extension FastPlanReader {
 enum Fields {
     static let plan = FieldNames(
         "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
-        "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves", "workshops")
+        "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves", "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
     static let sizeThresholds = FieldNames("largeFrom", "midFrom")
     static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent")
@@ -346,4 +377,6 @@ enum Fields {
         "title", "totals")
     static let ballot = FieldNames("voter", "votes")
     static let teamVotes = FieldNames("team", "votes")
+    static let scenario = FieldNames("assignments", "createdAt", "id", "name", "note", "waves")
+    static let coachAssignment = FieldNames("coach", "team")
 }

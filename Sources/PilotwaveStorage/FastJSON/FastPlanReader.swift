@@ -175,7 +175,8 @@ struct FastPlanReader {
     mutating func plan(schemaVersion expected: Int) throws(FastPathMiss) -> Plan {
         var blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?, decisions: [Decision]?
         var dimensions: [ReadinessDimension]?, id: PlanID?, name: String?, organisation: Organisation?
-        var resistance: [ResistanceNote]?, version: Int?, settings: PlanSettings?, signals: [ReadinessSignal]?
+        var resistance: [ResistanceNote]?, scenarios: [Scenario]?, version: Int?, settings: PlanSettings?
+        var signals: [ReadinessSignal]?
         var stakeholders: [Stakeholder]?, teams: [Team]?, votes: [VoteRound]?, waves: [Wave]?, workshops: [Workshop]?
         try object(Fields.plan) { r, field throws(FastPathMiss) in
             switch field {
@@ -188,29 +189,30 @@ struct FastPlanReader {
             case 6: name = try r.string()
             case 7: organisation = try r.organisation()
             case 8: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
-            case 9:
+            case 9: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
+            case 10:
                 // Another version (older: to be migrated; newer: refused) is left to JSONDecoder.
                 let found = try r.int()
                 guard found == expected else { throw FastPathMiss() }
                 version = found
-            case 10: settings = try r.settings()
-            case 11: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
-            case 12: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
-            case 13: teams = try r.array { r throws(FastPathMiss) in try r.team() }
-            case 14: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
-            case 15: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
-            case 16: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
+            case 11: settings = try r.settings()
+            case 12: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
+            case 13: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
+            case 14: teams = try r.array { r throws(FastPathMiss) in try r.team() }
+            case 15: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
+            case 16: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            case 17: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
             default: try r.skip()
             }
         }
         guard let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
-            let organisation, let resistance, let version, let settings, let signals, let stakeholders,
+            let organisation, let resistance, let scenarios, let version, let settings, let signals, let stakeholders,
             let teams, let votes, let waves, let workshops
         else { throw FastPathMiss() }
         var plan = Plan(id: id, name: name, organisation: organisation, settings: settings, criteria: criteria,
                         teams: teams, stakeholders: stakeholders, coaches: coaches, dimensions: dimensions,
                         signals: signals, resistance: resistance, waves: waves, blockers: blockers,
-                        decisions: decisions, workshops: workshops, votes: votes)
+                        decisions: decisions, workshops: workshops, votes: votes, scenarios: scenarios)
         plan.schemaVersion = version
         return plan
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops and voting rounds.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, voting rounds and scenarios.
 extension FastPlanWriter {
     mutating func signal(_ s: ReadinessSignal) {
         out.openObject()
@@ -272,6 +272,30 @@ extension FastPlanWriter {
         out.string(r.title)
         out.key("totals")
         teamVotes(r.totals)
+        out.closeObject()
+    }
+
+    mutating func scenario(_ s: Scenario) {
+        out.openObject()
+        out.key("assignments")
+        array(s.assignments) { writer, a in
+            writer.out.openObject()
+            writer.out.key("coach")
+            writer.out.string(a.coach.raw)
+            writer.out.key("team")
+            writer.out.string(a.team.raw)
+            writer.out.closeObject()
+        }
+        out.key("createdAt")
+        date(s.createdAt)
+        out.key("id")
+        out.string(s.id.raw)
+        out.key("name")
+        out.string(s.name)
+        out.key("note")
+        out.string(s.note)
+        out.key("waves")
+        array(s.waves) { writer, wave in writer.wave(wave) }
         out.closeObject()
     }
 

@@ -93,6 +93,8 @@ struct FastPlanWriter {
         organisation(plan.organisation)
         out.key("resistance")
         array(plan.resistance) { w, n in w.resistanceNote(n) }
+        out.key("scenarios")
+        array(plan.scenarios) { w, s in w.scenario(s) }
         out.key("schemaVersion")
         out.int(plan.schemaVersion)
         out.key("settings")

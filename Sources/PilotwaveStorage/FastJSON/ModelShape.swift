@@ -16,7 +16,8 @@ enum ModelShape {
             let note = plan.resistance.first, let blocker = plan.blockers.first, let decision = plan.decisions.first,
             let selection = decision.selection, let selected = selection.teams.first,
             let weight = selection.weights.first, let round = plan.votes.first, let ballot = round.ballots.first,
-            let line = ballot.votes.first
+            let line = ballot.votes.first, let scenario = plan.scenarios.first,
+            let assignment = scenario.assignments.first
         else { return false }
         let pairs: [(Any, FieldNames)] = [
             (plan, Fields.plan), (plan.organisation, Fields.organisation),
@@ -28,7 +29,8 @@ enum ModelShape {
             (item, Fields.checklistItem), (blocker, Fields.blocker), (decision, Fields.decision),
             (workshop, Fields.workshop), (step, Fields.agendaStep), (selection, Fields.pilotSelection),
             (selected, Fields.selectedTeam), (weight, Fields.weightUsed), (round, Fields.voteRound),
-            (ballot, Fields.ballot), (line, Fields.teamVotes),
+            (ballot, Fields.ballot), (line, Fields.teamVotes), (scenario, Fields.scenario),
+            (assignment, Fields.coachAssignment),
         ]
         return pairs.allSatisfy { value, names in
             let labels = Mirror(reflecting: value).children.compactMap(\.label)

@@ -110,6 +110,11 @@ extension FastPlanWriter {
                       totals: [TeamVotes(team: "t", votes: Int.min)], ballotCount: 2, revealed: true, closed: true),
             VoteRound(id: "s", title: "", budget: 0, attributed: false, openedAt: fraction),
         ]
+        plan.scenarios = [
+            Scenario(id: "s", name: tricky, note: tricky, createdAt: fraction, waves: plan.waves,
+                     assignments: [CoachAssignment(team: "t", coach: "c"), CoachAssignment(team: "u", coach: "d")]),
+            Scenario(id: "r", name: "", createdAt: whole),
+        ]
         return plan
     }
 }
