@@ -134,6 +134,18 @@ public struct AppState: Sendable, Equatable {
     /// Whether the plan has edits that are not on disk.
     public var isDirty: Bool { revision != savedRevision }
 
+    /// The keys in force: the view's, or on the Waves view those of the timeline, the scenarios or
+    /// a comparison while one shows.
+    public var keyContext: KeyContext {
+        guard view == .waves else { return view.keyContext }
+        switch waves.mode {
+        case .board: return .waves
+        case .timeline: return .timeline
+        case .scenarios: return .scenarios
+        case .compare: return .compare
+        }
+    }
+
     /// Replaces the plan after an edit, undo or reload and invalidates the caches.
     mutating func replacePlan(_ new: Plan) {
         plan = new

@@ -25,5 +25,51 @@ extension CommandRegistry {
         Command("waves.nextFinding", "Next finding", context: .waves, keys: ["n"],
                 help: "Step through the wave findings; the board jumps to the team or wave each one names."),
         Command("waves.edit", "Edit team", context: .waves, keys: ["enter", "e"], help: "Open the selected team in the team form.", availability: editable),
+        Command("waves.editWave", "Edit the wave", context: .waves, keys: ["W"],
+                help: "The selected wave's name, start and end dates, check-in dates and status.", availability: editable),
+        Command("waves.addWave", "Add a wave", context: .waves, keys: ["N"],
+                help: "Add a wave after the last one (its dates follow in the wave form).", availability: editable),
+        Command("waves.seedCoach", "Seed a coach from this team", context: .waves, keys: ["S"],
+                help: "Someone of the selected team becomes a coach for the waves after the team's own; pilotwave warns if the coach is given a team before then.",
+                availability: editable),
+        Command("waves.viewTimeline", "Timeline", context: .waves, keys: ["t"], hint: true,
+                help: "The waves on a quarter-by-quarter axis: dates, check-ins, status and each coach's load per quarter."),
+        Command("waves.viewScenarios", "Scenarios", context: .waves, keys: ["s"], hint: true,
+                help: "Wave-plan scenarios: duplicate the plan, edit a scenario on the board, compare two, adopt one."),
+    ]
+
+    static let timelineCommands: [Command] = [
+        Command("timeline.down", "Next wave", context: .timeline, keys: ["j", "down"], inPalette: false, help: "Select the next wave."),
+        Command("timeline.up", "Previous wave", context: .timeline, keys: ["k", "up"], inPalette: false, help: "Select the previous wave."),
+        Command("timeline.later", "Later quarters", context: .timeline, keys: ["l", "right"], inPalette: false, help: "Scroll the axis a quarter later."),
+        Command("timeline.earlier", "Earlier quarters", context: .timeline, keys: ["h", "left"], inPalette: false, help: "Scroll the axis a quarter earlier."),
+        Command("timeline.editWave", "Edit the wave", context: .timeline, keys: ["W", "e"], hint: true,
+                help: "The selected wave's name, dates, check-ins and status.", availability: editable),
+        Command("timeline.board", "Back to the board", context: .timeline, keys: ["t", "escape", "enter"], hint: true,
+                help: "Return to the board, on the selected wave."),
+    ]
+
+    static let scenarioCommands: [Command] = [
+        Command("scenarios.down", "Next", context: .scenarios, keys: ["j", "down"], inPalette: false, help: "Select the next scenario."),
+        Command("scenarios.up", "Previous", context: .scenarios, keys: ["k", "up"], inPalette: false, help: "Select the previous scenario."),
+        Command("scenarios.open", "Edit on the board", context: .scenarios, keys: ["enter"], hint: true,
+                help: "Work on the selected scenario on the board (moves, reorders and coaches change the scenario, not the plan); Current plan returns to the plan."),
+        Command("scenarios.duplicate", "Duplicate as a new scenario", context: .scenarios, keys: ["n"], hint: true,
+                help: "Copy the selected wave plan (the current plan or a scenario) into a new, named scenario.", availability: editable),
+        Command("scenarios.compare", "Compare two", context: .scenarios, keys: ["c"], hint: true,
+                help: "Press on one wave plan, then on another: teams per wave, coach load per quarter, blockers depended on, teams left on the project model."),
+        Command("scenarios.adopt", "Adopt as the plan", context: .scenarios, keys: ["a"], hint: true,
+                help: "Make the selected scenario the plan's waves and coaches, as a decision in the log; the plan as it was is kept as a scenario.",
+                availability: editable),
+        Command("scenarios.rename", "Rename", context: .scenarios, keys: ["r"], help: "Rename the scenario or change its note.", availability: editable),
+        Command("scenarios.delete", "Delete", context: .scenarios, keys: ["d"], help: "Delete the scenario (u undoes).", availability: editable),
+        Command("scenarios.board", "Back to the board", context: .scenarios, keys: ["s", "escape"], hint: true, help: "Return to the board."),
+    ]
+
+    static let compareCommands: [Command] = [
+        Command("compare.down", "Scroll down", context: .compare, keys: ["j", "down", "pgdn"], inPalette: false, help: "Scroll the comparison."),
+        Command("compare.up", "Scroll up", context: .compare, keys: ["k", "up", "pgup"], inPalette: false, help: "Scroll the comparison."),
+        Command("compare.swap", "Swap sides", context: .compare, keys: ["x"], hint: true, help: "Put the right-hand plan on the left."),
+        Command("compare.back", "Back to the scenarios", context: .compare, keys: ["escape", "c", "s"], hint: true, help: "Return to the list of scenarios."),
     ]
 }

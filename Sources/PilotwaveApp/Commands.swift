@@ -2,7 +2,7 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, pilots, readiness, resistance, waves, blockers, form
+    case global, overview, teams, pilots, readiness, resistance, waves, timeline, scenarios, compare, blockers, form
 
     public var title: String {
         switch self {
@@ -14,6 +14,9 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .resistance: "Resistance"
         case .waves: "Waves"
         case .blockers: "Blockers"
+        case .timeline: "Waves: timeline"
+        case .scenarios: "Waves: scenarios"
+        case .compare: "Waves: comparing scenarios"
         case .form: "Forms"
         }
     }
@@ -78,7 +81,7 @@ extension AppState {
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
     public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
-        + readinessCommands + resistanceCommands + wavesCommands + blockersCommands + formCommands
+        + readinessCommands + resistanceCommands + wavesCommands + timelineCommands + scenarioCommands + compareCommands + blockersCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 

@@ -30,6 +30,16 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case blocker(BlockerID?)
         /// A blocker's owner; `advance` also moves an open blocker to in progress.
         case blockerOwner(BlockerID, advance: Bool)
+        /// A wave's name, dates, check-ins and status (nil: a new wave).
+        case wave(WaveID?)
+        /// A coach seeded from a team of an earlier wave.
+        case seedCoach(TeamID)
+        /// A new scenario copied from a wave plan (`from` nil: the current plan).
+        case newScenario(from: ScenarioID?)
+        /// Renaming a scenario.
+        case renameScenario(ScenarioID)
+        /// Adopting a scenario as the plan: who decides and why.
+        case adoptScenario(ScenarioID)
     }
 
     public var purpose: Purpose

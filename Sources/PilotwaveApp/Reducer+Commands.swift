@@ -111,6 +111,8 @@ extension Reducer {
             return runWaves(&state, id, env)
         case _ where id.rawValue.hasPrefix("blockers."):
             return runBlockers(&state, id, env)
+        case _ where id.rawValue.hasPrefix("timeline.") || id.rawValue.hasPrefix("scenarios.") || id.rawValue.hasPrefix("compare."):
+            return runWavesMode(&state, id, env)
         case "teams.delete":
             guard let index = state.derived.teamIndex(row: state.teams.selected) else { break }
             let team = state.plan.teams[index]

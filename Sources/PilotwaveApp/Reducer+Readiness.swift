@@ -425,24 +425,8 @@ extension Reducer {
                 }
                 toast(&state, "Struck; kept in the history with the reason — u to undo", env)
             }
-        case .gateOverride(let waveID):
-            let reason = form.text("reason").trimmingWhitespace()
-            let by = form.text("by").trimmingWhitespace()
-            if reason.isEmpty { form.setError("reason", "say why the gate is overridden") }
-            if by.isEmpty { form.setError("by", "say who decides") }
-            guard form.focusFirstError(), let wave = state.plan.wave(waveID) else {
-                state.overlay = .editForm(form)
-                return
-            }
-            let unmet = (state.derived.waves.gates[waveID] ?? []).filter { !$0.met }
-            guard let edit = WavePlanning.activate(wave, unmet: unmet, reason: reason, by: by, at: env.now(),
-                                                   decisionID: DecisionID(env.newID("decision"))) else { return }
-            if apply(&state, edit, env) {
-                state.overlay = nil
-                toast(&state, "\(wave.name) started over its gate; the reason is in the decision log — u to undo", env)
-            }
         default:
-            break
+            commitWavesForm(&state, form, env)
         }
     }
 }

@@ -4,8 +4,19 @@ import TerminalUI
 
 extension Reducer {
     static func refreshWaves(_ state: inout AppState, _ env: Environment) {
-        state.derived.waves.refresh(plan: state.plan, revision: state.revision, scores: state.derived.scores,
+        let scenario = state.waves.scenario.flatMap { id in state.plan.scenarios.first { $0.id == id } }
+        if scenario == nil { state.waves.scenario = nil }
+        state.derived.waves.refresh(plan: state.plan, scenario: scenario, revision: state.revision, scores: state.derived.scores,
                                     indexByID: state.derived.indexByID, today: state.today)
+        switch state.waves.mode {
+        case .board: break
+        case .timeline: state.derived.waves.refreshTimeline(today: state.today)
+        case .scenarios: state.derived.waves.refreshSummaries(plan: state.plan, revision: state.revision, today: state.today)
+        case .compare:
+            if let sides = state.waves.comparing {
+                state.derived.waves.refreshComparison(plan: state.plan, sides: sides, revision: state.revision)
+            }
+        }
         let d = state.derived.waves
         var w = state.waves
         w.column = min(max(0, w.column), max(0, d.columns.count - 1))
@@ -23,7 +34,25 @@ extension Reducer {
     }
 
     public static func selectedWaveTeam(_ state: AppState) -> Team? {
-        state.derived.waves.teamIndex(column: state.waves.column, row: state.waves.row).map { state.plan.teams[$0] }
+        state.derived.waves.teamIndex(column: state.waves.column, row: state.waves.row).map { state.derived.waves.board.teams[$0] }
+    }
+
+    /// Applies a board edit: to the plan, or — while a scenario is edited — to the plan as the
+    /// scenario makes it, whose waves and coaches then go back into the scenario (one undoable edit).
+    static func applyBoard(_ state: inout AppState, _ edit: PlanEdit, _ env: Environment) -> Bool {
+        guard let id = state.waves.scenario, let scenario = state.plan.scenarios.first(where: { $0.id == id }) else {
+            return apply(&state, edit, env)
+        }
+        var board = state.derived.waves.board
+        let title = edit.title(in: board)
+        do {
+            try edit.apply(to: &board)
+        } catch {
+            toast(&state, "\(title): \(error.message)", env, error: true)
+            return false
+        }
+        let updated = Scenarios.capture(from: board, into: scenario)
+        return apply(&state, .batch("\(title) (scenario \(scenario.name))", [.updateScenario(updated)]), env)
     }
 
     /// Selects `team` on the board, wherever it now is.
@@ -42,6 +71,7 @@ extension Reducer {
 
     static func runWaves(_ state: inout AppState, _ id: CommandID, _ env: Environment) -> [Effect] {
         let d = state.derived.waves
+        let board = d.board
         let c = state.waves.column
         let count = c < d.columns.count ? d.columns[c].teams.count : 0
         switch id {
@@ -64,18 +94,18 @@ extension Reducer {
             }
             let ids: [TeamID] = state.waves.marked.isEmpty
                 ? selectedWaveTeam(state).map { [$0.id] } ?? []
-                : d.columns.flatMap(\.teams).map { state.plan.teams[Int($0)].id }.filter { state.waves.marked.contains($0) }
+                : d.columns.flatMap(\.teams).map { board.teams[Int($0)].id }.filter { state.waves.marked.contains($0) }
             guard !ids.isEmpty else { break }
-            let edits = ids.compactMap { WavePlanning.step($0, by: by, plan: state.plan) }
+            let edits = ids.compactMap { WavePlanning.step($0, by: by, plan: board) }
             guard !edits.isEmpty else {
                 toast(&state, by > 0 ? "Not yet planned is the last step; out of scope needs a reason (team form)" : "Already in the first wave", env, error: true)
                 break
             }
             let followed = selectedWaveTeam(state)?.id
-            let name = ids.count == 1 ? state.plan.team(ids[0])?.name ?? "" : Words.count(ids.count, "team")
+            let name = ids.count == 1 ? board.team(ids[0])?.name ?? "" : Words.count(ids.count, "team")
             let target = by > 0 ? min(c + 1, waveColumns) : max(0, c - 1)
             let targetTitle = d.columns[target].title
-            guard apply(&state, .batch("Move \(name) to \(targetTitle)", edits), env) else { break }
+            guard applyBoard(&state, .batch("Move \(name) to \(targetTitle)", edits), env) else { break }
             state.waves.marked = []
             if let followed { follow(&state, followed, env) }
             var text = "Moved \(name) to \(targetTitle) — u to undo"
@@ -84,15 +114,15 @@ extension Reducer {
             }
             toast(&state, text, env, error: false)
         case "waves.reorderUp", "waves.reorderDown":
-            guard let waveID = d.columns[c].wave, var wave = state.plan.wave(waveID), let team = selectedWaveTeam(state),
+            guard let waveID = d.columns[c].wave, var wave = board.wave(waveID), let team = selectedWaveTeam(state),
                 let i = wave.teams.firstIndex(of: team.id) else { break }
             let j = i + (id == "waves.reorderDown" ? 1 : -1)
             guard j >= 0, j < wave.teams.count else { break }
             wave.teams.swapAt(i, j)
-            if apply(&state, .updateWave(wave), env) { follow(&state, team.id, env) }
+            if applyBoard(&state, .updateWave(wave), env) { follow(&state, team.id, env) }
         case "waves.coach":
             guard var team = selectedWaveTeam(state) else { break }
-            let coaches = state.plan.coaches
+            let coaches = board.coaches
             guard !coaches.isEmpty else {
                 toast(&state, "No coaches in the plan yet", env, error: true)
                 break
@@ -100,10 +130,14 @@ extension Reducer {
             let current = team.coach.flatMap { id in coaches.firstIndex { $0.id == id } } ?? -1
             let next = current + 1
             team.coach = next < coaches.count ? coaches[next].id : nil
-            if apply(&state, .updateTeam(team), env) {
+            if applyBoard(&state, .updateTeam(team), env) {
                 toast(&state, "\(team.name): " + (team.coach.map { id in "coach \(coaches.first { $0.id == id }!.name)" } ?? "no coach") + " — c again for the next", env)
             }
         case "waves.start":
+            if let refusal = scenarioRefusal(state, "starting a wave") {
+                toast(&state, refusal, env, error: true)
+                break
+            }
             guard let waveID = d.columns[c].wave, let wave = state.plan.wave(waveID) else {
                 toast(&state, "Choose a wave column first", env, error: true)
                 break
@@ -136,11 +170,22 @@ extension Reducer {
                 state.waves.column = d.columns.firstIndex { $0.wave == w } ?? c
             }
         case "waves.edit":
+            if let refusal = scenarioRefusal(state, "the team form") {
+                toast(&state, refusal, env, error: true)
+                break
+            }
             guard let team = selectedWaveTeam(state) else { break }
             state.overlay = .form(TeamForm(mode: .edit(team.id), team: team, plan: state.plan, indexByID: state.derived.indexByID))
-        default: break
+        default:
+            return runWavesExtras(&state, id, env)
         }
         return []
+    }
+
+    /// While a scenario is edited, what only the plan itself takes is refused in words.
+    static func scenarioRefusal(_ state: AppState, _ what: String) -> String? {
+        guard let id = state.waves.scenario, let s = state.plan.scenarios.first(where: { $0.id == id }) else { return nil }
+        return "Editing scenario \(s.name): \(what) works on the plan itself — s, then Enter on Current plan"
     }
 }
 

@@ -227,7 +227,7 @@ public enum Reducer {
             blockersFilterKey(&state, key)
             return []
         }
-        guard let id = env.keymap.command(for: key, in: state.view.keyContext) else { return [] }
+        guard let id = env.keymap.command(for: key, in: state.keyContext) else { return [] }
         return run(&state, id, env)
     }
 
@@ -308,6 +308,12 @@ public enum Reducer {
                 state.waves.column = parts[0]
                 state.waves.rows[parts[0]] = parts[1]
             }
+        } else if target.hasPrefix("timeline:"), let row = Int(target.dropFirst(9)), state.overlay == nil {
+            if row == state.waves.timelineRow { return run(&state, "timeline.editWave", env) }
+            state.waves.timelineRow = row
+        } else if target.hasPrefix("scenario:"), let row = Int(target.dropFirst(9)), state.overlay == nil {
+            if row == state.waves.scenarioRow { return run(&state, "scenarios.open", env) }
+            state.waves.scenarioRow = row
         } else if target.hasPrefix("note:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
             if row == state.resistance.selected { return run(&state, "resistance.edit", env) }
             state.resistance.selected = row

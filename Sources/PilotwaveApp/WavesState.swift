@@ -1,3 +1,4 @@
+import Foundation
 import PilotwaveCore
 import TerminalUI
 
@@ -13,10 +14,34 @@ public struct WavesViewState: Sendable, Equatable {
     public var marked: Set<TeamID> = []
     /// The finding the findings panel points at (`n` steps through them).
     public var finding = -1
+    /// What the view shows: the board, the timeline, the scenarios or a comparison of two.
+    public var mode: WavesMode = .board
+    /// The scenario the board edits; nil: the plan itself.
+    public var scenario: ScenarioID?
+    /// Timeline: the selected wave (row, in planned order) and the first quarter shown.
+    public var timelineRow = 0
+    public var timelineFirst = 0
+    /// Scenarios: the selected row (0 is the current plan, then the scenarios in order).
+    public var scenarioRow = 0
+    /// The side chosen with `c`, waiting for the other ("current plan" is `.some(nil)`).
+    public var compareFirst: ScenarioID??
+    /// The two sides being compared (nil: the current plan), and the comparison's scroll.
+    public var comparing: CompareSides?
+    public var compareScroll = 0
 
     public init() {}
 
     public var row: Int { rows[column] ?? 0 }
+}
+
+public enum WavesMode: String, Sendable, Equatable {
+    case board, timeline, scenarios, compare
+}
+
+/// Two wave plans side by side: a scenario or, for nil, the plan as it stands.
+public struct CompareSides: Sendable, Equatable {
+    public var a: ScenarioID?
+    public var b: ScenarioID?
 }
 
 /// The board's derived data, cached by plan revision.
@@ -40,7 +65,7 @@ public struct WavesDerived: Sendable {
 
     static let waveCodes: Set<String> = ["waveTeamsWithoutCoach", "coachOverCapacity", "coachOverlap", "everyoneAtOnce",
                                          "entryBlockersOpen", "entryReadinessUnmet", "dependsOnLaterWave", "dependsOnUnplannedTeam",
-                                         "narrowTransformation"]
+                                         "narrowTransformation", "seededCoachTooEarly"]
 
     /// What each wave's column and capacity were last worked out from.
     private struct WaveCache: Sendable {
@@ -59,10 +84,40 @@ public struct WavesDerived: Sendable {
     /// Brings the board up to date with `plan`. A move touches two waves: only their columns and
     /// capacities are worked out again (the others share storage with what they were built from,
     /// so comparing them is instant), and the wave checks run on the team index Derived keeps.
-    mutating func refresh(plan: Plan, revision: Int, scores: [Double], indexByID: [TeamID: Int], today: Day) {
-        guard self.revision != revision else { return }
+    /// The plan the board shows: the plan itself, or the plan as the scenario being edited makes it.
+    public private(set) var board = Plan.empty(id: PlanID("none"), name: "", organisation: "")
+    public private(set) var scenario: ScenarioID?
+    /// The timeline of `board` (worked out when the timeline is shown) and each quarter's coach load.
+    public private(set) var timeline: WaveTimeline?
+    public private(set) var quarterLoads: [WaveTimeline.QuarterLoad] = []
+    private var timelineRevision = -1
+
+    /// One line of the scenarios list.
+    public struct ScenarioSummary: Sendable {
+        public var id: ScenarioID?
+        public var name: String
+        public var note: String
+        public var createdAt: Date?
+        /// Teams per wave, in planned order.
+        public var waves: [(name: String, teams: Int)]
+        public var unplanned: Int
+        public var overQuarters: [Quarter]
+        public var openBlockers: Int
+    }
+    public private(set) var summaries: [ScenarioSummary] = []
+    private var summariesRevision = -1
+    public private(set) var comparison: ScenarioComparison?
+    public private(set) var comparisonNames = ("", "")
+    private var comparisonKey: (Int, CompareSides)?
+
+    mutating func refresh(plan: Plan, scenario: Scenario?, revision: Int, scores: [Double], indexByID: [TeamID: Int], today: Day) {
+        guard self.revision != revision || self.scenario != scenario?.id else { return }
         self.revision = revision
+        self.scenario = scenario?.id
         self.scores = scores
+        timelineRevision = -1
+        let plan = scenario.map { Scenarios.apply($0, to: plan) } ?? plan
+        board = plan
         if plan.teams != teamsSeen || plan.coaches != coachesSeen {
             waveCache = [:]
             teamsSeen = plan.teams
@@ -102,7 +157,7 @@ public struct WavesDerived: Sendable {
         let context = CheckContext(plan: plan, today: today, teamIndex: indexByID, organisationLatest: checksLatest)
         let found = PlanChecks.coachCapacity(context) + PlanChecks.coachOverlap(context) + PlanChecks.everyoneAtOnce(context)
             + PlanChecks.entryBlockers(context) + PlanChecks.entryReadiness(context) + PlanChecks.dependencies(context)
-            + PlanChecks.narrowTransformation(context)
+            + PlanChecks.narrowTransformation(context) + PlanChecks.seededCoachTooEarly(context)
         findings = Finding.ordered(found.filter { Self.waveCodes.contains($0.code) })
         if plan.resistance != resistanceSeen {
             var open: [TeamID: Int] = [:]
@@ -110,6 +165,50 @@ public struct WavesDerived: Sendable {
             openNotes = open
             resistanceSeen = plan.resistance
         }
+    }
+
+    /// The timeline and coach load per quarter of the board, once per revision.
+    mutating func refreshTimeline(today: Day) {
+        guard timelineRevision != revision || timeline == nil else { return }
+        timelineRevision = revision
+        let t = WaveTimeline(plan: board, today: today)
+        timeline = t
+        quarterLoads = WaveTimeline.coachLoad(board, t.quarters)
+    }
+
+    /// A line per wave plan: the current plan, then each scenario.
+    mutating func refreshSummaries(plan: Plan, revision: Int, today: Day) {
+        guard summariesRevision != revision else { return }
+        summariesRevision = revision
+        func summary(_ p: Plan, _ s: Scenario?) -> ScenarioSummary {
+            let waves = p.orderedWaves
+            var planned = Set<TeamID>()
+            for w in waves { planned.formUnion(w.teams) }
+            let unplanned = p.teams.reduce(0) { $0 + ($1.status != .outOfScope && !planned.contains($1.id) ? 1 : 0) }
+            let quarters = WaveTimeline.quarters(p, today: today)
+            let over = WaveTimeline.coachLoad(p, quarters).filter(\.isOver).map(\.quarter)
+            let blockers = Set(waves.flatMap(\.entry.blockers)).filter { id in p.blocker(id).map { $0.status != .resolved } ?? false }
+            return ScenarioSummary(id: s?.id, name: s?.name ?? "Current plan", note: s?.note ?? "the waves as they stand",
+                                   createdAt: s?.createdAt, waves: waves.map { ($0.name, $0.teams.count) },
+                                   unplanned: unplanned, overQuarters: over, openBlockers: blockers.count)
+        }
+        summaries = [summary(plan, nil)] + plan.scenarios.map { summary(Scenarios.apply($0, to: plan), $0) }
+    }
+
+    /// The comparison of two wave plans, once per revision.
+    mutating func refreshComparison(plan: Plan, sides: CompareSides, revision: Int) {
+        if let key = comparisonKey, key.0 == revision, key.1 == sides { return }
+        comparisonKey = (revision, sides)
+        func side(_ id: ScenarioID?) -> (Plan, String)? {
+            guard let id else { return (plan, "Current plan") }
+            return plan.scenarios.first { $0.id == id }.map { (Scenarios.apply($0, to: plan), $0.name) }
+        }
+        guard let a = side(sides.a), let b = side(sides.b) else {
+            comparison = nil
+            return
+        }
+        comparison = Scenarios.compare(a.0, b.0)
+        comparisonNames = (a.1, b.1)
     }
 
     public func teamIndex(column: Int, row: Int) -> Int? {

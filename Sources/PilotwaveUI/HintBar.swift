@@ -37,7 +37,7 @@ enum HintBar {
                 || (state.view == .blockers && state.blockers.filterInput != nil) {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
             } else {
-                let context = state.view.keyContext
+                let context = state.keyContext
                 for command in CommandRegistry.all where command.hint && (command.context == context || command.context == .global) {
                     let keys = options.keymap.keys(command.id)
                     guard let first = keys.first, command.availability(state) != .hidden else { continue }

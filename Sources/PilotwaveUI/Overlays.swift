@@ -9,7 +9,7 @@ enum HelpView {
     /// The help text, wrapped to `width`: a heading per context, then one entry per command with
     /// its keys in a column and its description wrapped beside them.
     static func lines(_ state: AppState, width: Int, _ options: Render.Options) -> [(String, StyleRole)] {
-        let context = state.view.keyContext
+        let context = state.keyContext
         var lines: [(String, StyleRole)] = []
         let indent = String(repeating: " ", count: keyColumn)
         for ctx in [context, .global, .form] {

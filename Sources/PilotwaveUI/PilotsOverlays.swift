@@ -56,6 +56,14 @@ enum PilotsOverlays {
             let unmet = (state.derived.waves.gates[id] ?? []).filter { !$0.met }
             return unmet.map { ("✗ \($0.text) — \($0.evidence.isEmpty ? "not done" : $0.evidence)", StyleRole.warning) }
                 + [("Starting over an unmet gate is a decision: it goes to the decision log with the reason.", .dim)]
+        case .wave:
+            return [("Waves run one after another, each sized by the coaches it has; check-ins are where its teams and coaches review outcomes and blockers. The timeline (t) shows the dates by quarter.", .dim)]
+        case .seedCoach:
+            return [("Teams of earlier waves seed the coaches of later ones: the new coach is free once their own wave has run. Giving them a team of that wave or an earlier one shows as a finding.", .dim)]
+        case .newScenario, .renameScenario:
+            return [("A scenario is a copy of the waves and coach assignments: change it on the board without touching the plan, compare it (c), adopt it (a).", .dim)]
+        case .adoptScenario:
+            return [("The plan's waves, coaches and team statuses become the scenario's, in one undoable edit; the decision goes to the log and the plan as it is now is kept as a scenario.", .accent)]
         case .blocker, .blockerOwner:
             return BlockersView.formNotes(state, form)
         }

@@ -8,6 +8,12 @@ import TerminalUI
 /// wave: dates, status, capacity per coach, the entry gate item by item, and the wave findings.
 enum WavesView {
     static func draw(_ frame: inout Frame, _ state: AppState, _ options: Render.Options) {
+        switch state.waves.mode {
+        case .board: break
+        case .timeline: return TimelineView.draw(&frame, state, Layout.main(state.size))
+        case .scenarios: return ScenariosView.list(&frame, state, Layout.main(state.size))
+        case .compare: return ScenariosView.compare(&frame, state, Layout.main(state.size))
+        }
         let layout = Layout.waves(state.size)
         let d = state.derived.waves
         let w = state.waves
@@ -28,7 +34,7 @@ enum WavesView {
             var sub = Words.count(column.teams.count, "team")
             var subRole: StyleRole = .dim
             if let id = column.wave, let cap = d.capacity[id] {
-                let wave = state.plan.wave(id)
+                let wave = d.board.wave(id)
                 sub = "\(wave?.status.label ?? "") · \(cap.teams)/\(cap.capacity)"
                 if cap.isOver {
                     sub += " ! over"
@@ -41,7 +47,7 @@ enum WavesView {
                 let row = top + r
                 guard row < column.teams.count else { break }
                 let t = Int(column.teams[row])
-                let team = state.plan.teams[t]
+                let team = d.board.teams[t]
                 let y = board.y + 2 + r
                 let selected = selectedColumn && row == (w.rows[c] ?? 0)
                 let base: StyleRole = selected ? (state.overlay == nil ? .selected : .selectedMuted) : .normal
@@ -71,13 +77,15 @@ enum WavesView {
         let column = d.columns[w.column]
         let leftWidth = rect.width >= 100 ? rect.width / 2 : rect.width
         let left = Rect(x: rect.x, y: rect.y, width: leftWidth, height: rect.height)
-        frame.canvas.box(left, role: .border, title: column.title, titleRole: .title)
+        let scenario = state.waves.scenario.flatMap { id in state.plan.scenarios.first { $0.id == id }?.name }
+        frame.canvas.box(left, role: .border, title: scenario.map { "Scenario \($0) · \(column.title)" } ?? column.title,
+                         titleRole: scenario == nil ? .title : .accent)
         let inner = left.inset(dx: 2, dy: 1)
         var lines: [(String, StyleRole)] = []
         func add(_ text: String, _ role: StyleRole = .normal) {
             for part in TextWidth.wrap(text, width: inner.width) { lines.append((part, role)) }
         }
-        if let id = column.wave, let wave = state.plan.wave(id) {
+        if let id = column.wave, let wave = d.board.wave(id) {
             let dates = [wave.start.map { "from \($0)" }, wave.end.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
             add("\(wave.status.label)\(dates.isEmpty ? "" : " · " + dates)"
                 + (wave.checkIns.isEmpty ? "" : " · check-ins " + wave.checkIns.map(\.description).joined(separator: ", ")), .dim)
@@ -105,7 +113,7 @@ enum WavesView {
             add("Out-of-scope teams stay project-shaped (regulation, a one-off migration); the team form brings one back.", .dim)
         }
         if let team = Reducer.selectedWaveTeam(state) {
-            let coach = team.coach.flatMap { id in state.plan.coaches.first { $0.id == id }?.name } ?? "no coach"
+            let coach = team.coach.flatMap { id in d.board.coaches.first { $0.id == id }?.name } ?? "no coach"
             add("\(team.name): \(team.size == 0 ? "?" : "\(team.size)") people · \(coach)"
                 + (d.openNotes[team.id].map { " · \($0) open resistance" } ?? ""), .title)
         }

@@ -26,6 +26,7 @@ struct RandomInputTests {
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
     ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh") + Key.story("666<>HLJKmcAn") + Key.story("777<>oaedsi/ggGy")
+        + Key.story("666tWNSsjkhlxcnar6s6t")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)
@@ -36,7 +37,8 @@ struct RandomInputTests {
             case 3..<4: return .click("row:\(Int.random(in: 0..<30, using: &rng))")
             case 4..<5:
                 let kinds = ["rank:\(Int.random(in: 0..<30, using: &rng))", "card:\(Int.random(in: 0..<6, using: &rng)):\(Int.random(in: 0..<10, using: &rng))",
-                             "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))", "blocker:\(Int.random(in: 0..<8, using: &rng))"]
+                             "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))", "blocker:\(Int.random(in: 0..<8, using: &rng))",
+                             "timeline:\(Int.random(in: 0..<4, using: &rng))", "scenario:\(Int.random(in: 0..<3, using: &rng))"]
                 return .click(kinds.randomElement(using: &rng)!)
             case 5..<6: return .scroll(Int.random(in: -5...5, using: &rng))
             case 6..<7: return .event(.paste("Ané 顧客\nq"))
@@ -71,6 +73,10 @@ struct RandomInputTests {
         let blockers = Set(d.state.plan.blockers.map(\.id))
         for w in d.state.plan.waves where !w.entry.blockers.allSatisfy(blockers.contains) { return "wave \(w.name) is gated by a missing blocker" }
         for b in d.state.plan.blockers where !b.surfacedBy.allSatisfy(known.contains) { return "blocker \(b.title) was surfaced by a missing team" }
+        for s in d.state.plan.scenarios {
+            for w in s.waves where !w.teams.allSatisfy(known.contains) { return "scenario \(s.name) holds a missing team" }
+            if !s.assignments.allSatisfy({ known.contains($0.team) }) { return "scenario \(s.name) assigns a coach to a missing team" }
+        }
         var undone = d.state.plan
         var history = d.state.history
         while history.undo(&undone) != nil {}

@@ -67,6 +67,18 @@ struct SnapshotTests {
         try Goldens.check(Self.name("waves-mono", size), d.frame.canvas, theme: .mono)
     }
 
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
+    func wavesTimelineAndScenarios(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("6ljt")  // the timeline on Wave 1
+        try Goldens.check(Self.name("timeline", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("timeline-mono", size), d.frame.canvas, theme: .mono)
+        d.keys("<esc>s")
+        try Goldens.check(Self.name("scenarios", size), d.frame.canvas)
+        d.keys("cjc")  // the current plan against the demo's scenario
+        try Goldens.check(Self.name("scenario-compare", size), d.frame.canvas)
+    }
+
     @Test(arguments: sizes)
     func blockers(_ size: Size) throws {
         let d = AppDriver(size: size)

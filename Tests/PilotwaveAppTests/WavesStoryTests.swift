@@ -110,3 +110,110 @@ struct WavesStoryTests {
         #expect(d.screen.contains("why: "))
     }
 }
+
+/// The timeline, wave dates, seeding a coach and scenarios, key by key.
+@Suite("Waves timeline and scenarios stories")
+struct WavesScenarioStoryTests {
+    @Test func theTimelineShowsQuartersAndTheWaveFormMovesAWave() throws {
+        let d = AppDriver()
+        d.keys("6lt")
+        #expect(d.state.waves.mode == .timeline)
+        #expect(d.screen.contains("Q3'26"), "the axis is in quarters")
+        #expect(d.screen.line(containing: "Marc Dubois")?.text.contains("4/3!") == true, "a coach over capacity in a quarter")
+        // Wave 1 is selected (the board's column); W opens its dates.
+        d.keys("W")
+        guard case .editForm(let form)? = d.state.overlay else { Issue.record("no wave form"); return }
+        #expect(form.text("start") == "2026-07-06")
+        d.keys("<tab><ctrl-u>")
+        d.type("2027-01-11")
+        d.keys("<tab><ctrl-u>")
+        d.type("2027-03-31")
+        d.keys("<enter>")
+        let wave = try #require(d.state.plan.orderedWaves.first { $0.name.hasPrefix("Wave 1") })
+        #expect(wave.start == Day(2027, 1, 11) && wave.end == Day(2027, 3, 31))
+        #expect(d.state.toast?.text.hasPrefix("Saved Wave 1") == true)
+        #expect(d.screen.line(containing: "Wave 1")?.text.contains("plan") == true, "no longer late once it lies ahead")
+        // An end before the start is refused in words, on the field.
+        d.keys("W")
+        d.keys("<tab><tab><ctrl-u>")
+        d.type("2026-01-01")
+        d.keys("<enter>")
+        guard case .editForm(let bad)? = d.state.overlay else { Issue.record("the form closed on a bad date"); return }
+        #expect(bad.fields.first { $0.key == "end" }?.error?.contains("before the start") == true)
+        d.keys("<esc>u")
+        #expect(d.state.plan.orderedWaves.first { $0.name.hasPrefix("Wave 1") }?.start == Day(2026, 7, 6))
+        d.keys("t")
+        #expect(d.state.waves.mode == .board)
+    }
+
+    @Test func aCoachSeededFromAPilotTeamIsFreeOnlyAfterItsWave() throws {
+        let d = AppDriver()
+        d.keys("6h")  // the pilots
+        let team = try #require(Reducer.selectedWaveTeam(d.state))
+        d.keys("S")
+        d.type("Jana Roth")
+        d.keys("<enter>")
+        let coach = try #require(d.state.plan.coaches.first { $0.name == "Jana Roth" })
+        #expect(coach.seededFrom == team.id)
+        #expect(d.state.toast?.text.contains("seeded from \(team.name)") == true)
+        // Giving the seeded coach a team of the pilots' own wave is a finding.
+        let before = d.state.derived.waves.findings.map(\.code)
+        #expect(!before.contains("seededCoachTooEarly"))
+        while d.state.plan.teams.first(where: { $0.id == team.id })?.coach != coach.id { d.keys("c") }
+        #expect(d.state.derived.waves.findings.contains { $0.code == "seededCoachTooEarly" })
+        // A team in no wave cannot seed a coach.
+        d.keys(String(repeating: "l", count: d.state.derived.waves.columns.count - 2))
+        d.keys("S")
+        #expect(d.state.overlay == nil)
+        #expect(d.state.toast?.isError == true)
+    }
+
+    @Test func aScenarioIsEditedComparedAndAdoptedWithoutLosingThePlan() throws {
+        let d = AppDriver()
+        let original = d.state.plan
+        d.keys("6s")
+        #expect(d.state.waves.mode == .scenarios)
+        let before = d.state.plan.scenarios.count
+        d.keys("n")
+        d.type("Finance first")
+        d.keys("<enter>")
+        #expect(d.state.plan.scenarios.count == before + 1)
+        let scenario = try #require(d.state.plan.scenarios.last)
+        #expect(scenario.name == "Finance first")
+        // Edit it on the board: the plan's waves do not change, the scenario's do.
+        d.keys("<enter>")
+        #expect(d.state.waves.mode == .board && d.state.waves.scenario == scenario.id)
+        #expect(d.screen.contains("Scenario Finance first"))
+        d.keys("l>")  // the first team of wave 1 to wave 2
+        #expect(d.state.plan.waves == original.waves, "the plan's waves are untouched")
+        let edited = try #require(d.state.plan.scenarios.first { $0.id == scenario.id })
+        #expect(edited.waves != scenario.waves)
+        // Starting a wave is refused while a scenario is edited.
+        d.keys("A")
+        #expect(d.state.toast?.text.contains("works on the plan itself") == true)
+        // Compare the current plan with it.
+        d.keys("s")
+        let row = d.state.waves.scenarioRow
+        #expect(row == d.state.plan.scenarios.count)
+        d.keys(String(repeating: "k", count: row) + "c" + String(repeating: "j", count: row) + "c")
+        #expect(d.state.waves.mode == .compare)
+        let cmp = try #require(d.state.derived.waves.comparison)
+        #expect(cmp.moves.count == 1)
+        #expect(d.screen.contains("Teams in a different wave (1)"))
+        // Adopt it: one edit, a decision, the old plan kept as a scenario.
+        d.keys("<esc>")
+        let decisions = d.state.plan.decisions.count
+        d.keys("a")
+        d.type("Steering committee")
+        d.keys("<enter>")
+        #expect(d.state.plan.decisions.count == decisions + 1)
+        #expect(d.state.plan.decisions.last?.text.contains("Finance first") == true)
+        #expect(d.state.plan.scenarios.contains { $0.name.hasPrefix("Before adopting") })
+        #expect(d.state.plan.orderedWaves.map(\.teams) == edited.waves.sorted { $0.order < $1.order }.map(\.teams))
+        #expect(d.state.waves.scenario == nil && d.state.waves.mode == .board)
+        // One undo puts the plan back as it was before adopting.
+        d.keys("u")
+        #expect(d.state.plan.waves == original.waves)
+        #expect(d.state.plan.decisions.count == decisions)
+    }
+}
