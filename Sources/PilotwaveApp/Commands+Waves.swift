@@ -24,6 +24,8 @@ extension CommandRegistry {
                 availability: editable),
         Command("waves.nextFinding", "Next finding", context: .waves, keys: ["n"],
                 help: "Step through the wave findings; the board jumps to the team or wave each one names."),
+        Command("waves.findingBlocker", "Go to the finding's blocker", context: .waves, keys: ["B"],
+                help: "Open the Blockers view on the blocker the selected finding (n) names."),
         Command("waves.edit", "Edit team", context: .waves, keys: ["enter", "e"], help: "Open the selected team in the team form.", availability: editable),
         Command("waves.editWave", "Edit the wave", context: .waves, keys: ["W"],
                 help: "The selected wave's name, start and end dates, check-in dates and status.", availability: editable),

@@ -9,6 +9,22 @@ extension Reducer {
         let d = state.derived.waves
         let c = state.waves.column
         switch id {
+        case "waves.findingBlocker":
+            let findings = d.findings
+            let chosen = state.waves.finding >= 0 && state.waves.finding < findings.count ? [findings[state.waves.finding]] : findings
+            let known = Set(state.plan.blockers.map(\.id))
+            guard let blocker = chosen.lazy.flatMap(\.concerns).map({ BlockerID($0) }).first(where: known.contains) else {
+                toast(&state, state.waves.finding >= 0 ? "This finding names no blocker" : "No wave finding names a blocker", env, error: true)
+                break
+            }
+            state.view = .blockers
+            state.blockers.filter = ""
+            state.blockers.filterInput = nil
+            refreshBlockers(&state, env)
+            if let row = state.derived.blockers.rows.firstIndex(where: { state.plan.blockers[$0].id == blocker }) {
+                state.blockers.selected = row
+                refreshBlockers(&state, env)
+            }
         case "waves.viewTimeline":
             state.waves.mode = .timeline
             if let wave = c < d.columns.count ? d.columns[c].wave : nil,

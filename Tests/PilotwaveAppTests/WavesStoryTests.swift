@@ -216,4 +216,17 @@ struct WavesScenarioStoryTests {
         #expect(d.state.plan.waves == original.waves)
         #expect(d.state.plan.decisions.count == decisions)
     }
+
+    @Test func aFindingLeadsToTheBlockerItNames() throws {
+        let d = AppDriver()
+        d.keys("6")
+        let findings = d.state.derived.waves.findings
+        let index = try #require(findings.firstIndex { $0.code == "entryBlockersOpen" })
+        d.keys(String(repeating: "n", count: index + 1))
+        let named = try #require(findings[index].concerns.compactMap { id in d.state.plan.blockers.first { $0.id.raw == id } }.first)
+        d.keys("B")
+        #expect(d.state.view == .blockers)
+        let row = d.state.derived.blockers.rows[d.state.blockers.selected]
+        #expect(d.state.plan.blockers[row].id == named.id)
+    }
 }

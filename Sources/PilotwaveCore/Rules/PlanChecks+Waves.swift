@@ -48,10 +48,18 @@ extension PlanChecks {
     public static func coachOverlap(_ c: CheckContext) -> [Finding] {
         struct Span { var wave: Wave; var from: Int; var to: Int; var load: [Int: Int] }
         var spans: [Span] = []
+        var counts = [Int](repeating: 0, count: c.plan.coaches.count)
         for w in c.waveOrder {
             let wave = c.plan.waves[w]
             guard wave.status == .active || (wave.status == .planned && wave.start != nil) else { continue }
-            let load = coachLoads(w, c).loads.reduce(into: [Int: Int]()) { $0[$1.0] = $1.1.count }
+            // Teams per coach by counting only (no lists): this runs on every move on the board.
+            for k in counts.indices { counts[k] = 0 }
+            for t in c.members[w] {
+                let k = Int(c.teamCoach[t])
+                if k >= 0 { counts[k] += 1 }
+            }
+            var load: [Int: Int] = [:]
+            for k in counts.indices where counts[k] > 0 { load[k] = counts[k] }
             if !load.isEmpty {
                 spans.append(Span(wave: wave, from: wave.start?.ordinal ?? Int.min, to: wave.end?.ordinal ?? Int.max,
                                   load: load))
