@@ -52,6 +52,22 @@ public struct Migrations: Sendable {
         2: { document in
             if document["scenarios"] == nil { document["scenarios"] = [Any]() }
         },
+        3: { document in
+            if document["actions"] == nil { document["actions"] = [Any]() }
+            guard var workshops = document["workshops"] as? [[String: Any]] else { return }
+            for w in workshops.indices {
+                if workshops[w]["status"] == nil { workshops[w]["status"] = "planned" }
+                if workshops[w]["current"] == nil { workshops[w]["current"] = 0 }
+                if workshops[w]["parkingLot"] == nil { workshops[w]["parkingLot"] = [Any]() }
+                guard var steps = workshops[w]["steps"] as? [[String: Any]] else { continue }
+                for i in steps.indices {
+                    if steps[i]["spentSeconds"] == nil { steps[i]["spentSeconds"] = 0 }
+                    if steps[i]["extraMinutes"] == nil { steps[i]["extraMinutes"] = 0 }
+                }
+                workshops[w]["steps"] = steps
+            }
+            document["workshops"] = workshops
+        },
     ], currentVersion: Plan.currentSchemaVersion)
 
     /// Upgrades `document` from `version` to ``currentVersion`` and sets its `schemaVersion`.

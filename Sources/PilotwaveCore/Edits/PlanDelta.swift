@@ -18,6 +18,7 @@ public struct PlanDelta: Sendable, Hashable {
     var workshops: ListDelta<Workshop>?
     var votes: ListDelta<VoteRound>?
     var scenarios: ListDelta<Scenario>?
+    var actions: ListDelta<ActionItem>?
 
     struct Change<T: Hashable & Sendable>: Hashable, Sendable {
         var old: T
@@ -42,6 +43,7 @@ public struct PlanDelta: Sendable, Hashable {
         workshops = ListDelta(old.workshops, new.workshops)
         votes = ListDelta(old.votes, new.votes)
         scenarios = ListDelta(old.scenarios, new.scenarios)
+        actions = ListDelta(old.actions, new.actions)
     }
 
     /// Nothing changed.
@@ -54,7 +56,7 @@ public struct PlanDelta: Sendable, Hashable {
         let lists: [Int?] = [criteria?.weight, teams?.weight, stakeholders?.weight, coaches?.weight,
                              dimensions?.weight, signals?.weight, resistance?.weight, waves?.weight,
                              blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight,
-                             scenarios?.weight]
+                             scenarios?.weight, actions?.weight]
         return lists.reduce(3) { $0 + ($1 ?? 0) }
     }
 
@@ -81,6 +83,7 @@ public struct PlanDelta: Sendable, Hashable {
         workshops?.apply(&plan.workshops, forward: forward)
         votes?.apply(&plan.votes, forward: forward)
         scenarios?.apply(&plan.scenarios, forward: forward)
+        actions?.apply(&plan.actions, forward: forward)
     }
 }
 

@@ -269,7 +269,25 @@ extension PlanEdit {
             plan.workshops.append(w)
         case .updateWorkshop(let w):
             guard let i = plan.workshops.firstIndex(where: { $0.id == w.id }) else { throw EditError("no workshop \(w.id)") }
+            try requireText(w.title, "workshop title")
             plan.workshops[i] = w
+        case .removeWorkshop(let id):
+            guard let i = plan.workshops.firstIndex(where: { $0.id == id }) else { throw EditError("no workshop \(id)") }
+            plan.workshops.remove(at: i)
+            for a in plan.actions.indices where plan.actions[a].workshop == id { plan.actions[a].workshop = nil }
+            for d in plan.decisions.indices where plan.decisions[d].workshop == id { plan.decisions[d].workshop = nil }
+        case .addAction(let a):
+            try requireText(a.text, "action")
+            guard !plan.actions.contains(where: { $0.id == a.id }) else { throw EditError("an action \(a.id) already exists") }
+            if let w = a.workshop, !plan.workshops.contains(where: { $0.id == w }) { throw EditError("no workshop \(w)") }
+            plan.actions.append(a)
+        case .updateAction(let a):
+            guard let i = plan.actions.firstIndex(where: { $0.id == a.id }) else { throw EditError("no action \(a.id)") }
+            try requireText(a.text, "action")
+            plan.actions[i] = a
+        case .removeAction(let id):
+            guard let i = plan.actions.firstIndex(where: { $0.id == id }) else { throw EditError("no action \(id)") }
+            plan.actions.remove(at: i)
 
         case .batch(_, let edits):
             for edit in edits { try edit.applyInPlace(&plan) }

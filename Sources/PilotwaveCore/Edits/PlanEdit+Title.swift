@@ -3,6 +3,7 @@ extension PlanEdit {
     /// Call it with the plan as it is *before* the edit.
     public func title(in plan: Plan) -> String {
         func team(_ id: TeamID) -> String { plan.team(id)?.name ?? id.raw }
+        func quote(_ text: String) -> String { "\"" + (text.count > 40 ? String(text.prefix(39)) + "…" : text) + "\"" }
         switch self {
         case .renamePlan(let name): return "Rename plan to \(name)"
         case .setOrganisation: return "Edit organisation"
@@ -59,6 +60,10 @@ extension PlanEdit {
         case .removeVoteRound(let id): return "Delete voting round \(plan.voteRound(id)?.title ?? id.raw)"
         case .addWorkshop(let w): return "Add workshop \(w.title)"
         case .updateWorkshop(let w): return "Edit workshop \(w.title)"
+        case .removeWorkshop(let id): return "Delete workshop \(plan.workshops.first { $0.id == id }?.title ?? id.raw)"
+        case .addAction(let a): return "Add action \(quote(a.text))"
+        case .updateAction(let a): return "Edit action \(quote(a.text))"
+        case .removeAction(let id): return "Delete action \(quote(plan.actions.first { $0.id == id }?.text ?? id.raw))"
         case .batch(let name, _): return name
         }
     }

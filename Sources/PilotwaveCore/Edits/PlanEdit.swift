@@ -90,6 +90,12 @@ public enum PlanEdit: Hashable, Sendable {
 
     case addWorkshop(Workshop)
     case updateWorkshop(Workshop)
+    /// Removes a workshop; its actions and decisions stay, no longer linked to it.
+    case removeWorkshop(WorkshopID)
+
+    case addAction(ActionItem)
+    case updateAction(ActionItem)
+    case removeAction(ActionID)
 
     /// Several edits applied as one (one undo step), under one name.
     indirect case batch(String, [PlanEdit])

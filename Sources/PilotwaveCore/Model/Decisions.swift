@@ -19,9 +19,11 @@ public struct Decision: Codable, Hashable, Sendable, Identifiable {
     public var concerns: [String]
     /// For a pilot selection: the teams, weights, recommendation and tally it was made on.
     public var selection: PilotSelection?
+    /// The workshop it was taken in, if any.
+    public var workshop: WorkshopID?
 
     public init(id: DecisionID, text: String, kind: DecisionKind = .decision, decidedBy: String,
-                at: Date, concerns: [String] = [], selection: PilotSelection? = nil) {
+                at: Date, concerns: [String] = [], selection: PilotSelection? = nil, workshop: WorkshopID? = nil) {
         self.id = id
         self.text = text
         self.kind = kind
@@ -29,38 +31,6 @@ public struct Decision: Codable, Hashable, Sendable, Identifiable {
         self.at = at
         self.concerns = concerns
         self.selection = selection
-    }
-}
-
-/// One timeboxed step of a workshop agenda.
-public struct AgendaStep: Codable, Hashable, Sendable {
-    public var title: String
-    /// The view the step uses (`pilots`, `readiness`, `waves`…).
-    public var view: String
-    public var minutes: Int
-    /// The key question the room answers in this step.
-    public var question: String
-    public var done: Bool
-
-    public init(title: String, view: String, minutes: Int, question: String = "", done: Bool = false) {
-        self.title = title
-        self.view = view
-        self.minutes = minutes
-        self.question = question
-        self.done = done
-    }
-}
-
-public struct Workshop: Codable, Hashable, Sendable, Identifiable {
-    public var id: WorkshopID
-    public var title: String
-    public var date: Day?
-    public var steps: [AgendaStep]
-
-    public init(id: WorkshopID, title: String, date: Day? = nil, steps: [AgendaStep] = []) {
-        self.id = id
-        self.title = title
-        self.date = date
-        self.steps = steps
+        self.workshop = workshop
     }
 }

@@ -37,6 +37,7 @@ public enum WaveTag {}
 public enum BlockerTag {}
 public enum DecisionTag {}
 public enum WorkshopTag {}
+public enum ActionTag {}
 public enum PlanTag {}
 public enum ScenarioTag {}
 
@@ -49,6 +50,7 @@ public typealias WaveID = Ref<WaveTag>
 public typealias BlockerID = Ref<BlockerTag>
 public typealias DecisionID = Ref<DecisionTag>
 public typealias WorkshopID = Ref<WorkshopTag>
+public typealias ActionID = Ref<ActionTag>
 public typealias PlanID = Ref<PlanTag>
 public typealias ScenarioID = Ref<ScenarioTag>
 /// Criterion and readiness-dimension ids are readable keys (`familiarity`, `feltPain`) because they

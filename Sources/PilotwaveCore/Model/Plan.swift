@@ -58,14 +58,17 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public var blockers: [Blocker]
     public var decisions: [Decision]
     public var workshops: [Workshop]
+    /// Actions agreed in workshops (or elsewhere), in the order agreed.
+    public var actions: [ActionItem]
     /// Dot-voting rounds on the pilot candidates, in the order opened.
     public var votes: [VoteRound]
     /// Alternative wave plans, to compare with the current one and perhaps adopt, in the order made.
     public var scenarios: [Scenario]
 
     /// The schema version this build writes (2 added `votes` and decisions' `selection`; 3 added
-    /// `scenarios`).
-    public static let currentSchemaVersion = 3
+    /// `scenarios`; 4 added `actions`, workshops' session state and parking lot, steps' time spent,
+    /// decisions' `workshop`).
+    public static let currentSchemaVersion = 4
 
     public init(id: PlanID, name: String, organisation: Organisation,
                 settings: PlanSettings = PlanSettings(),
@@ -73,7 +76,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
                 stakeholders: [Stakeholder] = [], coaches: [Coach] = [],
                 dimensions: [ReadinessDimension] = ReadinessDimension.defaults,
                 signals: [ReadinessSignal] = [], resistance: [ResistanceNote] = [], waves: [Wave] = [],
-                blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [],
+                blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [], actions: [ActionItem] = [],
                 votes: [VoteRound] = [], scenarios: [Scenario] = []) {
         self.schemaVersion = Plan.currentSchemaVersion
         self.id = id
@@ -91,6 +94,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
         self.blockers = blockers
         self.decisions = decisions
         self.workshops = workshops
+        self.actions = actions
         self.votes = votes
         self.scenarios = scenarios
     }
