@@ -26,6 +26,14 @@ public enum Action: Sendable, Equatable {
     case savedAs(path: String, revision: Int, at: Date, readOnlyReason: String?)
     /// Save as… failed; the message says why.
     case saveAsFailed(String)
+    /// A report was written (the files), or could not be (the message).
+    case exported(Result<[String], ExportFailure>)
+}
+
+/// Why a report could not be written.
+public struct ExportFailure: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }
 
 public enum SaveOutcome: Sendable, Equatable {
@@ -47,6 +55,10 @@ public enum Effect: Sendable, Equatable {
     case quit
     case suspend
     case redraw
+    /// Ring the terminal bell (a timebox ran out).
+    case bell
+    /// Write a report of `plan` (`format`: markdown, html, csv, json) to `path`, never over a file.
+    case export(Plan, format: String, path: String, workshop: WorkshopID?, today: Day)
 }
 
 /// What the reducer needs from the world, injected so tests are deterministic.

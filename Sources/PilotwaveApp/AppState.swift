@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The views in the tab bar, in order. A view appears here only once it is built.
 public enum ViewID: String, CaseIterable, Sendable, Hashable {
-    case overview, teams, pilots, readiness, resistance, waves, blockers
+    case overview, teams, pilots, readiness, resistance, waves, blockers, workshop
 
     public var title: String {
         switch self {
@@ -15,6 +15,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .resistance: "Resistance"
         case .waves: "Waves"
         case .blockers: "Blockers"
+        case .workshop: "Workshop"
         }
     }
 
@@ -28,6 +29,7 @@ public enum ViewID: String, CaseIterable, Sendable, Hashable {
         case .resistance: .resistance
         case .waves: .waves
         case .blockers: .blockers
+        case .workshop: .workshop
         }
     }
 
@@ -108,6 +110,11 @@ public struct AppState: Sendable, Equatable {
     public var readiness = ReadinessViewState()
     public var resistance = ResistanceViewState()
     public var waves = WavesViewState()
+    public var workshop = WorkshopViewState()
+    /// The time of the last action (the timer is drawn against it).
+    public internal(set) var clock = Date()
+    /// Effects a form's commit asked for, handed to the runtime at the end of the action.
+    var pending: [Effect] = []
     public var blockers = BlockersViewState()
     public var overviewScroll = 0
     public var overlay: Overlay?

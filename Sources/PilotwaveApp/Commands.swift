@@ -2,7 +2,7 @@ import TerminalUI
 
 /// Where a key is looked up. View contexts are tried first, then `global`.
 public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case global, overview, teams, pilots, readiness, resistance, waves, timeline, scenarios, compare, blockers, form
+    case global, overview, teams, pilots, readiness, resistance, waves, timeline, scenarios, compare, blockers, workshop, form
 
     public var title: String {
         switch self {
@@ -14,6 +14,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .resistance: "Resistance"
         case .waves: "Waves"
         case .blockers: "Blockers"
+        case .workshop: "Workshop"
         case .timeline: "Waves: timeline"
         case .scenarios: "Waves: scenarios"
         case .compare: "Waves: comparing scenarios"
@@ -81,7 +82,7 @@ extension AppState {
 /// Every command, in the order help shows them.
 public enum CommandRegistry {
     public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
-        + readinessCommands + resistanceCommands + wavesCommands + timelineCommands + scenarioCommands + compareCommands + blockersCommands + formCommands
+        + readinessCommands + resistanceCommands + wavesCommands + timelineCommands + scenarioCommands + compareCommands + blockersCommands + workshopCommands + formCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -145,6 +146,8 @@ public enum CommandRegistry {
                 help: "The wave board: teams by wave, coach capacity, entry gates and the wave findings."),
         Command("view.blockers", "Blockers", context: .global, keys: ["7"],
                 help: "The systemic blockers the pilots surfaced: status, owner, the waves each one holds up, and what fixing it takes."),
+        Command("view.workshop", "Workshop", context: .global, keys: ["8"],
+                help: "Run a workshop: its agenda, the timer of each step, presenter mode, decisions, actions and the parking lot; what carries over from last time."),
         Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: false,
                 help: "From any view: note resistance as heard — the words and the kind; the current team is filled in; the rest can wait.",
                 availability: editable),

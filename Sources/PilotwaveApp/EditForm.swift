@@ -40,6 +40,16 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case renameScenario(ScenarioID)
         /// Adopting a scenario as the plan: who decides and why.
         case adoptScenario(ScenarioID)
+        /// A new workshop from a template.
+        case newWorkshop
+        /// A decision (or suggestion) captured in a workshop.
+        case workshopDecision(WorkshopID)
+        /// A new action (nil) or an existing one, agreed in a workshop (or not).
+        case action(ActionID?, workshop: WorkshopID?)
+        /// A parking-lot item of a workshop.
+        case parking(WorkshopID)
+        /// Exporting a report (of a workshop, or of the whole plan).
+        case export(WorkshopID?)
     }
 
     public var purpose: Purpose

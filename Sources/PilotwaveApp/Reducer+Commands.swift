@@ -54,6 +54,7 @@ extension Reducer {
         case "view.resistance": state.view = .resistance
         case "view.waves": state.view = .waves
         case "view.blockers": state.view = .blockers
+        case "view.workshop": state.view = .workshop
 
         case "overview.down": state.overviewScroll += 1
         case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
@@ -109,6 +110,8 @@ extension Reducer {
             return runResistance(&state, id, env)
         case _ where id.rawValue.hasPrefix("waves."):
             return runWaves(&state, id, env)
+        case _ where id.rawValue.hasPrefix("workshop."):
+            return runWorkshop(&state, id, env)
         case _ where id.rawValue.hasPrefix("blockers."):
             return runBlockers(&state, id, env)
         case _ where id.rawValue.hasPrefix("timeline.") || id.rawValue.hasPrefix("scenarios.") || id.rawValue.hasPrefix("compare."):
@@ -228,6 +231,8 @@ extension Reducer {
     // MARK: Saving and quitting
 
     static func quit(_ state: inout AppState, _ env: Environment) -> [Effect] {
+        // A running workshop timer: its time so far goes into the plan before leaving.
+        flushTimer(&state, env)
         guard state.isDirty, state.readOnlyReason == nil else {
             state.quitting = true
             return [.quit]

@@ -87,7 +87,7 @@ extension Reducer {
         case .resistance: return selectedNote(state)?.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0] } }
         case .waves: return selectedWaveTeam(state)
         case .blockers: return selectedBlocker(state)?.surfacedBy.first.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0] } }
-        case .overview: return nil
+        case .overview, .workshop: return nil
         }
     }
 

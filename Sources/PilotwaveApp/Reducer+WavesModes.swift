@@ -278,7 +278,7 @@ extension Reducer {
                 toast(&state, "Adopted \(scenario.name): the plan's waves and coaches are its own, the decision is in the log, the old plan is kept as a scenario — u to undo", env)
             }
         default:
-            break
+            commitWorkshopForm(&state, form, env)
         }
     }
 }

@@ -6,6 +6,7 @@ import TerminalUI
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         var effects: [Effect] = []
+        state.clock = env.now()
         switch action {
         case .event(.resize(let size)):
             state.size = size
@@ -23,7 +24,7 @@ public enum Reducer {
             effects = run(&state, id, env)
         case .tick(let now):
             if let toast = state.toast, toast.expires <= now { state.toast = nil }
-            effects = autosave(&state, now: now, env)
+            effects = autosave(&state, now: now, env) + tickWorkshop(&state, now: now)
         case .saveFinished(let revision, let outcome):
             effects = saveFinished(&state, revision: revision, outcome, env)
         case .fileChangedOnDisk:
@@ -45,12 +46,20 @@ public enum Reducer {
             toast(&state, "Saved as \(path); edits now go to this file", env)
         case .saveAsFailed(let message):
             toast(&state, "Not saved: \(message)", env, error: true)
+        case .exported(.success(let files)):
+            toast(&state, "Exported " + (files.count == 1 ? files[0] : "\(files.count) files: " + Words.short(files, limit: 3)), env)
+        case .exported(.failure(let failure)):
+            toast(&state, "Not exported: \(failure.message)", env, error: true)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false
             toast(&state, "Could not reload: \(message). Autosave is off; your version is kept in memory.", env, error: true)
         }
         refresh(&state, env)
+        if !state.pending.isEmpty {
+            effects += state.pending
+            state.pending = []
+        }
         return effects
     }
 
@@ -308,6 +317,9 @@ public enum Reducer {
                 state.waves.column = parts[0]
                 state.waves.rows[parts[0]] = parts[1]
             }
+        } else if target.hasPrefix("step:"), let row = Int(target.dropFirst(5)), state.overlay == nil {
+            if row == state.workshop.step { return run(&state, "workshop.enter", env) }
+            state.workshop.step = row
         } else if target.hasPrefix("timeline:"), let row = Int(target.dropFirst(9)), state.overlay == nil {
             if row == state.waves.timelineRow { return run(&state, "timeline.editWave", env) }
             state.waves.timelineRow = row
@@ -346,6 +358,7 @@ public enum Reducer {
             case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
             case .waves: state.waves.rows[state.waves.column] = max(0, state.waves.row + lines)
             case .blockers: state.blockers.selected = max(0, state.blockers.selected + lines)
+            case .workshop: state.workshop.step = max(0, state.workshop.step + lines)
             }
         default: break
         }

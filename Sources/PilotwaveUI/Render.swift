@@ -27,10 +27,12 @@ public enum Render {
             tooSmall(&frame, state.size)
             return frame
         }
-        tabBar(&frame, state)
+        let presenting = state.view == .workshop && state.workshop.presenter
+        if !presenting { tabBar(&frame, state) }
         // A form covers the whole view: nothing underneath is drawn (or paid for).
         switch state.overlay {
         case .form, .compare: break
+        case _ where presenting: PresenterView.draw(&frame, state)
         default:
             switch state.view {
             case .overview: OverviewView.draw(&frame, state, options)
@@ -40,10 +42,11 @@ public enum Render {
             case .resistance: ResistanceView.draw(&frame, state, options)
             case .waves: WavesView.draw(&frame, state, options)
             case .blockers: BlockersView.draw(&frame, state, options)
+            case .workshop: WorkshopView.draw(&frame, state, options)
             }
         }
         statusLine(&frame, state, options)
-        HintBar.draw(&frame, state, options)
+        if !presenting { HintBar.draw(&frame, state, options) }
         switch state.overlay {
         case .help(let scroll): HelpView.draw(&frame, state, scroll: scroll, options)
         case .palette(let palette): PaletteView.draw(&frame, state, palette, options)
@@ -116,7 +119,10 @@ public enum Render {
             left += " · " + saveText(state, options)
             if case .failed = state.saveStatus { role = .statusAlert }
         }
-        let used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
+        var used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
+        if let timer = timerText(state) {
+            used += frame.canvas.text("  " + timer.0, x: used, y: rect.y, role: timer.1)
+        }
         let right: String
         var rightRole = StyleRole.statusBar
         if let toast = state.toast {
@@ -130,6 +136,16 @@ public enum Render {
         guard room > 4 else { return }
         let w = min(TextWidth.of(right), room)
         frame.canvas.text(right, x: rect.width - w, y: rect.y, role: rightRole, width: w)
+    }
+
+    /// The running workshop step on the status line, in every view: "⏱ 2/8 Dot voting 04:12".
+    static func timerText(_ state: AppState) -> (String, StyleRole)? {
+        guard let session = state.workshop.session,
+            let w = state.plan.workshops.first(where: { $0.id == session.workshop }), w.current < w.steps.count,
+            let clock = Reducer.stepClock(state, w, step: w.current, now: state.clock) else { return nil }
+        let paused = session.runningSince == nil
+        let text = (paused ? "‖ " : "⏱ ") + "\(w.current + 1)/\(w.steps.count) \(w.steps[w.current].title.prefix(24)) \(clock.text)"
+        return (text, clock.remaining < 0 ? .statusAlert : .statusBar)
     }
 
     static func saveText(_ state: AppState, _ options: Options) -> String {

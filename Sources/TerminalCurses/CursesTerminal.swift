@@ -168,6 +168,10 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     /// Forgets what is on the screen: the next ``present(_:)`` clears and repaints every cell.
+    public func bell() {
+        _ = beep()
+    }
+
     public func invalidate() {
         previous = nil
         needsClear = true

@@ -19,6 +19,9 @@ public protocol TerminalBackend: AnyObject {
     /// after a resize, after resuming).
     func invalidate()
 
+    /// Rings the terminal bell (a timebox ran out). The default does nothing.
+    func bell()
+
     /// Gives the terminal back to the shell and stops the process (Ctrl-Z); on resume, takes the
     /// terminal again and invalidates.
     func suspend()
@@ -38,4 +41,8 @@ extension TerminalBackend {
 /// Standard input was closed (EOF): there will be no more keys.
 public struct TerminalInputClosed: Error, Sendable {
     public init() {}
+}
+
+extension TerminalBackend {
+    public func bell() {}
 }

@@ -271,3 +271,53 @@ struct EndToEndTests {
     }
 }
 }
+
+extension BinaryTests.EndToEndTests {
+    /// A wave-planning workshop from its template: the first step timed, a decision and an action
+    /// captured, the workshop finished and its record exported as Markdown from the UI.
+    @Test func aTemplateWorkshopIsRunCapturedAndExported() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "plan.json")
+        try tmux.start("\(bin) plan.json", width: 120, height: 40)
+        try tmux.wait(for: "▶ Claims Intake")
+        try tmux.keys("8", "w")
+        try tmux.wait(for: "New workshop")
+        try tmux.keys("Right", "Right", "Enter")
+        try tmux.wait(for: "Enter starts the first")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "⏱")
+        try tmux.keys("d")
+        try tmux.wait(for: "Decision —")
+        try tmux.literal("Wave 1 starts in January")
+        try tmux.keys("Tab", "Tab")
+        try tmux.literal("Steering committee")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Decision logged")
+        try tmux.keys("a")
+        try tmux.wait(for: "New action")
+        try tmux.literal("Book two more coaches")
+        try tmux.keys("Tab")
+        try tmux.literal("Marc Dubois")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Action for Marc Dubois")
+        try tmux.keys("n")
+        try tmux.wait(for: "2/")
+        try tmux.keys("x")
+        try tmux.wait(for: "finished")
+        try tmux.keys("E")
+        try tmux.wait(for: "Export")
+        try tmux.keys("Tab", "C-u")
+        try tmux.literal("record.md")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Exported")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        let report = String(decoding: try cli.read("record.md"), as: UTF8.self)
+        #expect(report.contains("Wave 1 starts in January"))
+        #expect(report.contains("Book two more coaches"))
+        #expect(report.contains("Marc Dubois"))
+        let saved = String(decoding: try cli.read("plan.json"), as: UTF8.self)
+        #expect(saved.contains("\"text\" : \"Book two more coaches\""))
+    }
+}

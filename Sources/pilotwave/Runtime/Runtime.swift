@@ -43,10 +43,10 @@ final class Runtime {
             if backend.terminationRequested != nil { return }
             var changed = !events.isEmpty
             for event in events where !done { handle(event) }
-            let before = (state.toast, state.saveStatus, state.overlay == .externalChange)
+            let before = (state.toast, state.saveStatus, state.overlay == .externalChange, state.workshop.session?.shownSecond)
             dispatch(.tick(env.now()))
             checkDisk()
-            if before != (state.toast, state.saveStatus, state.overlay == .externalChange) { changed = true }
+            if before != (state.toast, state.saveStatus, state.overlay == .externalChange, state.workshop.session?.shownSecond) { changed = true }
             if changed && !done { render() }
         }
     }
@@ -89,6 +89,8 @@ final class Runtime {
             render()
         case .redraw:
             backend.invalidate()
+        case .bell:
+            backend.bell()
         case .reload:
             guard let url else { return }
             do throws(PlanLoadError) {
@@ -141,6 +143,8 @@ final class Runtime {
     /// When the program must leave without the user (input closed): save if autosave would have.
     /// Returns a note for the user.
     func saveBeforeLeaving() -> String? {
+        // A running workshop timer: its time so far goes into the plan first.
+        dispatch(.command("workshop.flush"))
         guard state.isDirty, state.file != nil, state.readOnlyReason == nil else { return "." }
         guard state.autosave else { return "; autosave was off, so the unsaved edits were not written." }
         perform(.save(state.plan, revision: state.revision, overwrite: false, thenQuit: false))

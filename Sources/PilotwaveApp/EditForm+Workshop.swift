@@ -1,0 +1,58 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+// The Workshop view's forms: a workshop from a template, and the captures — a decision, an action,
+// a parking-lot item — each a few keystrokes.
+extension EditForm {
+    static func newWorkshop(date: Day) -> EditForm {
+        let templates = WorkshopTemplates.all
+        return EditForm(purpose: .newWorkshop, title: "New workshop", fields: [
+            Field(key: "template", label: "Template", editor: .choice(options: templates.map(\.title), index: 0),
+                  help: "The agenda to start from: " + templates.map { "\($0.title) — \($0.purpose)" }.joined(separator: " · ")),
+            textField("title", "Title", "", limit: 80, help: "Empty: the template's name."),
+            textField("date", "Date", date.description, limit: 10, help: "YYYY-MM-DD; the day it is held."),
+        ])
+    }
+
+    static func workshopDecision(_ workshop: Workshop) -> EditForm {
+        EditForm(purpose: .workshopDecision(workshop.id), title: "Decision — \(workshop.title)", fields: [
+            textField("text", "What", "", limit: 300, help: "The decision or suggestion, in the words the room agreed."),
+            Field(key: "kind", label: "Kind", editor: .choice(options: ["decision", "suggestion"], index: 0),
+                  help: "A decision stands; a suggestion is feedback the team may take or leave."),
+            textField("by", "Decided by", "", limit: 120, help: "Who decides (or suggests)."),
+        ])
+    }
+
+    static func action(_ action: ActionItem?, workshop: WorkshopID?) -> EditForm {
+        EditForm(purpose: .action(action?.id, workshop: workshop), title: action == nil ? "New action" : "Action", fields: [
+            textField("text", "What", action?.text ?? "", limit: 300, help: "What is to be done, starting with a verb."),
+            textField("owner", "Owner", action?.owner ?? "", limit: 120, help: "One person who sees it done."),
+            textField("due", "Due", action?.due?.description ?? "", limit: 10, help: "YYYY-MM-DD (optional, but an action without a date tends to drift)."),
+            Field(key: "done", label: "Status", editor: .choice(options: ["open", "done"], index: action?.done == true ? 1 : 0),
+                  help: "Open actions are shown at the start of the next workshop."),
+        ])
+    }
+
+    static func parking(_ workshop: Workshop) -> EditForm {
+        EditForm(purpose: .parking(workshop.id), title: "Parking lot — \(workshop.title)", fields: [
+            textField("text", "Item", "", limit: 300, help: "A point raised that does not belong to this step: kept, shown at the next workshop."),
+        ])
+    }
+
+    static let exportFormats = ["markdown", "html", "csv", "json"]
+
+    /// Exporting a report: the format, where to, and whether it is the workshop's record or the whole plan's.
+    static func export(_ workshop: Workshop?, base: String) -> EditForm {
+        var fields = [
+            Field(key: "format", label: "Format", editor: .choice(options: exportFormats, index: 0),
+                  help: "Markdown pastes into an email or a wiki; HTML is one file that prints cleanly; CSV is a file per table (a folder); JSON for other tools."),
+            textField("path", "File", base + ".md", limit: 300, help: "Where to write it (relative to the folder pilotwave was started in). An existing file is not overwritten."),
+        ]
+        if workshop != nil {
+            fields.append(Field(key: "scope", label: "Report of", editor: .choice(options: ["this workshop", "the whole plan"], index: 0),
+                                help: "This workshop: its agenda, decisions, actions and parking lot with the plan's state; the whole plan: every decision and action."))
+        }
+        return EditForm(purpose: .export(workshop?.id), title: "Export a report", fields: fields)
+    }
+}

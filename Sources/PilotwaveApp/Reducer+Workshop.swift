@@ -1,0 +1,295 @@
+import Foundation
+import PilotwaveCore
+import TerminalUI
+
+// The Workshop view: agendas run live — steps entered, timed, extended and paused; decisions,
+// actions, parking-lot items captured without leaving the step; presenter mode for the room.
+extension Reducer {
+    /// The workshop the view shows: the chosen one, else the one running, else the latest not done.
+    public static func selectedWorkshop(_ state: AppState) -> Workshop? {
+        let all = state.plan.workshops
+        if let id = state.workshop.selectedID, let w = all.first(where: { $0.id == id }) { return w }
+        if let id = state.workshop.session?.workshop, let w = all.first(where: { $0.id == id }) { return w }
+        return all.last { $0.status != .done } ?? all.last
+    }
+
+    /// The clock of `step` of `workshop` at `now`: its time so far plus the running stretch.
+    public static func stepClock(_ state: AppState, _ workshop: Workshop, step: Int, now: Date) -> StepClock? {
+        guard step >= 0, step < workshop.steps.count else { return nil }
+        let s = workshop.steps[step]
+        var elapsed = s.spentSeconds
+        var running = false
+        if let session = state.workshop.session, session.workshop == workshop.id, workshop.current == step,
+            let since = session.runningSince {
+            elapsed += max(0, Int(now.timeIntervalSince(since)))
+            running = true
+        }
+        return StepClock(elapsed: elapsed, box: s.boxSeconds, running: running)
+    }
+
+    /// The running workshop with the time since the timer last started added to its current step;
+    /// the timer then counts on from `now`. Nil when nothing runs.
+    static func flushed(_ state: inout AppState, now: Date) -> Workshop? {
+        guard let session = state.workshop.session, let since = session.runningSince,
+            var w = state.plan.workshops.first(where: { $0.id == session.workshop }), w.current < w.steps.count else { return nil }
+        w.steps[w.current].spentSeconds += max(0, Int(now.timeIntervalSince(since)))
+        state.workshop.session?.runningSince = now
+        return w
+    }
+
+    /// Keeps the running step's time in the plan (before a save, quitting, a signal).
+    static func flushTimer(_ state: inout AppState, _ env: Environment) {
+        let now = env.now()
+        guard let w = flushed(&state, now: now), let old = state.plan.workshops.first(where: { $0.id == w.id }), w != old else { return }
+        _ = apply(&state, .updateWorkshop(w), env)
+    }
+
+    /// Once a second while a timer runs: redraw, and ring (once) when the timebox runs out.
+    static func tickWorkshop(_ state: inout AppState, now: Date) -> [Effect] {
+        guard var session = state.workshop.session, session.runningSince != nil,
+            let w = state.plan.workshops.first(where: { $0.id == session.workshop }),
+            let clock = stepClock(state, w, step: w.current, now: now) else { return [] }
+        session.shownSecond = clock.elapsed
+        var effects: [Effect] = []
+        if clock.isOver && !session.signalled {
+            session.signalled = true
+            if !state.workshop.muted { effects.append(.bell) }
+        }
+        state.workshop.session = session
+        return effects
+    }
+
+    static func runWorkshop(_ state: inout AppState, _ id: CommandID, _ env: Environment) -> [Effect] {
+        let now = env.now()
+        if id == "workshop.flush" {
+            flushTimer(&state, env)
+            return []
+        }
+        guard let workshop = selectedWorkshop(state) else {
+            if id == "workshop.new" { state.overlay = .editForm(.newWorkshop(date: state.today)) } else {
+                toast(&state, "No workshop yet: w makes one from a template", env, error: true)
+            }
+            return []
+        }
+        let running = state.workshop.session?.workshop == workshop.id
+        switch id {
+        case "workshop.down": state.workshop.step = min(max(0, workshop.steps.count - 1), state.workshop.step + 1)
+        case "workshop.up": state.workshop.step = max(0, state.workshop.step - 1)
+        case "workshop.nextWorkshop", "workshop.previousWorkshop":
+            let all = state.plan.workshops
+            guard let i = all.firstIndex(where: { $0.id == workshop.id }) else { break }
+            let j = i + (id == "workshop.nextWorkshop" ? 1 : -1)
+            guard j >= 0, j < all.count else { break }
+            state.workshop.selectedID = all[j].id
+            state.workshop.step = all[j].current
+        case "workshop.new":
+            state.overlay = .editForm(.newWorkshop(date: state.today))
+        case "workshop.enter":
+            enterStep(&state, workshop, state.workshop.step, markDone: false, env)
+        case "workshop.next":
+            let next = (running ? workshop.current : state.workshop.step) + 1
+            guard next < workshop.steps.count else {
+                toast(&state, "That was the last step: x finishes the workshop", env)
+                break
+            }
+            enterStep(&state, workshop, next, markDone: true, env)
+        case "workshop.back":
+            let back = (running ? workshop.current : state.workshop.step) - 1
+            guard back >= 0 else { break }
+            enterStep(&state, workshop, back, markDone: false, env)
+        case "workshop.pause":
+            guard running, var session = state.workshop.session else {
+                toast(&state, "The timer is not running: Enter starts the selected step", env, error: true)
+                break
+            }
+            if session.runningSince != nil {
+                if let w = flushed(&state, now: now) { _ = apply(&state, .updateWorkshop(w), env) }
+                session = state.workshop.session ?? session
+                session.runningSince = nil
+                state.workshop.session = session
+                toast(&state, "Paused — Space resumes", env)
+            } else {
+                session.runningSince = now
+                state.workshop.session = session
+                toast(&state, "Timer running", env)
+            }
+        case "workshop.extend":
+            guard var w = state.plan.workshops.first(where: { $0.id == workshop.id }) else { break }
+            let step = running ? w.current : state.workshop.step
+            guard step < w.steps.count else { break }
+            w.steps[step].extraMinutes += 5
+            if apply(&state, .updateWorkshop(w), env) {
+                if running && step == w.current { state.workshop.session?.signalled = false }
+                toast(&state, "\(w.steps[step].title): 5 more minutes (\(w.steps[step].minutes + w.steps[step].extraMinutes) in all)", env)
+            }
+        case "workshop.finish":
+            var w = (running ? flushed(&state, now: now) : nil) ?? workshop
+            if w.current < w.steps.count, running { w.steps[w.current].done = true }
+            w.status = .done
+            if apply(&state, .updateWorkshop(w), env) {
+                state.workshop.session = nil
+                state.workshop.presenter = false
+                let open = w.steps.filter { !$0.done }.count
+                toast(&state, "\(w.title) finished" + (open > 0 ? "; \(Words.count(open, "step")) not done carry over to the next one" : "")
+                    + " — E exports the record", env)
+            }
+        case "workshop.presenter":
+            state.workshop.presenter.toggle()
+        case "workshop.mute":
+            state.workshop.muted.toggle()
+            toast(&state, state.workshop.muted ? "Bell muted: the screen still shows when time runs out" : "Bell on", env)
+        case "workshop.view":
+            let step = running ? workshop.current : state.workshop.step
+            guard step < workshop.steps.count, let view = ViewID(rawValue: workshop.steps[step].view), view != .workshop else {
+                toast(&state, "This step has no view of its own", env)
+                break
+            }
+            state.view = view
+            toast(&state, "\(view.title) for \"\(workshop.steps[step].title)\" — 8 returns to the workshop; the timer keeps running", env)
+        case "workshop.decision":
+            state.overlay = .editForm(.workshopDecision(workshop))
+        case "workshop.action":
+            state.overlay = .editForm(.action(nil, workshop: workshop.id))
+        case "workshop.park":
+            state.overlay = .editForm(.parking(workshop))
+        case "workshop.export":
+            let base = exportBase(state.plan.name + "-" + (workshop.date.map(\.description) ?? "") + "-" + workshop.title)
+            state.overlay = .editForm(.export(workshop, base: base))
+        default: break
+        }
+        return []
+    }
+
+    /// Times `step` from now on: the running step's time is kept in the plan first; `markDone`
+    /// marks the step being left as done. Starts the session if the workshop was not running.
+    static func enterStep(_ state: inout AppState, _ workshop: Workshop, _ step: Int, markDone: Bool, _ env: Environment) {
+        let now = env.now()
+        guard step >= 0, step < workshop.steps.count else { return }
+        if let other = state.workshop.session, other.workshop != workshop.id {
+            flushTimer(&state, env)
+            state.workshop.session = nil
+            let name = state.plan.workshops.first { $0.id == other.workshop }?.title ?? ""
+            toast(&state, "Stopped the timer of \(name)", env)
+        }
+        var w = flushed(&state, now: now) ?? (state.plan.workshops.first { $0.id == workshop.id } ?? workshop)
+        if markDone, state.workshop.session != nil, w.current < w.steps.count { w.steps[w.current].done = true }
+        let first = w.status != .running
+        w.current = step
+        w.status = .running
+        let title = markDone ? "Next step: \(w.steps[step].title)" : "Step: \(w.steps[step].title)"
+        guard apply(&state, .batch(title, [.updateWorkshop(w)]), env) else { return }
+        var session = state.workshop.session ?? WorkshopSession(workshop: w.id, runningSince: now)
+        if session.runningSince == nil { session.runningSince = now }
+        session.signalled = false
+        state.workshop.session = session
+        state.workshop.selectedID = w.id
+        state.workshop.step = step
+        let clock = stepClock(state, w, step: step, now: now)
+        toast(&state, (first ? "\(w.title) started · " : "") + "\(step + 1)/\(w.steps.count) \(w.steps[step].title): "
+            + (clock.map { $0.remaining >= 0 ? "\($0.text) left" : "over by \($0.text.dropFirst())" } ?? ""), env)
+    }
+
+    static func commitWorkshopForm(_ state: inout AppState, _ form: EditForm, _ env: Environment) {
+        var form = form
+        form.clearErrors()
+        switch form.purpose {
+        case .newWorkshop:
+            let templates = WorkshopTemplates.all
+            let template = templates[min(form.choiceIndex("template"), templates.count - 1)]
+            let title = form.text("title").trimmingWhitespace()
+            let dateText = form.text("date").trimmingWhitespace()
+            let date = dateText.isEmpty ? nil : Day(iso: dateText)
+            if !dateText.isEmpty && date == nil { form.setError("date", "a date as YYYY-MM-DD") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            var w = WorkshopTemplates.make(template.key, id: WorkshopID(env.newID("workshop")), date: date)
+            if !title.isEmpty { w.title = title }
+            if apply(&state, .addWorkshop(w), env) {
+                state.overlay = nil
+                state.workshop.selectedID = w.id
+                state.workshop.step = 0
+                toast(&state, "\(w.title): \(Words.count(w.steps.count, "step")), \(w.steps.reduce(0) { $0 + $1.minutes }) minutes — Enter starts the first", env)
+            }
+        case .workshopDecision(let id):
+            let text = form.text("text").trimmingWhitespace()
+            let by = form.text("by").trimmingWhitespace()
+            if text.isEmpty { form.setError("text", "what was decided") }
+            if by.isEmpty { form.setError("by", "who decides (or suggests)") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            let kind: DecisionKind = form.choiceIndex("kind") == 0 ? .decision : .suggestion
+            let decision = Decision(id: DecisionID(env.newID("decision")), text: text, kind: kind, decidedBy: by, at: env.now(), workshop: id)
+            if apply(&state, .recordDecision(decision), env) {
+                state.overlay = nil
+                toast(&state, "\(kind == .decision ? "Decision" : "Suggestion") logged — u to undo", env)
+            }
+        case .action(let existing, let workshop):
+            let text = form.text("text").trimmingWhitespace()
+            let owner = form.text("owner").trimmingWhitespace()
+            let dueText = form.text("due").trimmingWhitespace()
+            if text.isEmpty { form.setError("text", "what is to be done") }
+            if owner.isEmpty { form.setError("owner", "an action without an owner is a wish") }
+            let due = dueText.isEmpty ? nil : Day(iso: dueText)
+            if !dueText.isEmpty && due == nil { form.setError("due", "a date as YYYY-MM-DD") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            let old = existing.flatMap { id in state.plan.actions.first { $0.id == id } }
+            var action = old ?? ActionItem(id: ActionID(env.newID("action")), text: text, owner: owner, workshop: workshop, createdAt: env.now())
+            action.text = text
+            action.owner = owner
+            action.due = due
+            action.done = form.choiceIndex("done") == 1
+            if apply(&state, old == nil ? .addAction(action) : .updateAction(action), env) {
+                state.overlay = nil
+                toast(&state, (old == nil ? "Action for \(owner)" : "Action saved") + (due.map { ", due \($0)" } ?? "") + " — u to undo", env)
+            }
+        case .parking(let id):
+            let text = form.text("text").trimmingWhitespace()
+            if text.isEmpty { form.setError("text", "what to come back to") }
+            guard form.focusFirstError(), var w = state.plan.workshops.first(where: { $0.id == id }) else {
+                state.overlay = .editForm(form)
+                return
+            }
+            w.parkingLot.append(ParkingItem(text: text, at: env.now()))
+            if apply(&state, .batch("Park \"\(text.prefix(30))\"", [.updateWorkshop(w)]), env) {
+                state.overlay = nil
+                toast(&state, "Parked; it stays on the workshop's list — u to undo", env)
+            }
+        case .export(let id):
+            let formats = EditForm.exportFormats
+            let format = formats[min(form.choiceIndex("format"), formats.count - 1)]
+            var path = form.text("path").trimmingWhitespace()
+            if path.isEmpty { form.setError("path", "where to write it") }
+            guard form.focusFirstError() else {
+                state.overlay = .editForm(form)
+                return
+            }
+            // The extension follows the format when the name still has another format's.
+            let ext = ["markdown": ".md", "html": ".html", "csv": "", "json": ".json"][format] ?? ""
+            for other in [".md", ".html", ".json"] where path.hasSuffix(other) && other != ext {
+                path = String(path.dropLast(other.count)) + ext
+            }
+            let workshop = id != nil && form.choiceIndex("scope") == 0 ? id : nil
+            state.overlay = nil
+            flushTimer(&state, env)
+            state.pending.append(.export(state.plan, format: format, path: path, workshop: workshop, today: state.today))
+        default:
+            break
+        }
+    }
+
+    /// A file name from a title: letters, digits and dashes.
+    static func exportBase(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        return String(out.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
+    }
+}

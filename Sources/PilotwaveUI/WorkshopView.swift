@@ -1,0 +1,178 @@
+import Foundation
+import PilotwaveApp
+import PilotwaveCore
+import TerminalUI
+
+/// The Workshop view: the agenda with each step's time, the step being run with its question and
+/// timer, what the workshop captured, and what carries over from the previous one.
+enum WorkshopView {
+    typealias Line = (String, StyleRole)
+
+    static func draw(_ frame: inout Frame, _ state: AppState, _ options: Render.Options) {
+        let rect = Layout.main(state.size)
+        guard let w = Reducer.selectedWorkshop(state) else {
+            var y = rect.y + 1
+            for line in TextWidth.wrap("No workshop yet. w makes one from a template — pilot selection, readiness check-in, wave "
+                + "planning or a discovery–delivery demo review — with timeboxed steps, a timer per step, presenter mode (P) and "
+                + "capture keys for decisions, actions and the parking lot.", width: rect.width - 4) {
+                frame.canvas.text(line, x: rect.x + 2, y: y, role: .dim)
+                y += 1
+            }
+            return
+        }
+        let now = state.clock
+        let all = state.plan.workshops
+        let index = all.firstIndex { $0.id == w.id } ?? 0
+        var head = "\(w.title)"
+        if let date = w.date { head += " · \(date)" }
+        head += " · \(w.status.label)"
+        frame.canvas.text(head, x: rect.x + 1, y: rect.y, role: .title, width: rect.width - 2)
+        if all.count > 1 {
+            let nav = "[ ] workshop \(index + 1) of \(all.count) "
+            frame.canvas.text(nav, x: rect.maxX - TextWidth.of(nav), y: rect.y, role: .dim)
+        }
+        let wide = rect.width >= 100
+        let leftWidth = wide ? min(50, rect.width * 2 / 5) : rect.width
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        var left: [Line] = agenda(state, w, now: now, width: leftWidth - 2)
+        var right: [Line] = current(state, w, now: now, width: (wide ? rect.width - leftWidth : rect.width) - 4)
+        right += captured(state, w, width: (wide ? rect.width - leftWidth : rect.width) - 4)
+        let carry = carryOver(state, w, width: leftWidth - 2)
+        if wide {
+            left += carry
+            draw(&frame, left, Rect(x: body.x, y: body.y, width: leftWidth, height: body.height), selectedStep: state.workshop.step)
+            let r = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: body.height)
+            frame.canvas.box(r, role: .border)
+            draw(&frame, right, r.inset(dx: 2, dy: 1), selectedStep: nil)
+        } else {
+            draw(&frame, left + right + carry, body, selectedStep: state.workshop.step)
+        }
+    }
+
+    /// Lines with a leading "\u{1}N:" mark the agenda row of step N (drawn selected when it is).
+    static func draw(_ frame: inout Frame, _ lines: [Line], _ rect: Rect, selectedStep: Int?) {
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            var text = line.0
+            var role = line.1
+            if text.hasPrefix("\u{1}"), let colon = text.firstIndex(of: ":") {
+                let step = Int(text[text.index(after: text.startIndex)..<colon]) ?? -1
+                text = String(text[text.index(after: colon)...])
+                if step == selectedStep {
+                    frame.canvas.fill(Rect(x: rect.x, y: rect.y + i, width: rect.width, height: 1), role: .selected)
+                    role = .selected
+                }
+                frame.hits.append(HitRegion(Rect(x: rect.x, y: rect.y + i, width: rect.width, height: 1), "step:\(step)"))
+            }
+            frame.canvas.text(text, x: rect.x + 1, y: rect.y + i, role: role, width: rect.width - 2)
+        }
+    }
+
+    static func minutes(_ seconds: Int) -> String { "\((seconds + 30) / 60)" }
+
+    static func agenda(_ state: AppState, _ w: Workshop, now: Date, width: Int) -> [Line] {
+        var lines: [Line] = [("Agenda", .header)]
+        var used = 0, planned = 0
+        for (i, s) in w.steps.enumerated() {
+            let clock = Reducer.stepClock(state, w, step: i, now: now)
+            let elapsed = clock?.elapsed ?? s.spentSeconds
+            used += elapsed
+            planned += s.boxSeconds
+            let running = clock?.running == true
+            let marker = running ? "▶" : (w.status == .running && w.current == i) ? "‖" : s.done ? "✓" : "·"
+            let time = "\(minutes(elapsed))/\(s.minutes + s.extraMinutes)m"
+            let name = "\(marker) \(i + 1). \(s.title)"
+            let pad = max(1, width - TextWidth.of(name) - TextWidth.of(time))
+            let over = elapsed > s.boxSeconds && s.boxSeconds > 0
+            lines.append(("\u{1}\(i):" + (TextWidth.of(name) + TextWidth.of(time) + 1 > width
+                ? String(name.prefix(max(1, width - TextWidth.of(time) - 2))) + "… " + time
+                : name + String(repeating: " ", count: pad) + time),
+                running ? .accent : over ? .warning : s.done ? .dim : .normal))
+        }
+        lines.append(("Used \(minutes(used)) of \(planned / 60) minutes", used > planned ? .warning : .dim))
+        return lines
+    }
+
+    static func current(_ state: AppState, _ w: Workshop, now: Date, width: Int) -> [Line] {
+        var lines: [Line] = []
+        let session = state.workshop.session
+        let running = session?.workshop == w.id
+        let step = running ? w.current : min(state.workshop.step, max(0, w.steps.count - 1))
+        guard step < w.steps.count else { return [("This workshop has no steps.", .dim)] }
+        let s = w.steps[step]
+        lines.append(("Step \(step + 1) of \(w.steps.count) · \(ViewID(rawValue: s.view)?.title ?? s.view) (v opens it)", .dim))
+        lines.append((s.title.uppercased(), .title))
+        for part in TextWidth.wrap(s.question.isEmpty ? "—" : s.question, width: width) { lines.append((part, .normal)) }
+        lines.append(("", .normal))
+        if let clock = Reducer.stepClock(state, w, step: step, now: now) {
+            let role: StyleRole = clock.remaining < 0 ? .critical : clock.remaining <= 120 ? .warning : .good
+            var status: String
+            if running && session?.runningSince != nil {
+                status = clock.remaining >= 0 ? "⏱ \(clock.text) left" : "⏱ over by \(clock.text.dropFirst()) — + adds 5 minutes, n moves on"
+            } else if running {
+                status = "‖ paused at \(clock.text) \(clock.remaining >= 0 ? "left" : "over") — Space resumes"
+            } else {
+                status = w.status == .done ? "Workshop finished" : "Not running — Enter starts this step"
+            }
+            lines.append((status, running ? role : .dim))
+            let box = max(1, clock.box)
+            let filled = min(width, clock.elapsed * width / box)
+            lines.append((String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, width - filled)), running ? role : .dim))
+        }
+        if step + 1 < w.steps.count { lines.append(("Next: \(w.steps[step + 1].title)", .dim)) }
+        lines.append(("", .normal))
+        return lines
+    }
+
+    static func captured(_ state: AppState, _ w: Workshop, width: Int) -> [Line] {
+        var lines: [Line] = []
+        let decisions = state.plan.decisions.filter { $0.workshop == w.id }
+        let actions = state.plan.actions.filter { $0.workshop == w.id }
+        lines.append(("Captured here: \(Words.count(decisions.count, "decision")) (d) · \(Words.count(actions.count, "action")) (a) · "
+            + "\(w.parkingLot.count) parked (p)", .header))
+        for d in decisions.suffix(3) {
+            for part in TextWidth.wrap("◆ \(d.kind == .decision ? "" : "suggestion: ")\(d.text) — \(d.decidedBy)", width: width) { lines.append((part, .normal)) }
+        }
+        for a in actions.suffix(3) {
+            let due = a.due.map { " · due \($0)" } ?? ""
+            for part in TextWidth.wrap("\(a.done ? "✓" : "→") \(a.text) — \(a.owner)\(due)", width: width) { lines.append((part, a.done ? .dim : .normal)) }
+        }
+        for p in w.parkingLot.suffix(3) {
+            for part in TextWidth.wrap("P \(p.text)", width: width) { lines.append((part, p.closed ? .dim : .normal)) }
+        }
+        return lines
+    }
+
+    static func carryOver(_ state: AppState, _ w: Workshop, width: Int) -> [Line] {
+        let carry = WorkshopCarry.make(state.plan, for: w, today: state.today)
+        guard !carry.isEmpty else { return [] }
+        var lines: [Line] = [("", .normal), ("From last time" + (carry.previous.map { " (\($0.title))" } ?? ""), .header)]
+        for a in carry.openActions.prefix(6) {
+            let late = a.due.map { $0 < state.today } ?? false
+            let text = "→ \(a.text) — \(a.owner)" + (a.due.map { late ? " · ! due \($0)" : " · due \($0)" } ?? "")
+            for part in TextWidth.wrap(text, width: width) { lines.append((part, late ? .warning : .normal)) }
+        }
+        if carry.openActions.count > 6 { lines.append(("  and \(carry.openActions.count - 6) more open actions", .dim)) }
+        for step in carry.unfinished.prefix(4) {
+            for part in TextWidth.wrap("· not finished: \(step)", width: width) { lines.append((part, .accent)) }
+        }
+        for p in carry.parking.prefix(4) {
+            for part in TextWidth.wrap("P \(p.text)", width: width) { lines.append((part, .normal)) }
+        }
+        return lines
+    }
+}
+
+/// What the previous workshop leaves open: actions not done, steps not finished, parked items.
+struct WorkshopCarry {
+    var previous: Workshop?
+    var openActions: [ActionItem]
+    var unfinished: [String]
+    var parking: [ParkingItem]
+    var isEmpty: Bool { openActions.isEmpty && unfinished.isEmpty && parking.isEmpty }
+
+    static func make(_ plan: Plan, for w: Workshop, today: Day) -> WorkshopCarry {
+        let carry = Workshops.carryOver(for: w, plan: plan, today: today)
+        return WorkshopCarry(previous: carry.previous, openActions: carry.openActions,
+                             unfinished: carry.unfinished.map(\.step.title), parking: carry.openParking)
+    }
+}
