@@ -9,13 +9,14 @@ import PilotwaveCore
 /// save writes the current version (and keeps the old file as `NAME.bak`).
 ///
 /// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
-/// version 4, bump `Plan.currentSchemaVersion` to 4 and add to ``standard``
+/// version 5, bump `Plan.currentSchemaVersion` to 5 and add to ``standard``
 ///
 /// ```swift
 /// steps: [
 ///     1: { … },     // 1 → 2, as today
 ///     2: { … },     // 2 → 3, as today
-///     3: { doc in   // 3 → 4: teams' "area" became "domain"
+///     3: { … },     // 3 → 4, as today
+///     4: { doc in   // 4 → 5: teams' "area" became "domain"
 ///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
 ///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
 ///         doc["teams"] = teams
@@ -23,7 +24,7 @@ import PilotwaveCore
 /// ]
 /// ```
 ///
-/// plus a test that loads a version-3 file. Steps never delete data they do not understand; a step
+/// plus a test that loads a version-4 file. Steps never delete data they do not understand; a step
 /// that cannot upgrade a document throws ``MigrationError`` with words for the user.
 ///
 /// Files are never downgraded: a file newer than ``currentVersion`` is refused, not read.
@@ -44,7 +45,11 @@ public struct Migrations: Sendable {
 
     /// The migrations of this build. 1 → 2: plans gain `votes` (dot-voting rounds), empty in an
     /// older file; decisions gain an optional `selection`, absent in an older file. 2 → 3: plans
-    /// gain `scenarios` (alternative wave plans), empty in an older file.
+    /// gain `scenarios` (alternative wave plans), empty in an older file. 3 → 4: plans gain
+    /// `actions`, empty in an older file; each workshop gains `status` `planned`, `current` 0 and
+    /// an empty `parkingLot` (and no `template`); each agenda step gains `spentSeconds` and
+    /// `extraMinutes`, both 0; decisions gain an optional `workshop`, absent in an older file. A
+    /// value already there is kept.
     public static let standard = Migrations(steps: [
         1: { document in
             if document["votes"] == nil { document["votes"] = [Any]() }
@@ -54,17 +59,24 @@ public struct Migrations: Sendable {
         },
         3: { document in
             if document["actions"] == nil { document["actions"] = [Any]() }
-            guard var workshops = document["workshops"] as? [[String: Any]] else { return }
+            // Element by element, leaving anything that is not an object as it is: the decoder
+            // then reports it where it is, not as a missing key elsewhere.
+            guard var workshops = document["workshops"] as? [Any] else { return }
             for w in workshops.indices {
-                if workshops[w]["status"] == nil { workshops[w]["status"] = "planned" }
-                if workshops[w]["current"] == nil { workshops[w]["current"] = 0 }
-                if workshops[w]["parkingLot"] == nil { workshops[w]["parkingLot"] = [Any]() }
-                guard var steps = workshops[w]["steps"] as? [[String: Any]] else { continue }
-                for i in steps.indices {
-                    if steps[i]["spentSeconds"] == nil { steps[i]["spentSeconds"] = 0 }
-                    if steps[i]["extraMinutes"] == nil { steps[i]["extraMinutes"] = 0 }
+                guard var workshop = workshops[w] as? [String: Any] else { continue }
+                if workshop["status"] == nil { workshop["status"] = "planned" }
+                if workshop["current"] == nil { workshop["current"] = 0 }
+                if workshop["parkingLot"] == nil { workshop["parkingLot"] = [Any]() }
+                if var steps = workshop["steps"] as? [Any] {
+                    for i in steps.indices {
+                        guard var step = steps[i] as? [String: Any] else { continue }
+                        if step["spentSeconds"] == nil { step["spentSeconds"] = 0 }
+                        if step["extraMinutes"] == nil { step["extraMinutes"] = 0 }
+                        steps[i] = step
+                    }
+                    workshop["steps"] = steps
                 }
-                workshops[w]["steps"] = steps
+                workshops[w] = workshop
             }
             document["workshops"] = workshops
         },

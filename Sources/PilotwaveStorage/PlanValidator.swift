@@ -61,7 +61,8 @@ private struct Validation {
         _ = index(plan.waves, "waves") { $0.id.raw }
         let blockers = index(plan.blockers, "blockers") { $0.id.raw }
         _ = index(plan.decisions, "decisions") { $0.id.raw }
-        _ = index(plan.workshops, "workshops") { $0.id.raw }
+        let workshops = index(plan.workshops, "workshops") { $0.id.raw }
+        _ = index(plan.actions, "actions") { $0.id.raw }
         _ = index(plan.votes, "votes") { $0.id.raw }
         _ = index(plan.scenarios, "scenarios") { $0.id.raw }
         let criteria = index(plan.criteria, "criteria", noun: "key") { $0.id }
@@ -151,6 +152,23 @@ private struct Validation {
         }
 
         // Decisions' `selection` is history (its teams may since have been deleted): not checked.
+        // Their `workshop` is not: deleting a workshop unlinks its decisions.
+        for (i, decision) in plan.decisions.enumerated() {
+            if let workshop = decision.workshop, workshops[workshop.raw] == nil {
+                add("decisions", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
+            }
+        }
+
+        for (i, workshop) in plan.workshops.enumerated() {
+            checkWorkshop(workshop, i)
+        }
+
+        for (i, action) in plan.actions.enumerated() {
+            if let workshop = action.workshop, workshops[workshop.raw] == nil {
+                add("actions", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
+            }
+        }
+
         for (i, round) in plan.votes.enumerated() {
             checkVoteRound(round, i, teams: teams)
         }
@@ -214,6 +232,32 @@ private struct Validation {
             }
             if coaches[assignment.coach.raw] == nil {
                 add("scenarios", i, at + [.key("coach")], "no coach with id \"\(assignment.coach)\"")
+            }
+        }
+    }
+
+    /// A workshop's `current` names one of its steps (or is 0 when it has none); its steps'
+    /// timeboxes, time spent and extensions are 0 or more.
+    mutating func checkWorkshop(_ workshop: Workshop, _ i: Int) {
+        let n = workshop.steps.count
+        if n == 0, workshop.current != 0 {
+            add("workshops", i, [.key("current")], "expected 0 (the workshop has no steps), found \(workshop.current)")
+        } else if n > 0, !(0..<n).contains(workshop.current) {
+            let range = n == 1 ? "0 (the workshop has 1 step)" : "a step index 0–\(n - 1)"
+            add("workshops", i, [.key("current")], "expected \(range), found \(workshop.current)")
+        }
+        for (k, step) in workshop.steps.enumerated() {
+            let at: [JSONPath.Component] = [.key("steps"), .index(k)]
+            if step.minutes < 0 {
+                add("workshops", i, at + [.key("minutes")], "expected 0 or more minutes, found \(step.minutes)")
+            }
+            if step.spentSeconds < 0 {
+                add("workshops", i, at + [.key("spentSeconds")],
+                    "expected 0 or more seconds, found \(step.spentSeconds)")
+            }
+            if step.extraMinutes < 0 {
+                add("workshops", i, at + [.key("extraMinutes")],
+                    "expected 0 or more minutes, found \(step.extraMinutes)")
             }
         }
     }

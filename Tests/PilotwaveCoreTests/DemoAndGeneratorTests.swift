@@ -23,6 +23,7 @@ import Testing
         unique("blocker", plan.blockers.map(\.id))
         unique("decision", plan.decisions.map(\.id))
         unique("workshop", plan.workshops.map(\.id))
+        unique("action", plan.actions.map(\.id))
         unique("criterion", plan.criteria.map(\.id))
         unique("dimension", plan.dimensions.map(\.id))
 
@@ -140,11 +141,28 @@ import Testing
         for decision in plan.decisions {
             for c in decision.concerns where !anyID.contains(c) { out.append("decision \(decision.id) concerns \(c)") }
         }
-        let views: Set<String> = ["overview", "pilots", "teams", "readiness", "resistance", "waves"]
+        let views = Set(WorkshopTemplates.views)
+        let workshopIDs = Set(plan.workshops.map(\.id))
         for workshop in plan.workshops {
             for step in workshop.steps where !views.contains(step.view) || step.minutes <= 0 {
                 out.append("workshop \(workshop.id) step \(step.title): view \(step.view), \(step.minutes) min")
             }
+            for step in workshop.steps where step.spentSeconds < 0 || step.extraMinutes < 0 {
+                out.append("workshop \(workshop.id) step \(step.title): \(step.spentSeconds) s, +\(step.extraMinutes) min")
+            }
+            if !workshop.steps.isEmpty && !workshop.steps.indices.contains(workshop.current) {
+                out.append("workshop \(workshop.id) is on step \(workshop.current)")
+            }
+            if let t = workshop.template, WorkshopTemplates.template(named: t) == nil {
+                out.append("workshop \(workshop.id) names template \(t)")
+            }
+        }
+        for action in plan.actions {
+            if let w = action.workshop, !workshopIDs.contains(w) { out.append("action \(action.id) from workshop \(w)") }
+            if action.text.trimmingWhitespace().isEmpty { out.append("action \(action.id) has no text") }
+        }
+        for decision in plan.decisions {
+            if let w = decision.workshop, !workshopIDs.contains(w) { out.append("decision \(decision.id) in workshop \(w)") }
         }
         return out
     }
@@ -180,6 +198,18 @@ import Testing
         plan = good
         plan.scenarios[0].waves[1].teams.append("team-solvency-reporting")
         broken.append(("scenario places an out-of-scope team", plan))
+        plan = good
+        plan.actions[0].workshop = "workshop-nowhere"
+        broken.append(("action from an unknown workshop", plan))
+        plan = good
+        plan.decisions[0].workshop = "workshop-nowhere"
+        broken.append(("decision in an unknown workshop", plan))
+        plan = good
+        plan.workshops[0].current = 99
+        broken.append(("workshop on a step it does not have", plan))
+        plan = good
+        plan.workshops[0].steps[0].view = "dashboard"
+        broken.append(("step on an unknown view", plan))
         for (what, plan) in broken {
             #expect(!Self.problems(in: plan).isEmpty, "checker missed: \(what)")
         }

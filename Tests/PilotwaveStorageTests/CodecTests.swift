@@ -23,13 +23,13 @@ struct CodecTests {
         #expect(text.contains("\"area\" : \"Payments / Tokyo\""))  // slashes not escaped
         #expect(text.contains("\"recordedAt\" : \"2026-01-05T09:30:00Z\""))
         #expect(text.contains("\"followUp\" : \"2026-02-01\""))
-        #expect(text.contains("\"schemaVersion\" : 3,"))
-        // Sorted keys: the top level reads blockers, coaches, criteria, … workshops.
+        #expect(text.contains("\"schemaVersion\" : 4,"))
+        // Sorted keys: the top level reads actions, blockers, coaches, … workshops.
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
         #expect(topLevel == topLevel.sorted())
-        #expect(topLevel.first == "blockers")
+        #expect(topLevel.first == "actions")
         #expect(topLevel.last == "workshops")
     }
 
@@ -61,18 +61,18 @@ struct CodecTests {
 
     @Test func fileRefusedWhenWrittenByNewerVersion() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : 4")
+            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : 5")
             .replacingOccurrences(of: "\"teams\" : [", with: "\"squads\" : [")  // content is not judged
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 4; this build reads up to 3). "
+        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 5; this build reads up to 4). "
             + "Upgrade pilotwave; the file was not changed.")
-        #expect(error?.reason == .newerSchema(found: 4, supported: 3))
+        #expect(error?.reason == .newerSchema(found: 5, supported: 4))
     }
 
     @Test(arguments: [0, -2])
     func versionZeroOrNegativeIsUnsupported(version: Int) throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : \(version)")
+            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : \(version)")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         let at = position(of: "\(version),", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: unsupported schemaVersion \(version); versions start at 1")
@@ -80,18 +80,18 @@ struct CodecTests {
 
     @Test func missingSchemaVersionIsAnError() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  \"schemaVersion\" : 3,\n", with: "")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 4,\n", with: "")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         #expect(error?.reason == .missingSchemaVersion)
         #expect(error?.message == "p.json:1:1: missing required key \"schemaVersion\"; expected the file format "
-            + "version, e.g. \"schemaVersion\" : 3 (is this a pilotwave plan?)")
+            + "version, e.g. \"schemaVersion\" : 4 (is this a pilotwave plan?)")
     }
 
     @Test func schemaVersionOfWrongType() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : \"3\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : \"4\"")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        let at = position(of: "\"3\"", in: text, after: "\"schemaVersion\"")
+        let at = position(of: "\"4\"", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: expected a number, found a string")
     }
 
@@ -99,16 +99,18 @@ struct CodecTests {
         let data = Data(Fixtures.versionOne.utf8)
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 3)
+        #expect(plan.schemaVersion == 4)
         #expect(plan.votes == [])
         #expect(plan.scenarios == [])
+        #expect(plan.actions == [])
         #expect(plan.decisions.map(\.selection) == [nil])
         #expect(plan == Fixtures.versionOnePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 3: the same file with the version raised, an empty "votes" and
-        // an empty "scenarios".
+        // Written back as version 4: the same file with the version raised, an empty "actions",
+        // "votes" and "scenarios".
         let expected = Fixtures.versionOne
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 3,")
+            .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 4,")
             .replacingOccurrences(of: "  ],\n  \"waves\" : [", with: "  ],\n  \"votes\" : [],\n  \"waves\" : [")
         #expect(Fixtures.encoded(plan) == expected)
     }
@@ -118,56 +120,137 @@ struct CodecTests {
         #expect(!Fixtures.versionTwo.contains("scenarios"))
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 3)
+        #expect(plan.schemaVersion == 4)
         #expect(plan.scenarios == [])
         #expect(plan.votes.count == 1)
         #expect(plan == Fixtures.versionTwoPlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 3: the same file with the version raised and an empty "scenarios".
+        // Written back as version 4: the same file with the version raised, an empty "actions" and
+        // an empty "scenarios".
         let expected = Fixtures.versionTwo
-            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 3,")
+            .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 4,")
         #expect(Fixtures.encoded(plan) == expected)
         // The step alone: it adds "scenarios" only where it is missing.
         var document: [String: Any] = ["schemaVersion": 2]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect((document["scenarios"] as? [Any])?.isEmpty == true)
-        #expect(document["schemaVersion"] as? Int == 3)
+        #expect(document["schemaVersion"] as? Int == 4)
         document = ["scenarios": ["kept"]]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect(document["scenarios"] as? [String] == ["kept"])
     }
 
-    /// A registry for a pretend version 4 in which plans gained `workshops` (so older files lack
-    /// it), after the real 1 → 2 and 2 → 3 steps.
-    static let pretendV4 = Migrations(
+    @Test func versionThreeFileIsMigrated() throws {
+        let data = Data(Fixtures.versionThree.utf8)
+        for key in ["actions", "current", "parkingLot", "spentSeconds", "extraMinutes", "template"] {
+            #expect(!Fixtures.versionThree.contains("\"\(key)\""))
+        }
+        #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
+        let plan = try PlanCodec.decode(data, file: "old.json")
+        #expect(plan.schemaVersion == 4)
+        #expect(plan.actions == [])
+        #expect(plan.workshops.map(\.status) == [.planned])
+        #expect(plan.workshops.map(\.current) == [0])
+        #expect(plan.workshops.map(\.parkingLot) == [[]])
+        #expect(plan.workshops.map(\.template) == [nil])
+        #expect(plan.workshops[0].steps.map(\.spentSeconds) == [0, 0])
+        #expect(plan.workshops[0].steps.map(\.extraMinutes) == [0, 0])
+        #expect(plan.workshops[0].steps.map(\.done) == [true, false])  // kept
+        #expect(plan.decisions.map(\.workshop) == [nil])
+        #expect(plan == Fixtures.versionThreePlan())
+        #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
+        // Written back as version 4: the same file with the version raised, an empty "actions",
+        // the workshop's session state and its steps' time.
+        let expected = Fixtures.versionThree
+            .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3,", with: "\"schemaVersion\" : 4,")
+            .replacingOccurrences(of: "    {\n      \"date\" : \"2026-01-09\",\n      \"id\" : \"workshop-1\",\n      \"steps\"",
+                                  with: "    {\n      \"current\" : 0,\n      \"date\" : \"2026-01-09\",\n"
+                                      + "      \"id\" : \"workshop-1\",\n      \"parkingLot\" : [],\n"
+                                      + "      \"status\" : \"planned\",\n      \"steps\"")
+            .replacingOccurrences(of: "          \"done\" : true,\n", with: "          \"done\" : true,\n          \"extraMinutes\" : 0,\n")
+            .replacingOccurrences(of: "          \"done\" : false,\n", with: "          \"done\" : false,\n          \"extraMinutes\" : 0,\n")
+            .replacingOccurrences(of: "          \"title\" : \"", with: "          \"spentSeconds\" : 0,\n          \"title\" : \"")
+        #expect(FastCodecTests.firstDifference(Data(Fixtures.encoded(plan).utf8), Data(expected.utf8)) == nil)
+    }
+
+    /// The 3 → 4 step alone: it fills in only what is missing, and leaves what is not an object
+    /// where it is, for the decoder to report there.
+    @Test func versionThreeStepKeepsWhatIsThere() throws {
+        var document: [String: Any] = [
+            "schemaVersion": 3,
+            "actions": ["kept"],
+            "workshops": [
+                ["status": "done", "current": 2, "parkingLot": ["kept"],
+                 "steps": [["spentSeconds": 90, "extraMinutes": 5], "not a step", ["title": "t"]]],
+                "not a workshop",
+                ["title": "no steps"],
+            ] as [Any],
+        ]
+        try Migrations.standard.upgrade(&document, from: 3)
+        #expect(document["schemaVersion"] as? Int == 4)
+        #expect(document["actions"] as? [String] == ["kept"])
+        let workshops = try #require(document["workshops"] as? [Any])
+        #expect(workshops.count == 3)
+        let first = try #require(workshops[0] as? [String: Any])
+        #expect(first["status"] as? String == "done")
+        #expect(first["current"] as? Int == 2)
+        #expect(first["parkingLot"] as? [String] == ["kept"])
+        let steps = try #require(first["steps"] as? [Any])
+        #expect((steps[0] as? [String: Any])?["spentSeconds"] as? Int == 90)
+        #expect((steps[0] as? [String: Any])?["extraMinutes"] as? Int == 5)
+        #expect(steps[1] as? String == "not a step")
+        #expect((steps[2] as? [String: Any])?["spentSeconds"] as? Int == 0)
+        #expect((steps[2] as? [String: Any])?["extraMinutes"] as? Int == 0)
+        #expect(workshops[1] as? String == "not a workshop")
+        let third = try #require(workshops[2] as? [String: Any])
+        #expect(third["status"] as? String == "planned")
+        #expect(third["current"] as? Int == 0)
+        #expect(third["steps"] == nil)  // missing: the decoder says so
+        // A broken version-3 file is reported where it is broken, after the upgrade.
+        let broken = Fixtures.versionThree.replacingOccurrences(
+            of: "        {\n          \"done\" : false,", with: "        7, {\n          \"done\" : false,")
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(broken.utf8), file: "old.json") }
+        #expect(error?.message.hasPrefix("old.json:") == true)
+        #expect(error?.message.contains("workshops[0].steps[1]: expected an object, found a number") == true)
+    }
+
+    /// A registry for a pretend version 5 in which plans gained `workshops` (so older files lack
+    /// it), after the real 1 → 2, 2 → 3 and 3 → 4 steps.
+    static let pretendV5 = Migrations(
         steps: [
             1: Migrations.standard.steps[1]!,
             2: Migrations.standard.steps[2]!,
-            3: { document in
+            3: Migrations.standard.steps[3]!,
+            4: { document in
                 if document["workshops"] == nil { document["workshops"] = [Any]() }
             },
         ],
-        currentVersion: 4)
+        currentVersion: 5)
 
     @Test func olderFileIsMigratedStepByStep() throws {
         let text = Fixtures.versionOne.replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
         #expect(!text.contains("workshops"))
         #expect(!text.contains("votes"))
         #expect(!text.contains("scenarios"))
+        #expect(!text.contains("actions"))
         #expect(JSONLocator.syntaxError(in: Array(text.utf8)) == nil)
-        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV4)
+        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV5)
         #expect(plan.workshops.isEmpty)
         #expect(plan.votes.isEmpty)
         #expect(plan.scenarios.isEmpty)
-        #expect(plan.schemaVersion == 4)
+        #expect(plan.actions.isEmpty)
+        #expect(plan.schemaVersion == 5)
         #expect(plan.teams.map(\.name) == ["Alpha", "Beta", "Gamma"])
-        // A version-3 file takes only the last step.
-        let three = Fixtures.encoded(Fixtures.smallPlan())
+        // A version-4 file takes only the last step.
+        let four = Fixtures.encoded(Fixtures.smallPlan())
             .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
-        #expect(!three.contains("workshops"))
-        let upgraded = try PlanCodec.decode(Data(three.utf8), file: "old.json", migrations: Self.pretendV4)
+        #expect(!four.contains("workshops"))
+        #expect(four.contains("\"schemaVersion\" : 4,"))
+        let upgraded = try PlanCodec.decode(Data(four.utf8), file: "old.json", migrations: Self.pretendV5)
         #expect(upgraded.workshops.isEmpty)
-        #expect(upgraded.schemaVersion == 4)
+        #expect(upgraded.schemaVersion == 5)
     }
 
     @Test func migrationWithoutAStepFails() throws {

@@ -40,10 +40,10 @@ struct FastCodecFallbackTests {
         same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
         same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
-        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 4"), fast: false)  // newer
-        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 0"), fast: false)
-        same(edited("  \"schemaVersion\" : 3,\n", ""), fast: false)
-        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : \"3\""), fast: false)
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : 5"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 4,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : \"4\""), fast: false)
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
@@ -63,8 +63,10 @@ struct FastCodecFallbackTests {
     @Test func olderFilesAreLeftToTheMigrations() {
         same(Fixtures.versionOne, fast: false)
         same(Fixtures.versionTwo, fast: false)
-        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 1"), fast: false)
-        same(edited("\"schemaVersion\" : 3", "\"schemaVersion\" : 2"), fast: false)
+        same(Fixtures.versionThree, fast: false)
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : 1"), fast: false)
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : 2"), fast: false)
+        same(edited("\"schemaVersion\" : 4", "\"schemaVersion\" : 3"), fast: false)
     }
 
     /// Voting rounds and pilot selections: optionals missing or null are read; errors keep their
@@ -115,6 +117,44 @@ struct FastCodecFallbackTests {
         same(changed("\"coach\" : \"coach-2\"", "\"coach\" : \"\""), fast: false)  // empty id
         same(changed("\"createdAt\" : \"2026-01-05T09:30:00Z\"", "\"createdAt\" : \"2026-01-05\""), fast: false)
         same(changed("  \"scenarios\" : [\n", "  \"alternatives\" : [\n"), fast: false)  // missing top-level key
+    }
+
+    /// Workshops, actions and decisions' workshop: optionals missing or null are read; unknown
+    /// keys skipped; missing, null or mistyped required values, unknown statuses and empty ids are
+    /// left to JSONDecoder and keep its messages; broken rules are found after the fast path.
+    @Test func workshopsAndActions() {
+        let full = Fixtures.encoded(Fixtures.fullPlan())
+        func changed(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+            let range = full.range(of: old)
+            #expect(range != nil, "\(old.debugDescription) not in the full plan's file", sourceLocation: sourceLocation)
+            guard let range else { return full }
+            return full.replacingCharacters(in: range, with: new)
+        }
+        same(changed("\"template\" : \"pilot-selection\",", ""), fast: true)  // optional missing
+        same(changed("\"template\" : \"pilot-selection\"", "\"template\" : null"), fast: true)  // optional null
+        same(changed("\"due\" : \"2026-01-19\",", ""), fast: true)
+        same(changed("\"due\" : \"2026-01-19\"", "\"due\" : null"), fast: true)
+        same(changed("\"workshop\" : \"workshop-1\"\n    },\n    {\n      \"createdAt\"",
+                     "\"workshop\" : null\n    },\n    {\n      \"createdAt\""), fast: true)  // an action's
+        same(changed("\"text\" : \"Pilots: チーム Ωmega and Équipe Crème\",\n      \"workshop\" : \"workshop-1\"",
+                     "\"text\" : \"Pilots: チーム Ωmega and Équipe Crème\",\n      \"workshop\" : null"), fast: true)
+        same(changed("\"closed\" : true,", "\"closed\" : true, \"by\" : \"Bo\","), fast: true)  // unknown key
+        same(changed("\"current\" : 1", "\"current\" : 7"), fast: true)  // read, then refused by the rules
+        same(changed("\"spentSeconds\" : 61", "\"spentSeconds\" : -61"), fast: true)
+        same(changed("\"workshop\" : \"workshop-1\"", "\"workshop\" : \"workshop-9\""), fast: true)
+        same(changed("\"spentSeconds\" : 61,", ""), fast: false)  // missing required key
+        same(changed("\"extraMinutes\" : 5,", ""), fast: false)
+        same(changed("\"current\" : 1,", ""), fast: false)
+        same(changed("\"parkingLot\" : [", "\"parking\" : ["), fast: false)
+        same(changed("\"status\" : \"running\"", "\"status\" : \"paused\""), fast: false)  // unknown value
+        same(changed("\"status\" : \"running\"", "\"status\" : null"), fast: false)
+        same(changed("\"closed\" : true", "\"closed\" : 1"), fast: false)  // wrong type
+        same(changed("\"current\" : 1", "\"current\" : 1.5"), fast: false)
+        same(changed("\"owner\" : \"\",", "\"owner\" : null,"), fast: false)
+        same(changed("\"id\" : \"action-2\"", "\"id\" : \"\""), fast: false)  // empty id
+        same(changed("\"workshop\" : \"workshop-1\"", "\"workshop\" : \"\""), fast: false)
+        same(changed("\"due\" : \"2026-01-19\"", "\"due\" : \"19.01.2026\""), fast: false)
+        same(changed("  \"actions\" : [\n", "  \"todos\" : [\n"), fast: false)  // missing top-level key
     }
 
     @Test func invalidUTF8() {
@@ -181,8 +221,8 @@ struct FastCodecFallbackTests {
         same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
         // Keys in any order.
-        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 3, \"blockers\" : [")
-            .replacingOccurrences(of: "  \"schemaVersion\" : 3,\n  \"settings\"", with: "  \"settings\"")
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 4, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 4,\n  \"settings\"", with: "  \"settings\"")
         same(reordered, fast: true)
     }
 }

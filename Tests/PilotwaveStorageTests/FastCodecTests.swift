@@ -151,6 +151,37 @@ struct FastCodecTests {
         #expect(try PlanCodec.decode(Data(text.utf8), file: "p.json").scenarios == plan.scenarios)
     }
 
+    /// Workshops and actions: every status, templates set and unset, time spent and extensions,
+    /// parking lots, actions with and without a due day and a workshop, decisions linked to a
+    /// workshop or not, escapes in the new strings.
+    @Test func workshopsAndActions() throws {
+        var plan = Fixtures.fullPlan()
+        plan.workshops.append(Workshop(
+            id: "workshop-3", title: "Done \"and\" dusted\n", date: Day(2026, 3, 31),
+            steps: [AgendaStep(title: "", view: "", minutes: 0, question: "\u{0}/\\", done: true, spentSeconds: 359_999,
+                               extraMinutes: 120)],
+            template: "", status: .done, current: 0,
+            parkingLot: [ParkingItem(text: "\t東京 🚀", at: Date(timeIntervalSince1970: 0), closed: false)]))
+        plan.workshops.append(Workshop(id: "workshop-4", title: "No steps, no date"))
+        plan.actions.append(ActionItem(id: "action-3", text: "\"Quoted\" / owner-less", owner: "", due: Day(2027, 2, 28),
+                                       workshop: "workshop-3", createdAt: Fixtures.monday.addingTimeInterval(86_399)))
+        plan.decisions[0].workshop = "workshop-4"
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+        let text = Fixtures.encoded(plan)
+        #expect(text.hasPrefix("{\n  \"actions\" : [\n    {\n      \"createdAt\" : "))
+        #expect(text.contains("\"status\" : \"running\""))
+        #expect(text.contains("\"status\" : \"done\""))
+        #expect(text.components(separatedBy: "\"template\"").count == 4)  // nil template omitted
+        #expect(text.components(separatedBy: "\"due\"").count == 3)  // nil due omitted
+        #expect(text.contains("\"spentSeconds\" : 359999"))
+        #expect(!text.contains("null"))
+        let read = try PlanCodec.decode(Data(text.utf8), file: "p.json")
+        #expect(read.workshops == plan.workshops)
+        #expect(read.actions == plan.actions)
+        #expect(read.decisions.map(\.workshop) == ["workshop-4", "workshop-1"])
+    }
+
     @Test(arguments: [1, 2, 7, 42] as [UInt64])
     func generatedPlans(seed: UInt64) throws {
         try expectEquivalent(PlanGenerator.generate(teams: 2_000, seed: seed))

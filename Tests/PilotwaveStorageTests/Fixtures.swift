@@ -110,12 +110,30 @@ enum Fixtures {
                         weights: [WeightUsed(criterion: "familiarity", name: "Familiarity", weight: 3),
                                   WeightUsed(criterion: "speed", name: "Speed of delivery", weight: 2)],
                         recommended: "2–4", voteRound: "vote-1",
-                        tally: [TeamVotes(team: "team-1", votes: 6), TeamVotes(team: "team-2", votes: 2)])),
+                        tally: [TeamVotes(team: "team-1", votes: 6), TeamVotes(team: "team-2", votes: 2)]),
+                     workshop: "workshop-1"),
         ]
+        // A workshop cut short mid-session (running, on its second step, time spent and a step
+        // extended), and a planned one made from a template.
         plan.workshops = [
             Workshop(id: "workshop-1", title: "Kick-off", date: Day(2026, 1, 5),
                      steps: [AgendaStep(title: "Pick pilots", view: "pilots", minutes: 45,
-                                        question: "Which teams go first?", done: true)]),
+                                        question: "Which teams go first?", done: true, spentSeconds: 2_940,
+                                        extraMinutes: 5),
+                             AgendaStep(title: "Blockers", view: "blockers", minutes: 15,
+                                        question: "What must change \"above\" the teams?", spentSeconds: 61)],
+                     template: "pilot-selection", status: .running, current: 1,
+                     parkingLot: [ParkingItem(text: "Who funds the designers?", at: monday.addingTimeInterval(1_800)),
+                                  ParkingItem(text: "Room booking / 東京", at: monday.addingTimeInterval(2_400),
+                                              closed: true)]),
+            Workshop(id: "workshop-2", title: "Readiness check-in", date: Day(2026, 2, 2),
+                     steps: [AgendaStep(title: "Dimension by dimension", view: "readiness", minutes: 30)],
+                     template: "readiness-check-in"),
+        ]
+        plan.actions = [
+            ActionItem(id: "action-1", text: "Find a designer for Équipe Crème", owner: "Ana Núñez",
+                       due: Day(2026, 1, 19), workshop: "workshop-1", createdAt: monday.addingTimeInterval(3_000)),
+            ActionItem(id: "action-2", text: "Book the room", owner: "", done: true, createdAt: monday),
         ]
         plan.votes = [
             VoteRound(id: "vote-1", title: "Pilot candidates", budget: 5, capPerTeam: 3, attributed: true,

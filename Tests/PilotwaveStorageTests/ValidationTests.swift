@@ -26,10 +26,12 @@ struct ValidationTests {
         plan.blockers.append(Blocker(id: "blocker-1", title: "Copy", category: .other))
         plan.decisions.append(Decision(id: "decision-1", text: "Copy", decidedBy: "x", at: Fixtures.monday))
         plan.workshops.append(Workshop(id: "workshop-1", title: "Copy"))
+        plan.actions.append(ActionItem(id: "action-2", text: "Copy", owner: "", createdAt: Fixtures.monday))
         plan.votes.append(VoteRound(id: "vote-2", title: "Copy", budget: 3, attributed: true, openedAt: Fixtures.monday))
         plan.criteria.append(Criterion(id: "familiarity", name: "Copy", source: .rated, weight: 1, help: ""))
         plan.dimensions.append(plan.dimensions[1])
         #expect(problems(plan) == [
+            "actions[2].id: duplicate id \"action-2\" (first at actions[1])",
             "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
             "coaches[2].id: duplicate id \"coach-1\" (first at coaches[0])",
             "criteria[7].id: duplicate key \"familiarity\" (first at criteria[0])",
@@ -41,7 +43,7 @@ struct ValidationTests {
             "teams[4].id: duplicate id \"team-2\" (first at teams[1])",
             "votes[2].id: duplicate id \"vote-2\" (first at votes[1])",
             "waves[2].id: duplicate id \"wave-0\" (first at waves[0])",
-            "workshops[1].id: duplicate id \"workshop-1\" (first at workshops[0])",
+            "workshops[2].id: duplicate id \"workshop-1\" (first at workshops[0])",
         ])
     }
 
@@ -73,6 +75,55 @@ struct ValidationTests {
             "waves[0].entry.readiness[0].dimension: no readiness dimension with key \"mood\"",
             "waves[1].teams[1]: no team with id \"team-404\"",
         ])
+    }
+
+    /// Actions and decisions name workshops that exist (deleting a workshop unlinks them).
+    @Test func workshopLinksResolve() {
+        var plan = Fixtures.fullPlan()
+        plan.actions[0].workshop = "workshop-gone"
+        plan.actions[1].workshop = "workshop-2"  // fine
+        plan.decisions[0].workshop = "workshop-9"
+        #expect(problems(plan) == [
+            "actions[0].workshop: no workshop with id \"workshop-gone\"",
+            "decisions[0].workshop: no workshop with id \"workshop-9\"",
+        ])
+    }
+
+    @Test func workshopSessionValuesInRange() {
+        var plan = Fixtures.fullPlan()
+        plan.workshops[0].current = 2  // two steps: 0 or 1
+        plan.workshops[0].steps[0].minutes = -5
+        plan.workshops[0].steps[0].spentSeconds = -1
+        plan.workshops[0].steps[1].extraMinutes = -2
+        plan.workshops[1].current = -1  // one step
+        plan.workshops.append(Workshop(id: "workshop-3", title: "Empty", current: 1))
+        plan.workshops.append(Workshop(id: "workshop-4", title: "Empty, on no step", current: 0))  // fine
+        plan.workshops.append(Workshop(id: "workshop-5", title: "Zero-minute step", steps: [
+            AgendaStep(title: "Check-out", view: "overview", minutes: 0),
+        ]))  // fine: a step may have no timebox
+        #expect(problems(plan) == [
+            "workshops[0].current: expected a step index 0–1, found 2",
+            "workshops[0].steps[0].minutes: expected 0 or more minutes, found -5",
+            "workshops[0].steps[0].spentSeconds: expected 0 or more seconds, found -1",
+            "workshops[0].steps[1].extraMinutes: expected 0 or more minutes, found -2",
+            "workshops[1].current: expected 0 (the workshop has 1 step), found -1",
+            "workshops[2].current: expected 0 (the workshop has no steps), found 1",
+        ])
+    }
+
+    @Test func workshopProblemsAreLocatedInTheFile() {
+        var plan = Fixtures.fullPlan()
+        plan.workshops[0].steps[1].spentSeconds = -61
+        plan.actions[0].workshop = "workshop-0"
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        let secondsAt = position(of: "-61", in: text)
+        let workshopAt = position(of: "\"workshop-0\"", in: text)
+        #expect(error?.message == """
+            p.json: 2 problems; the file was not changed:
+            p.json:\(workshopAt): actions[0].workshop: no workshop with id "workshop-0"
+            p.json:\(secondsAt): workshops[0].steps[1].spentSeconds: expected 0 or more seconds, found -61
+            """)
     }
 
     @Test func resistanceNeedsExactlyOneSource() {

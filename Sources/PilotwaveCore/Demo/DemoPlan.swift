@@ -12,7 +12,10 @@ import Foundation
 /// Pricing Engine (wave 1) is open without an owner, and wave 1's entry blockers are unresolved.
 /// Lena Brunner was seeded from the pilot Claims Intake and coaches in wave 1. One scenario, "Faster:
 /// two waves", puts every planned team in scope by the end of 2026: it settles Broker Hub's
-/// dependency but leaves Marc and Lena over capacity in Q3 and Q4 2026.
+/// dependency but leaves Marc and Lena over capacity in Q3 and Q4 2026. The pilot-selection workshop
+/// of 9 January is done, with its time per step, an open parked question, its last step left over
+/// and two actions (one open, overdue since February); the readiness check-in of 6 March is planned
+/// from its template and takes those over.
 public enum DemoPlan {
     public static let planID: PlanID = "plan-lindenhof-demo"
 
@@ -30,7 +33,8 @@ public enum DemoPlan {
             waves: waves,
             blockers: blockers,
             decisions: decisions,
-            workshops: [pilotSelectionWorkshop],
+            workshops: [pilotSelectionWorkshop, readinessCheckIn],
+            actions: actions,
             scenarios: scenarios)
     }
 

@@ -236,6 +236,7 @@ extension PlanEdit {
         case .recordDecision(let d):
             try requireText(d.text, "decision text")
             guard !plan.decisions.contains(where: { $0.id == d.id }) else { throw EditError("a decision \(d.id) already exists") }
+            try requireWorkshop(d.workshop, plan)
             plan.decisions.append(d)
 
         case .openVoteRound(let r):
@@ -264,12 +265,12 @@ extension PlanEdit {
             plan.votes.remove(at: i)
 
         case .addWorkshop(let w):
-            try requireText(w.title, "workshop title")
+            try checkWorkshop(w)
             guard !plan.workshops.contains(where: { $0.id == w.id }) else { throw EditError("a workshop \(w.id) already exists") }
             plan.workshops.append(w)
         case .updateWorkshop(let w):
             guard let i = plan.workshops.firstIndex(where: { $0.id == w.id }) else { throw EditError("no workshop \(w.id)") }
-            try requireText(w.title, "workshop title")
+            try checkWorkshop(w)
             plan.workshops[i] = w
         case .removeWorkshop(let id):
             guard let i = plan.workshops.firstIndex(where: { $0.id == id }) else { throw EditError("no workshop \(id)") }
@@ -279,11 +280,12 @@ extension PlanEdit {
         case .addAction(let a):
             try requireText(a.text, "action")
             guard !plan.actions.contains(where: { $0.id == a.id }) else { throw EditError("an action \(a.id) already exists") }
-            if let w = a.workshop, !plan.workshops.contains(where: { $0.id == w }) { throw EditError("no workshop \(w)") }
+            try requireWorkshop(a.workshop, plan)
             plan.actions.append(a)
         case .updateAction(let a):
             guard let i = plan.actions.firstIndex(where: { $0.id == a.id }) else { throw EditError("no action \(a.id)") }
             try requireText(a.text, "action")
+            try requireWorkshop(a.workshop, plan)
             plan.actions[i] = a
         case .removeAction(let id):
             guard let i = plan.actions.firstIndex(where: { $0.id == id }) else { throw EditError("no action \(id)") }
@@ -303,6 +305,25 @@ extension PlanEdit {
 
     private func requireText(_ text: String, _ what: String) throws(EditError) {
         if text.trimmingWhitespace().isEmpty { throw EditError("\(what) must not be empty") }
+    }
+
+    /// A workshop the plan has, if one is named.
+    private func requireWorkshop(_ id: WorkshopID?, _ plan: Plan) throws(EditError) {
+        if let id, plan.workshop(id) == nil { throw EditError("no workshop \(id)") }
+    }
+
+    /// What the loader refuses in a workshop: its current step out of range, negative minutes, time
+    /// spent or extensions.
+    private func checkWorkshop(_ w: Workshop) throws(EditError) {
+        try requireText(w.title, "workshop title")
+        if w.steps.isEmpty ? w.current != 0 : !w.steps.indices.contains(w.current) {
+            throw EditError("current step \(w.current) is not one of the workshop's \(w.steps.count) steps")
+        }
+        for step in w.steps {
+            if step.minutes < 0 { throw EditError("a step's minutes must not be negative") }
+            if step.spentSeconds < 0 { throw EditError("a step's time spent must not be negative") }
+            if step.extraMinutes < 0 { throw EditError("a step's added minutes must not be negative") }
+        }
     }
 
     private func requireRating(_ rating: Int) throws(EditError) {

@@ -116,6 +116,8 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public func voteRound(_ id: VoteRoundID) -> VoteRound? { votes.first { $0.id == id } }
     public func dimension(_ key: DimensionKey) -> ReadinessDimension? { dimensions.first { $0.id == key } }
     public func scenario(_ id: ScenarioID) -> Scenario? { scenarios.first { $0.id == id } }
+    public func workshop(_ id: WorkshopID) -> Workshop? { workshops.first { $0.id == id } }
+    public func action(_ id: ActionID) -> ActionItem? { actions.first { $0.id == id } }
 
     /// Waves in their planned order.
     public var orderedWaves: [Wave] { waves.sorted { ($0.order, $0.name) < ($1.order, $1.name) } }

@@ -1,7 +1,8 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops, voting rounds and scenarios.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds and
+/// scenarios.
 extension FastPlanReader {
     mutating func signal() throws(FastPathMiss) -> ReadinessSignal {
         var dimension: DimensionKey?, evidence: String?, id: SignalID?, rating: Int?, recordedAt: Date?
@@ -150,7 +151,7 @@ extension FastPlanReader {
 
     mutating func decision() throws(FastPathMiss) -> Decision {
         var at: Date?, concerns: [String]?, decidedBy: String?, id: DecisionID?, kind: DecisionKind?
-        var selection: PilotSelection?, text: String?
+        var selection: PilotSelection?, text: String?, workshop: WorkshopID?
         try object(Fields.decision) { r, field throws(FastPathMiss) in
             switch field {
             case 0: at = try r.date()
@@ -160,12 +161,13 @@ extension FastPlanReader {
             case 4: kind = try r.value(Enums.decisionKind)
             case 5: selection = try r.input.consumeNull() ? nil : r.pilotSelection()
             case 6: text = try r.string()
+            case 7: workshop = try r.optionalRef()
             default: try r.skip()
             }
         }
         guard let at, let concerns, let decidedBy, let id, let kind, let text else { throw FastPathMiss() }
         return Decision(id: id, text: text, kind: kind, decidedBy: decidedBy, at: at, concerns: concerns,
-                        selection: selection)
+                        selection: selection, workshop: workshop)
     }
 
     mutating func pilotSelection() throws(FastPathMiss) -> PilotSelection {
@@ -217,34 +219,80 @@ extension FastPlanReader {
     }
 
     mutating func workshop() throws(FastPathMiss) -> Workshop {
-        var date: Day?, id: WorkshopID?, steps: [AgendaStep]?, title: String?
+        var current: Int?, date: Day?, id: WorkshopID?, parkingLot: [ParkingItem]?, status: WorkshopStatus?
+        var steps: [AgendaStep]?, template: String?, title: String?
         try object(Fields.workshop) { r, field throws(FastPathMiss) in
             switch field {
-            case 0: date = try r.optionalDay()
-            case 1: id = try r.ref()
-            case 2: steps = try r.array { r throws(FastPathMiss) in try r.agendaStep() }
-            case 3: title = try r.string()
+            case 0: current = try r.int()
+            case 1: date = try r.optionalDay()
+            case 2: id = try r.ref()
+            case 3: parkingLot = try r.array { r throws(FastPathMiss) in try r.parkingItem() }
+            case 4: status = try r.value(Enums.workshopStatus)
+            case 5: steps = try r.array { r throws(FastPathMiss) in try r.agendaStep() }
+            case 6: template = try r.optionalString()
+            case 7: title = try r.string()
             default: try r.skip()
             }
         }
-        guard let id, let steps, let title else { throw FastPathMiss() }
-        return Workshop(id: id, title: title, date: date, steps: steps)
+        guard let current, let id, let parkingLot, let status, let steps, let title else { throw FastPathMiss() }
+        return Workshop(id: id, title: title, date: date, steps: steps, template: template, status: status,
+                        current: current, parkingLot: parkingLot)
     }
 
     mutating func agendaStep() throws(FastPathMiss) -> AgendaStep {
-        var done: Bool?, minutes: Int?, question: String?, title: String?, view: String?
+        var done: Bool?, extraMinutes: Int?, minutes: Int?, question: String?, spentSeconds: Int?, title: String?
+        var view: String?
         try object(Fields.agendaStep) { r, field throws(FastPathMiss) in
             switch field {
             case 0: done = try r.bool()
-            case 1: minutes = try r.int()
-            case 2: question = try r.string()
-            case 3: title = try r.string()
-            case 4: view = try r.string()
+            case 1: extraMinutes = try r.int()
+            case 2: minutes = try r.int()
+            case 3: question = try r.string()
+            case 4: spentSeconds = try r.int()
+            case 5: title = try r.string()
+            case 6: view = try r.string()
             default: try r.skip()
             }
         }
-        guard let done, let minutes, let question, let title, let view else { throw FastPathMiss() }
-        return AgendaStep(title: title, view: view, minutes: minutes, question: question, done: done)
+        guard let done, let extraMinutes, let minutes, let question, let spentSeconds, let title, let view else {
+            throw FastPathMiss()
+        }
+        return AgendaStep(title: title, view: view, minutes: minutes, question: question, done: done,
+                          spentSeconds: spentSeconds, extraMinutes: extraMinutes)
+    }
+
+    mutating func parkingItem() throws(FastPathMiss) -> ParkingItem {
+        var at: Date?, closed: Bool?, text: String?
+        try object(Fields.parkingItem) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: at = try r.date()
+            case 1: closed = try r.bool()
+            case 2: text = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let at, let closed, let text else { throw FastPathMiss() }
+        return ParkingItem(text: text, at: at, closed: closed)
+    }
+
+    mutating func action() throws(FastPathMiss) -> ActionItem {
+        var createdAt: Date?, done: Bool?, due: Day?, id: ActionID?, owner: String?, text: String?
+        var workshop: WorkshopID?
+        try object(Fields.action) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: createdAt = try r.date()
+            case 1: done = try r.bool()
+            case 2: due = try r.optionalDay()
+            case 3: id = try r.ref()
+            case 4: owner = try r.string()
+            case 5: text = try r.string()
+            case 6: workshop = try r.optionalRef()
+            default: try r.skip()
+            }
+        }
+        guard let createdAt, let done, let id, let owner, let text else { throw FastPathMiss() }
+        return ActionItem(id: id, text: text, owner: owner, due: due, done: done, workshop: workshop,
+                          createdAt: createdAt)
     }
 
     mutating func voteRound() throws(FastPathMiss) -> VoteRound {
@@ -341,8 +389,9 @@ extension FastPlanReader {
 /// ``ModelShape`` compares with the model.
 enum Fields {
     static let plan = FieldNames(
-        "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
-        "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves", "workshops")
+        "actions", "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
+        "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves",
+        "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
     static let sizeThresholds = FieldNames("largeFrom", "midFrom")
     static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent")
@@ -366,12 +415,16 @@ enum Fields {
     static let threshold = FieldNames("dimension", "minimum")
     static let checklistItem = FieldNames("done", "evidence", "text")
     static let blocker = FieldNames("category", "id", "owner", "status", "surfacedBy", "title")
-    static let decision = FieldNames("at", "concerns", "decidedBy", "id", "kind", "selection", "text")
+    static let decision = FieldNames("at", "concerns", "decidedBy", "id", "kind", "selection", "text", "workshop")
     static let pilotSelection = FieldNames("recommended", "tally", "teams", "voteRound", "weights")
     static let selectedTeam = FieldNames("flags", "name", "score", "team", "votes")
     static let weightUsed = FieldNames("criterion", "name", "weight")
-    static let workshop = FieldNames("date", "id", "steps", "title")
-    static let agendaStep = FieldNames("done", "minutes", "question", "title", "view")
+    static let workshop = FieldNames(
+        "current", "date", "id", "parkingLot", "status", "steps", "template", "title")
+    static let agendaStep = FieldNames(
+        "done", "extraMinutes", "minutes", "question", "spentSeconds", "title", "view")
+    static let parkingItem = FieldNames("at", "closed", "text")
+    static let action = FieldNames("createdAt", "done", "due", "id", "owner", "text", "workshop")
     static let voteRound = FieldNames(
         "attributed", "ballotCount", "ballots", "budget", "capPerTeam", "closed", "id", "openedAt", "revealed",
         "title", "totals")

@@ -173,46 +173,48 @@ struct FastPlanReader {
     // MARK: Plan
 
     mutating func plan(schemaVersion expected: Int) throws(FastPathMiss) -> Plan {
-        var blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?, decisions: [Decision]?
-        var dimensions: [ReadinessDimension]?, id: PlanID?, name: String?, organisation: Organisation?
-        var resistance: [ResistanceNote]?, scenarios: [Scenario]?, version: Int?, settings: PlanSettings?
-        var signals: [ReadinessSignal]?
+        var actions: [ActionItem]?, blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?
+        var decisions: [Decision]?, dimensions: [ReadinessDimension]?, id: PlanID?, name: String?
+        var organisation: Organisation?, resistance: [ResistanceNote]?, scenarios: [Scenario]?, version: Int?
+        var settings: PlanSettings?, signals: [ReadinessSignal]?
         var stakeholders: [Stakeholder]?, teams: [Team]?, votes: [VoteRound]?, waves: [Wave]?, workshops: [Workshop]?
         try object(Fields.plan) { r, field throws(FastPathMiss) in
             switch field {
-            case 0: blockers = try r.array { r throws(FastPathMiss) in try r.blocker() }
-            case 1: coaches = try r.array { r throws(FastPathMiss) in try r.coach() }
-            case 2: criteria = try r.array { r throws(FastPathMiss) in try r.criterion() }
-            case 3: decisions = try r.array { r throws(FastPathMiss) in try r.decision() }
-            case 4: dimensions = try r.array { r throws(FastPathMiss) in try r.dimension() }
-            case 5: id = try r.ref()
-            case 6: name = try r.string()
-            case 7: organisation = try r.organisation()
-            case 8: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
-            case 9: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
-            case 10:
+            case 0: actions = try r.array { r throws(FastPathMiss) in try r.action() }
+            case 1: blockers = try r.array { r throws(FastPathMiss) in try r.blocker() }
+            case 2: coaches = try r.array { r throws(FastPathMiss) in try r.coach() }
+            case 3: criteria = try r.array { r throws(FastPathMiss) in try r.criterion() }
+            case 4: decisions = try r.array { r throws(FastPathMiss) in try r.decision() }
+            case 5: dimensions = try r.array { r throws(FastPathMiss) in try r.dimension() }
+            case 6: id = try r.ref()
+            case 7: name = try r.string()
+            case 8: organisation = try r.organisation()
+            case 9: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
+            case 10: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
+            case 11:
                 // Another version (older: to be migrated; newer: refused) is left to JSONDecoder.
                 let found = try r.int()
                 guard found == expected else { throw FastPathMiss() }
                 version = found
-            case 11: settings = try r.settings()
-            case 12: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
-            case 13: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
-            case 14: teams = try r.array { r throws(FastPathMiss) in try r.team() }
-            case 15: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
-            case 16: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
-            case 17: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
+            case 12: settings = try r.settings()
+            case 13: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
+            case 14: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
+            case 15: teams = try r.array { r throws(FastPathMiss) in try r.team() }
+            case 16: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
+            case 17: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            case 18: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
             default: try r.skip()
             }
         }
-        guard let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
+        guard let actions, let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
             let organisation, let resistance, let scenarios, let version, let settings, let signals, let stakeholders,
             let teams, let votes, let waves, let workshops
         else { throw FastPathMiss() }
         var plan = Plan(id: id, name: name, organisation: organisation, settings: settings, criteria: criteria,
                         teams: teams, stakeholders: stakeholders, coaches: coaches, dimensions: dimensions,
                         signals: signals, resistance: resistance, waves: waves, blockers: blockers,
-                        decisions: decisions, workshops: workshops, votes: votes, scenarios: scenarios)
+                        decisions: decisions, workshops: workshops, actions: actions, votes: votes,
+                        scenarios: scenarios)
         plan.schemaVersion = version
         return plan
     }

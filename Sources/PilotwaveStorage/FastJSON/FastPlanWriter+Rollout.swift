@@ -1,7 +1,8 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops, voting rounds and scenarios.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds and
+/// scenarios.
 extension FastPlanWriter {
     mutating func signal(_ s: ReadinessSignal) {
         out.openObject()
@@ -165,6 +166,10 @@ extension FastPlanWriter {
         }
         out.key("text")
         out.string(d.text)
+        if let workshop = d.workshop {
+            out.key("workshop")
+            out.string(workshop.raw)
+        }
         out.closeObject()
     }
 
@@ -213,29 +218,75 @@ extension FastPlanWriter {
 
     mutating func workshop(_ w: Workshop) {
         out.openObject()
+        out.key("current")
+        out.int(w.current)
         if let date = w.date {
             out.key("date")
             day(date)
         }
         out.key("id")
         out.string(w.id.raw)
+        out.key("parkingLot")
+        array(w.parkingLot) { writer, item in
+            writer.out.openObject()
+            writer.out.key("at")
+            writer.date(item.at)
+            writer.out.key("closed")
+            writer.out.bool(item.closed)
+            writer.out.key("text")
+            writer.out.string(item.text)
+            writer.out.closeObject()
+        }
+        out.key("status")
+        out.string(w.status.rawValue)
         out.key("steps")
         array(w.steps) { writer, step in
             writer.out.openObject()
             writer.out.key("done")
             writer.out.bool(step.done)
+            writer.out.key("extraMinutes")
+            writer.out.int(step.extraMinutes)
             writer.out.key("minutes")
             writer.out.int(step.minutes)
             writer.out.key("question")
             writer.out.string(step.question)
+            writer.out.key("spentSeconds")
+            writer.out.int(step.spentSeconds)
             writer.out.key("title")
             writer.out.string(step.title)
             writer.out.key("view")
             writer.out.string(step.view)
             writer.out.closeObject()
         }
+        if let template = w.template {
+            out.key("template")
+            out.string(template)
+        }
         out.key("title")
         out.string(w.title)
+        out.closeObject()
+    }
+
+    mutating func action(_ a: ActionItem) {
+        out.openObject()
+        out.key("createdAt")
+        date(a.createdAt)
+        out.key("done")
+        out.bool(a.done)
+        if let due = a.due {
+            out.key("due")
+            day(due)
+        }
+        out.key("id")
+        out.string(a.id.raw)
+        out.key("owner")
+        out.string(a.owner)
+        out.key("text")
+        out.string(a.text)
+        if let workshop = a.workshop {
+            out.key("workshop")
+            out.string(workshop.raw)
+        }
         out.closeObject()
     }
 

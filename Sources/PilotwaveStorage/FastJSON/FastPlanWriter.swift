@@ -75,6 +75,8 @@ struct FastPlanWriter {
 
     mutating func plan(_ plan: Plan) {
         out.openObject()
+        out.key("actions")
+        array(plan.actions) { w, a in w.action(a) }
         out.key("blockers")
         array(plan.blockers) { w, b in w.blocker(b) }
         out.key("coaches")

@@ -93,4 +93,5 @@ enum Enums {
     static let blockerCategory = EnumNames<BlockerCategory>()
     static let blockerStatus = EnumNames<BlockerStatus>()
     static let decisionKind = EnumNames<DecisionKind>()
+    static let workshopStatus = EnumNames<WorkshopStatus>()
 }

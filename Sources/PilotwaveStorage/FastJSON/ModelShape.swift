@@ -17,7 +17,8 @@ enum ModelShape {
             let selection = decision.selection, let selected = selection.teams.first,
             let weight = selection.weights.first, let round = plan.votes.first, let ballot = round.ballots.first,
             let line = ballot.votes.first, let scenario = plan.scenarios.first,
-            let assignment = scenario.assignments.first
+            let assignment = scenario.assignments.first, let parking = workshop.parkingLot.first,
+            let action = plan.actions.first
         else { return false }
         let pairs: [(Any, FieldNames)] = [
             (plan, Fields.plan), (plan.organisation, Fields.organisation),
@@ -30,7 +31,7 @@ enum ModelShape {
             (workshop, Fields.workshop), (step, Fields.agendaStep), (selection, Fields.pilotSelection),
             (selected, Fields.selectedTeam), (weight, Fields.weightUsed), (round, Fields.voteRound),
             (ballot, Fields.ballot), (line, Fields.teamVotes), (scenario, Fields.scenario),
-            (assignment, Fields.coachAssignment),
+            (assignment, Fields.coachAssignment), (parking, Fields.parkingItem), (action, Fields.action),
         ]
         return pairs.allSatisfy { value, names in
             let labels = Mirror(reflecting: value).children.compactMap(\.label)

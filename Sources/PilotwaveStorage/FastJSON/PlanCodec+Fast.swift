@@ -95,12 +95,21 @@ extension FastPlanWriter {
                         recommended: "2–4", voteRound: "r", tally: [TeamVotes(team: "t", votes: 3)])),
             Decision(id: "e", text: "", kind: .suggestion, decidedBy: "", at: fraction,
                      selection: PilotSelection(teams: [], weights: [], recommended: "")),
-            Decision(id: "f", text: "u", decidedBy: "b", at: ancient),
+            Decision(id: "f", text: "u", decidedBy: "b", at: ancient, workshop: "w"),
         ]
         plan.workshops = [
             Workshop(id: "w", title: "t", date: Day(2026, 1, 5),
-                     steps: [AgendaStep(title: "t", view: "v", minutes: 5, question: "q", done: true)]),
-            Workshop(id: "v", title: "u"),
+                     steps: [AgendaStep(title: "t", view: "v", minutes: 5, question: "q", done: true,
+                                        spentSeconds: Int.max, extraMinutes: -1)],
+                     template: tricky, status: .running, current: Int.min,
+                     parkingLot: [ParkingItem(text: tricky, at: fraction, closed: true),
+                                  ParkingItem(text: "", at: ancient)]),
+            Workshop(id: "v", title: "u", status: .done),
+        ]
+        plan.actions = [
+            ActionItem(id: "a", text: tricky, owner: tricky, due: Day(2026, 2, 28), done: true, workshop: "w",
+                       createdAt: whole),
+            ActionItem(id: "b", text: "", owner: "", createdAt: fraction),
         ]
         plan.votes = [
             VoteRound(id: "r", title: tricky, budget: 5, capPerTeam: 3, attributed: true, openedAt: whole,
