@@ -20,7 +20,8 @@ struct Pilotwave: ParsableCommand {
             """,
         version: PilotwaveVersion.string,
         subcommands: [
-            Open.self, Demo.self, New.self, Check.self, Rank.self, ImportTeams.self, Generate.self, Keys.self,
+            Open.self, Demo.self, New.self, Check.self, Rank.self, Export.self, Diff.self, ImportTeams.self, Generate.self,
+            Keys.self,
         ],
         defaultSubcommand: Open.self
     )
