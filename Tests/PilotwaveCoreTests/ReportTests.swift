@@ -263,6 +263,12 @@ struct ReportTests {
             + "Send the ranking round,Anna Keller,2026-11-01,done,Pilot-selection workshop\r\n")
         let ranking = try #require(files.first { $0.name == "pilot-ranking.csv" })
         #expect(ranking.text.contains("\r\n1,Claims Intake,Claims,91,6 of 6,0,pilot,\r\n"), "no hard flags: an empty cell, not a dash")
+        // Numbers as numbers, under a heading that says the unit.
+        let notes = try #require(files.first { $0.name == "resistance-open.csv" })
+        #expect(notes.text.hasPrefix("\u{FEFF}severity,kind,words heard,from,status,response,owner,follow-up,overdue (days)\r\n"))
+        #expect(notes.text.contains(",Marc Dubois,2026-03-19,249\r\n"))
+        let agenda = try #require(files.first { $0.name == "workshop-agenda.csv" })
+        #expect(agenda.text.contains("\r\n4,Score and vote on bright spots,pilots,30,1890,90,done,"))
     }
 
     @Test func jsonParsesBackWithTheKeyContent() throws {

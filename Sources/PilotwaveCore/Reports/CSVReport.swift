@@ -1,6 +1,6 @@
 /// A report as CSV: one file per table (and one per facts block), for spreadsheets. RFC 4180:
 /// comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote or a line break
-/// (quotes doubled). Cells without a value are empty. Each file starts with a UTF-8 byte order mark so that spreadsheet programs
+/// (quotes doubled). Numbers are written as numbers, cells without a value are empty. Each file starts with a UTF-8 byte order mark so that spreadsheet programs
 /// read accents and CJK names as UTF-8.
 public enum CSVReport {
     /// One CSV file.
@@ -18,21 +18,23 @@ public enum CSVReport {
             let facts = section.facts
             if !facts.isEmpty {
                 files.append(File(name: section.id + ".csv",
-                                  text: document([["item", "value"]] + facts.map { [$0.label, cell($0.value)] })))
+                                  text: document([["item", "value"]] + facts.map { [$0.label, $0.value.value == .null ? "" : $0.value.text] })))
             }
             for table in section.tables {
                 files.append(File(name: table.id + ".csv",
-                                  text: document([table.columns.map(\.title)] + table.rows.map { $0.map(cell) })))
+                                  text: document([table.columns.map { $0.valueTitle ?? $0.title }] + table.rows.map { $0.map(cell) })))
             }
         }
         return files
     }
 
-    /// What a spreadsheet gets for a cell: its text, but nothing for "no value" (the "—", "no owner"
-    /// and "unrated" that the other formats show), so that empty means empty when filtering.
+    /// What a spreadsheet gets for a table cell: a number as a number ("249", not "249 days"; "3",
+    /// not "3 ↑"), nothing for "no value" (the "—", "no owner" and "unrated" the other formats
+    /// show) so that empty means empty when filtering, else the text.
     public static func cell(_ cell: ReportCell) -> String {
         switch cell.value {
         case .null, .list([]): ""
+        case .int(let n): String(n)
         default: cell.text
         }
     }

@@ -111,11 +111,15 @@ public struct ReportColumn: Hashable, Sendable {
     public var title: String
     /// Numbers are right-aligned.
     public var numeric: Bool
+    /// The heading over the cells' typed values where they differ from the text (CSV writes numbers
+    /// as numbers): "overdue (days)" over 249 where the text reads "249 days".
+    public var valueTitle: String?
 
-    public init(_ key: String, _ title: String, numeric: Bool = false) {
+    public init(_ key: String, _ title: String, numeric: Bool = false, valueTitle: String? = nil) {
         self.key = key
         self.title = title
         self.numeric = numeric
+        self.valueTitle = valueTitle
     }
 }
 

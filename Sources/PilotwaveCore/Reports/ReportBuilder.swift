@@ -145,7 +145,7 @@ struct ReportBuilder {
         let tally = round.flatMap(Voting.visibleTally)
         let byID = Dictionary(plan.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var columns = [ReportColumn("rank", "#", numeric: true), ReportColumn("team", "team"),
-                       ReportColumn("area", "area"), ReportColumn("score", "score", numeric: true),
+                       ReportColumn("area", "area"), ReportColumn("score", "score", numeric: true, valueTitle: "score (0–100)"),
                        ReportColumn("rated", "rated")]
         if tally != nil { columns.append(ReportColumn("votes", "votes", numeric: true)) }
         columns += [ReportColumn("status", "status"), ReportColumn("flags", "hard flags")]
@@ -360,7 +360,7 @@ struct ReportBuilder {
                     ReportColumn("severity", "severity"), ReportColumn("kind", "kind"), ReportColumn("words", "words heard"),
                     ReportColumn("source", "from"), ReportColumn("status", "status"), ReportColumn("response", "response"),
                     ReportColumn("owner", "owner"), ReportColumn("followUp", "follow-up"),
-                    ReportColumn("overdueDays", "overdue", numeric: true),
+                    ReportColumn("overdueDays", "overdue", numeric: true, valueTitle: "overdue (days)"),
                 ],
                 rows: rows, emptyText: "No open resistance.", rowIDs: open.map(\.note.id.raw))),
         ])
@@ -585,8 +585,8 @@ struct ReportBuilder {
                 id: "workshop-agenda", title: "Agenda: time planned and used", columns: [
                     ReportColumn("step", "#", numeric: true), ReportColumn("title", "step"), ReportColumn("view", "view"),
                     ReportColumn("plannedMinutes", "planned (min)", numeric: true),
-                    ReportColumn("usedSeconds", "used (m:ss)", numeric: true),
-                    ReportColumn("overSeconds", "over", numeric: true), ReportColumn("done", "done"),
+                    ReportColumn("usedSeconds", "used (m:ss)", numeric: true, valueTitle: "used (seconds)"),
+                    ReportColumn("overSeconds", "over", numeric: true, valueTitle: "over (seconds)"), ReportColumn("done", "done"),
                     ReportColumn("question", "question"),
                 ],
                 rows: steps, emptyText: "No agenda.")),
