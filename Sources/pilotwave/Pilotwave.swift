@@ -11,7 +11,7 @@ struct Pilotwave: ParsableCommand {
         discussion: """
             Plans are JSON files. Saves are atomic and keep the previous version as FILE.bak.
 
-            Exit codes: 0 success; 1 plan checks found problems (check); 2 a file could not be read \
+            Exit codes: 0 success; 1 plan checks found problems (check), or the plans differ (diff --exit-code); 2 a file could not be read \
             or written, or a value was refused; 3 the terminal's input closed; 64 unknown option or \
             missing argument.
 
