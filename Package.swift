@@ -41,7 +41,8 @@ let package = Package(
             name: "pilotwave-bench",
             dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI", "PilotwaveApp", "PilotwaveUI", "TerminalCurses"]
         ),
-        .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"]),
+        // Report goldens are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"], exclude: ["ReportGoldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "CNcursesw"]),
         // Goldens are read from the source tree (#filePath), not bundled.

@@ -11,7 +11,7 @@ struct Pilotwave: ParsableCommand {
         discussion: """
             Plans are JSON files. Saves are atomic and keep the previous version as FILE.bak.
 
-            Exit codes: 0 success; 1 plan checks found problems (check); 2 a file could not be read \
+            Exit codes: 0 success; 1 plan checks found problems (check), or the plans differ (diff --exit-code); 2 a file could not be read \
             or written, or a value was refused; 3 the terminal's input closed; 64 unknown option or \
             missing argument.
 
@@ -20,7 +20,8 @@ struct Pilotwave: ParsableCommand {
             """,
         version: PilotwaveVersion.string,
         subcommands: [
-            Open.self, Demo.self, New.self, Check.self, Rank.self, ImportTeams.self, Generate.self, Keys.self,
+            Open.self, Demo.self, New.self, Check.self, Rank.self, Export.self, Diff.self, ImportTeams.self, Generate.self,
+            Keys.self,
         ],
         defaultSubcommand: Open.self
     )
