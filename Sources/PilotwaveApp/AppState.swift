@@ -113,6 +113,8 @@ public struct AppState: Sendable, Equatable {
     public var workshop = WorkshopViewState()
     /// The time of the last action (the timer is drawn against it).
     public internal(set) var clock = Date()
+    /// When the last tick came (a timebox that ran out since then rings the bell).
+    var lastTick = Date.distantPast
     /// Effects a form's commit asked for, handed to the runtime at the end of the action.
     var pending: [Effect] = []
     public var blockers = BlockersViewState()

@@ -13,28 +13,42 @@ extension Reducer {
         return all.last { $0.status != .done } ?? all.last
     }
 
+    /// The timer of `workshop` as the session runs it (paused when it is not the running one).
+    static func timer(_ state: AppState, _ workshop: Workshop) -> WorkshopTimer {
+        guard let session = state.workshop.session, session.workshop == workshop.id, let since = session.runningSince else {
+            return WorkshopTimer(workshop: workshop)
+        }
+        return WorkshopTimer(workshop: workshop, running: .init(step: workshop.current, since: since))
+    }
+
     /// The clock of `step` of `workshop` at `now`: its time so far plus the running stretch.
     public static func stepClock(_ state: AppState, _ workshop: Workshop, step: Int, now: Date) -> StepClock? {
         guard step >= 0, step < workshop.steps.count else { return nil }
-        let s = workshop.steps[step]
-        var elapsed = s.spentSeconds
-        var running = false
-        if let session = state.workshop.session, session.workshop == workshop.id, workshop.current == step,
-            let since = session.runningSince {
-            elapsed += max(0, Int(now.timeIntervalSince(since)))
-            running = true
+        let t = timer(state, workshop)
+        return StepClock(elapsed: t.elapsedSeconds(of: step, at: now), box: workshop.steps[step].boxSeconds,
+                         running: t.running?.step == step)
+    }
+
+    /// Runs `change` on the timer of the session's workshop and keeps the session in step with it.
+    static func withTimer(_ state: inout AppState, _ workshop: Workshop, _ change: (inout WorkshopTimer) -> Workshop) -> Workshop {
+        var t = timer(state, workshop)
+        let w = change(&t)
+        if let running = t.running {
+            var session = state.workshop.session?.workshop == w.id ? state.workshop.session! : WorkshopSession(workshop: w.id, runningSince: nil)
+            session.runningSince = running.since
+            state.workshop.session = session
+        } else if state.workshop.session?.workshop == w.id {
+            state.workshop.session?.runningSince = nil
         }
-        return StepClock(elapsed: elapsed, box: s.boxSeconds, running: running)
+        return w
     }
 
     /// The running workshop with the time since the timer last started added to its current step;
-    /// the timer then counts on from `now`. Nil when nothing runs.
+    /// the timer counts on. Nil when nothing runs.
     static func flushed(_ state: inout AppState, now: Date) -> Workshop? {
-        guard let session = state.workshop.session, let since = session.runningSince,
-            var w = state.plan.workshops.first(where: { $0.id == session.workshop }), w.current < w.steps.count else { return nil }
-        w.steps[w.current].spentSeconds += max(0, Int(now.timeIntervalSince(since)))
-        state.workshop.session?.runningSince = now
-        return w
+        guard let session = state.workshop.session, session.runningSince != nil,
+            let w = state.plan.workshops.first(where: { $0.id == session.workshop }) else { return nil }
+        return withTimer(&state, w) { $0.flush(at: now) }
     }
 
     /// Keeps the running step's time in the plan (before a save, quitting, a signal).
@@ -45,13 +59,13 @@ extension Reducer {
     }
 
     /// Once a second while a timer runs: redraw, and ring (once) when the timebox runs out.
-    static func tickWorkshop(_ state: inout AppState, now: Date) -> [Effect] {
+    static func tickWorkshop(_ state: inout AppState, now: Date, previous: Date) -> [Effect] {
         guard var session = state.workshop.session, session.runningSince != nil,
-            let w = state.plan.workshops.first(where: { $0.id == session.workshop }),
-            let clock = stepClock(state, w, step: w.current, now: now) else { return [] }
-        session.shownSecond = clock.elapsed
+            let w = state.plan.workshops.first(where: { $0.id == session.workshop }) else { return [] }
+        let t = timer(state, w)
+        session.shownSecond = t.elapsedSeconds(of: w.current, at: now)
         var effects: [Effect] = []
-        if clock.isOver && !session.signalled {
+        if t.justRanOut(previous: previous, now: now) {
             session.signalled = true
             if !state.workshop.muted { effects.append(.bell) }
         }
@@ -98,36 +112,31 @@ extension Reducer {
             guard back >= 0 else { break }
             enterStep(&state, workshop, back, markDone: false, env)
         case "workshop.pause":
-            guard running, var session = state.workshop.session else {
+            guard running, let session = state.workshop.session else {
                 toast(&state, "The timer is not running: Enter starts the selected step", env, error: true)
                 break
             }
-            if session.runningSince != nil {
-                if let w = flushed(&state, now: now) { _ = apply(&state, .updateWorkshop(w), env) }
-                session = state.workshop.session ?? session
-                session.runningSince = nil
-                state.workshop.session = session
-                toast(&state, "Paused — Space resumes", env)
-            } else {
-                session.runningSince = now
-                state.workshop.session = session
-                toast(&state, "Timer running", env)
-            }
+            let pausing = session.runningSince != nil
+            let w = withTimer(&state, workshop) { pausing ? $0.pause(at: now) : $0.resume(at: now) }
+            if w != workshop { _ = apply(&state, .batch(pausing ? "Pause the timer" : "Resume the timer", [.updateWorkshop(w)]), env) }
+            toast(&state, pausing ? "Paused — Space resumes" : "Timer running", env)
         case "workshop.extend":
-            guard var w = state.plan.workshops.first(where: { $0.id == workshop.id }) else { break }
-            let step = running ? w.current : state.workshop.step
-            guard step < w.steps.count else { break }
+            let step = running ? workshop.current : state.workshop.step
+            guard step < workshop.steps.count else { break }
+            var w = workshop
             w.steps[step].extraMinutes += 5
-            if apply(&state, .updateWorkshop(w), env) {
-                if running && step == w.current { state.workshop.session?.signalled = false }
+            if apply(&state, .batch("5 more minutes for \(w.steps[step].title)", [.updateWorkshop(w)]), env) {
                 toast(&state, "\(w.steps[step].title): 5 more minutes (\(w.steps[step].minutes + w.steps[step].extraMinutes) in all)", env)
             }
         case "workshop.finish":
-            var w = (running ? flushed(&state, now: now) : nil) ?? workshop
-            if w.current < w.steps.count, running { w.steps[w.current].done = true }
-            w.status = .done
-            if apply(&state, .updateWorkshop(w), env) {
-                state.workshop.session = nil
+            guard workshop.status == .running else {
+                toast(&state, workshop.status == .done ? "\(workshop.title) is finished already" : "\(workshop.title) has not started: Enter starts it", env, error: true)
+                break
+            }
+            var t = timer(state, workshop)
+            let w = t.finish(at: now)
+            if apply(&state, .batch("Finish \(w.title)", [.updateWorkshop(w)]), env) {
+                if running { state.workshop.session = nil }
                 state.workshop.presenter = false
                 let open = w.steps.filter { !$0.done }.count
                 toast(&state, "\(w.title) finished" + (open > 0 ? "; \(Words.count(open, "step")) not done carry over to the next one" : "")
@@ -171,17 +180,18 @@ extension Reducer {
             let name = state.plan.workshops.first { $0.id == other.workshop }?.title ?? ""
             toast(&state, "Stopped the timer of \(name)", env)
         }
-        var w = flushed(&state, now: now) ?? (state.plan.workshops.first { $0.id == workshop.id } ?? workshop)
-        if markDone, state.workshop.session != nil, w.current < w.steps.count { w.steps[w.current].done = true }
-        let first = w.status != .running
-        w.current = step
-        w.status = .running
+        let current = state.plan.workshops.first { $0.id == workshop.id } ?? workshop
+        let first = current.status != .running
+        let w = withTimer(&state, current) { t in
+            if markDone, t.workshop.current < t.workshop.steps.count, step == t.workshop.current + 1 { return t.next(at: now) }
+            return t.enter(step: step, at: now)
+        }
         let title = markDone ? "Next step: \(w.steps[step].title)" : "Step: \(w.steps[step].title)"
-        guard apply(&state, .batch(title, [.updateWorkshop(w)]), env) else { return }
-        var session = state.workshop.session ?? WorkshopSession(workshop: w.id, runningSince: now)
-        if session.runningSince == nil { session.runningSince = now }
-        session.signalled = false
-        state.workshop.session = session
+        guard apply(&state, .batch(title, [.updateWorkshop(w)]), env) else {
+            state.workshop.session = nil
+            return
+        }
+        state.workshop.session?.signalled = false
         state.workshop.selectedID = w.id
         state.workshop.step = step
         let clock = stepClock(state, w, step: step, now: now)

@@ -7,6 +7,7 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         var effects: [Effect] = []
         state.clock = env.now()
+        if state.lastTick == .distantPast { state.lastTick = state.clock }
         switch action {
         case .event(.resize(let size)):
             state.size = size
@@ -24,7 +25,8 @@ public enum Reducer {
             effects = run(&state, id, env)
         case .tick(let now):
             if let toast = state.toast, toast.expires <= now { state.toast = nil }
-            effects = autosave(&state, now: now, env) + tickWorkshop(&state, now: now)
+            effects = autosave(&state, now: now, env) + tickWorkshop(&state, now: now, previous: state.lastTick)
+            state.lastTick = now
         case .saveFinished(let revision, let outcome):
             effects = saveFinished(&state, revision: revision, outcome, env)
         case .fileChangedOnDisk:

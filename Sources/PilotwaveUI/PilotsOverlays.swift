@@ -64,6 +64,18 @@ enum PilotsOverlays {
             return [("A scenario is a copy of the waves and coach assignments: change it on the board without touching the plan, compare it (c), adopt it (a).", .dim)]
         case .adoptScenario:
             return [("The plan's waves, coaches and team statuses become the scenario's, in one undoable edit; the decision goes to the log and the plan as it is now is kept as a scenario.", .accent)]
+        case .newWorkshop:
+            let t = WorkshopTemplates.all[min(form.choiceIndex("template"), WorkshopTemplates.all.count - 1)]
+            return [("\(t.title) · \(t.minutes) minutes: \(t.purpose)", .accent)]
+                + t.steps.enumerated().map { ("\($0.offset + 1). \($0.element.title) (\($0.element.minutes)m) — \($0.element.question)", StyleRole.dim) }
+        case .workshopDecision:
+            return [("A decision stands; a suggestion is feedback the team may take or leave — saying which spares everyone the guessing.", .dim)]
+        case .action:
+            return [("Open actions are shown at the start of the next workshop until they are marked done.", .dim)]
+        case .parking:
+            return [("Parked items stay with this workshop and are shown at the start of the next one.", .dim)]
+        case .export:
+            return [("The record goes to a new file (an existing one is not replaced). CSV writes a folder with a file per table.", .dim)]
         case .blocker, .blockerOwner:
             return BlockersView.formNotes(state, form)
         }

@@ -55,7 +55,7 @@ enum PresenterView {
             centered(&frame, "Next: \(w.steps[step + 1].title)", y: y, width: rect.width, role: .dim)
         }
         let keys = "d decision · a action · p park · ! resistance · n next · Space pause · + 5 min · P leave"
-        centered(&frame, keys, y: rect.height - 1, width: rect.width, role: .dim)
+        centered(&frame, keys, y: size.height - 1, width: rect.width, role: .dim)
     }
 
     static func centered(_ frame: inout Frame, _ text: String, y: Int, width: Int, role: StyleRole) {

@@ -89,10 +89,12 @@ public enum Render {
         let withTitle = full + 12 <= bar.width
         let gap = full <= bar.width ? 1 : 0
         let short = full - count > bar.width
-        let titleLength = max(3, (bar.width / count) - 5)
+        // Shortened, the tab in use keeps its whole name and the others share what is left.
+        let activeWidth = TextWidth.of(state.view.title) + 5
+        let titleLength = max(3, (bar.width - activeWidth) / max(1, count - 1) - 5)
         var x = withTitle ? frame.canvas.text(" pilotwave ", x: 0, y: 0, role: .title) + 1 : 0
         for view in ViewID.allCases {
-            let title = short ? String(view.title.prefix(titleLength)) : view.title
+            let title = short && view != state.view ? String(view.title.prefix(titleLength)) : view.title
             let label = " \(view.number) \(title) "
             let role: StyleRole = view == state.view ? .tabActive : .tab
             let w = frame.canvas.text(label, x: x, y: 0, role: role)

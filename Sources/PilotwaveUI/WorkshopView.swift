@@ -35,8 +35,9 @@ enum WorkshopView {
         let leftWidth = wide ? min(50, rect.width * 2 / 5) : rect.width
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         var left: [Line] = agenda(state, w, now: now, width: leftWidth - 2)
-        var right: [Line] = current(state, w, now: now, width: (wide ? rect.width - leftWidth : rect.width) - 4)
-        right += captured(state, w, width: (wide ? rect.width - leftWidth : rect.width) - 4)
+        let rightWidth = wide ? rect.width - leftWidth - 6 : rect.width - 2
+        var right: [Line] = current(state, w, now: now, width: rightWidth)
+        right += captured(state, w, width: rightWidth)
         let carry = carryOver(state, w, width: leftWidth - 2)
         if wide {
             left += carry

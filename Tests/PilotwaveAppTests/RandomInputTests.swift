@@ -26,7 +26,7 @@ struct RandomInputTests {
         .backspace, .delete, .ctrl("r"), .ctrl("u"), .ctrl("w"), .ctrl("p"), .ctrl("c"), .char("é"), .char("顧"),
         .char("🚀"), .char("3"), .char(" "), .char("x"),
     ] + Key.story("333+-[]pvVmcornDR<>45") + Key.story("444555!rwbnJKRzst<>/lh") + Key.story("666<>HLJKmcAn") + Key.story("777<>oaedsi/ggGy")
-        + Key.story("666tWNSsjkhlxcnar6s6t")
+        + Key.story("666tWNSsjkhlxcnar6s6t") + Key.story("888w[]jk +nbPdapxMEv8")
 
     static func actions(seed: UInt64, count: Int) -> [Action] {
         var rng = RNG(state: seed)
@@ -38,7 +38,7 @@ struct RandomInputTests {
             case 4..<5:
                 let kinds = ["rank:\(Int.random(in: 0..<30, using: &rng))", "card:\(Int.random(in: 0..<6, using: &rng)):\(Int.random(in: 0..<10, using: &rng))",
                              "cell:\(Int.random(in: 0..<9, using: &rng)):\(Int.random(in: 0..<5, using: &rng))", "note:\(Int.random(in: 0..<12, using: &rng))", "blocker:\(Int.random(in: 0..<8, using: &rng))",
-                             "timeline:\(Int.random(in: 0..<4, using: &rng))", "scenario:\(Int.random(in: 0..<3, using: &rng))"]
+                             "timeline:\(Int.random(in: 0..<4, using: &rng))", "scenario:\(Int.random(in: 0..<3, using: &rng))", "step:\(Int.random(in: 0..<8, using: &rng))"]
                 return .click(kinds.randomElement(using: &rng)!)
             case 5..<6: return .scroll(Int.random(in: -5...5, using: &rng))
             case 6..<7: return .event(.paste("Ané 顧客\nq"))

@@ -79,6 +79,20 @@ struct SnapshotTests {
         try Goldens.check(Self.name("scenario-compare", size), d.frame.canvas)
     }
 
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
+    func workshop(_ size: Size) throws {
+        let d = AppDriver(size: size)
+        d.keys("8j<enter>")  // the demo's planned readiness check-in, its second step running
+        d.clock.advance(754)
+        d.send(.tick(d.clock.now))
+        try Goldens.check(Self.name("workshop", size), d.frame.canvas, theme: .standard)
+        try Goldens.check(Self.name("workshop-mono", size), d.frame.canvas, theme: .mono)
+        d.keys("P")
+        try Goldens.check(Self.name("presenter", size), d.frame.canvas)
+        d.keys("a")
+        try Goldens.check(Self.name("presenter-action", size), d.frame.canvas)
+    }
+
     @Test(arguments: sizes)
     func blockers(_ size: Size) throws {
         let d = AppDriver(size: size)

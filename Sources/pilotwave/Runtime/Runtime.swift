@@ -91,6 +91,9 @@ final class Runtime {
             backend.invalidate()
         case .bell:
             backend.bell()
+        case .export(let plan, let format, let path, let workshop, let today):
+            dispatch(.exported(ReportExport.write(plan, format: format, path: path, workshop: workshop, today: today,
+                                                  planFile: url?.path)))
         case .reload:
             guard let url else { return }
             do throws(PlanLoadError) {
