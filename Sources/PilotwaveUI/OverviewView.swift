@@ -58,6 +58,16 @@ enum OverviewView {
         }
         if !any { line("No readiness signals yet.", .dim) }
         y += 1
+        // The next workshop and the actions still open (8 runs it).
+        let open = plan.actions.filter { !$0.done }
+        let overdue = open.filter { $0.due.map { $0 < state.today } ?? false }.count
+        if let next = plan.workshops.last(where: { $0.status != .done }) {
+            line("Next workshop: \(next.title)" + (next.date.map { " · \($0)" } ?? "") + " · \(next.status.label) (8)", .normal)
+        }
+        if !open.isEmpty {
+            line("Actions: \(open.count) open" + (overdue > 0 ? " · ! \(overdue) overdue" : ""), overdue > 0 ? .warning : .normal)
+        }
+        if !open.isEmpty || plan.workshops.contains(where: { $0.status != .done }) { y += 1 }
         line("Decision log", .header)
         if plan.decisions.isEmpty {
             line("No decisions yet (Pilots view: D records the selection).", .dim)
