@@ -265,6 +265,23 @@ struct PlanDiffTests {
         #expect(d.changes.map(\.kinds) == [[.otherChanged]], "never \"No changes.\" when the plans differ")
     }
 
+    @Test func listsArePairedByIDWhateverTheirOrder() {
+        struct Item: Identifiable, Equatable { var id: String; var value: Int }
+        let old = [Item(id: "a", value: 1), Item(id: "b", value: 2), Item(id: "c", value: 3), Item(id: "d", value: 4)]
+        // Same prefix, then reordered, one changed, one removed, one added (twice: the first counts).
+        let new = [Item(id: "a", value: 1), Item(id: "d", value: 40), Item(id: "e", value: 5), Item(id: "b", value: 2),
+                   Item(id: "e", value: 6)]
+        let p = pairByID(old, new)
+        #expect(p.added.map(\.id) == ["e"])
+        #expect(p.added.first?.value == 5)
+        #expect(p.removed.map(\.id) == ["c"])
+        #expect(p.changed.map { "\($0.0.id):\($0.0.value)→\($0.1.value)" } == ["d:4→40"])
+        let same = pairByID(old, old)
+        #expect(same.added.isEmpty && same.removed.isEmpty && same.changed.isEmpty)
+        let reordered = PlanDiff.compare(DemoPlan.make(), { var p = DemoPlan.make(); p.teams.reverse(); return p }())
+        #expect(reordered.changes.map(\.kinds) == [[.otherChanged]], "a reordered list is a change, and only that")
+    }
+
     // MARK: Output
 
     @Test func textIsGroupedAndFitsEightyColumns() {

@@ -5,7 +5,9 @@ import Foundation
 /// this is a small copy of its width rule: East Asian wide and emoji 2 cells, marks 0, else 1.
 public enum ReportText {
     /// Display width of `text` in monospace cells.
-    public static func width(_ text: String) -> Int {
+    public static func width(_ text: some StringProtocol) -> Int {
+        // ASCII, the common case: one cell a byte, without grapheme breaking.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         var total = 0
         for ch in text {
             if ch.isASCII {
@@ -55,8 +57,10 @@ public enum ReportText {
         var line = first
         var used = self.width(first)
         var empty = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let w = self.width(String(word))
+        // Split at spaces on the UTF-8 bytes: a space is never part of a longer character.
+        for bytes in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
+            let word = Substring(bytes)
+            let w = self.width(word)
             if !empty && used + 1 + w > width {
                 lines.append(line)
                 line = rest
@@ -77,6 +81,16 @@ public enum ReportText {
 
     /// One line: newlines and tabs become spaces, runs of spaces one, ends trimmed.
     public static func oneLine(_ text: String) -> String {
+        var previous: UInt8 = 0x20
+        var clean = true
+        for b in text.utf8 {
+            if b == 0x0A || b == 0x0D || b == 0x09 || (b == 0x20 && previous == 0x20) {
+                clean = false
+                break
+            }
+            previous = b
+        }
+        if clean && previous != 0x20 { return text }
         var out = ""
         var space = false
         for ch in text {

@@ -96,7 +96,7 @@ public struct PlanDiff: Hashable, Sendable {
 
     /// What changed from `old` to `new`.
     public static func compare(_ old: Plan, _ new: Plan) -> PlanDiff {
-        var differ = PlanDiffer(old: old, new: new)
+        let differ = PlanDiffer(old: old, new: new)
         differ.run()
         let order = Dictionary(uniqueKeysWithValues: Area.allCases.enumerated().map { ($1, $0) })
         let sorted = differ.changes.enumerated().sorted {
@@ -106,52 +106,72 @@ public struct PlanDiff: Hashable, Sendable {
     }
 }
 
-/// Matches two lists by id: what was added (new order), removed (old order), and the pairs in both
-/// (new order). The first of repeated ids wins.
-func pairByID<T: Identifiable>(_ old: [T], _ new: [T]) -> (added: [T], removed: [T], common: [(T, T)]) {
-    var oldIndex: [T.ID: Int] = [:]
-    oldIndex.reserveCapacity(old.count)
-    for (i, item) in old.enumerated() where oldIndex[item.id] == nil { oldIndex[item.id] = i }
-    var seen = Set<T.ID>(minimumCapacity: new.count)
-    var added: [T] = [], common: [(T, T)] = []
-    for item in new where seen.insert(item.id).inserted {
-        if let i = oldIndex[item.id] { common.append((old[i], item)) } else { added.append(item) }
+/// Matches two lists by id: what was added (new order), removed (old order), and the pairs of
+/// the same id whose values differ (new order). Ids are unique in a plan that loads; should one
+/// repeat, its first occurrence is matched.
+///
+/// Lists mostly keep their order between two versions of a plan (things are appended, edited in
+/// place, rarely removed), so the common prefix is compared position by position without hashing;
+/// only the rest is matched through a dictionary. Only the pairs that differ are copied.
+func pairByID<T: Identifiable & Equatable>(_ old: [T], _ new: [T]) -> (added: [T], removed: [T], changed: [(T, T)]) {
+    var changed: [(T, T)] = []
+    var prefix = 0
+    let shorter = min(old.count, new.count)
+    while prefix < shorter && old[prefix].id == new[prefix].id {
+        if old[prefix] != new[prefix] { changed.append((old[prefix], new[prefix])) }
+        prefix += 1
     }
-    let removed = old.enumerated().filter { oldIndex[$0.element.id] == $0.offset && !seen.contains($0.element.id) }.map(\.element)
-    return (added, removed, common)
+    if prefix == old.count && prefix == new.count { return ([], [], changed) }
+    var oldIndex: [T.ID: Int] = [:]
+    oldIndex.reserveCapacity(old.count - prefix)
+    for i in prefix..<old.count where oldIndex[old[i].id] == nil { oldIndex[old[i].id] = i }
+    var matched = [Bool](repeating: false, count: old.count)
+    var added: [T] = []
+    var addedIDs = Set<T.ID>()
+    for j in prefix..<new.count {
+        let id = new[j].id
+        if let i = oldIndex[id] {
+            guard !matched[i] else { continue }
+            matched[i] = true
+            if old[i] != new[j] { changed.append((old[i], new[j])) }
+        } else if addedIDs.insert(id).inserted {
+            added.append(new[j])
+        }
+    }
+    let removed = (prefix..<old.count).filter { !matched[$0] && oldIndex[old[$0].id] == $0 }.map { old[$0] }
+    return (added, removed, changed)
 }
 
-private struct PlanDiffer {
+/// One comparison. Names are looked up by id in the new plan, else the old one; the lookups are built
+/// only when a change needs them (two plans of 100k teams that differ in one note never index teams).
+private final class PlanDiffer {
     typealias Kind = PlanDiff.Kind
     let old: Plan
     let new: Plan
     var changes: [PlanDiff.Change] = []
-    let teamNames: [TeamID: String]
-    let coachNames: [CoachID: String]
-    let waveNames: [WaveID: String]
-    let blockerNames: [BlockerID: String]
-    let stakeholderNames: [StakeholderID: String]
-    let dimensionNames: [DimensionKey: String]
-    let criterionNames: [CriterionKey: String]
+    /// Teams of the new plan that the old one lacks.
+    var addedTeams = Set<TeamID>()
 
     init(old: Plan, new: Plan) {
         self.old = old
         self.new = new
-        func names<ID: Hashable>(_ a: [(ID, String)], _ b: [(ID, String)]) -> [ID: String] {
-            var result = Dictionary(b, uniquingKeysWith: { x, _ in x })
-            for (id, name) in a where result[id] == nil { result[id] = name }
-            return result
-        }
-        teamNames = names(old.teams.map { ($0.id, $0.name) }, new.teams.map { ($0.id, $0.name) })
-        coachNames = names(old.coaches.map { ($0.id, $0.name) }, new.coaches.map { ($0.id, $0.name) })
-        waveNames = names(old.waves.map { ($0.id, $0.name) }, new.waves.map { ($0.id, $0.name) })
-        blockerNames = names(old.blockers.map { ($0.id, $0.title) }, new.blockers.map { ($0.id, $0.title) })
-        stakeholderNames = names(old.stakeholders.map { ($0.id, $0.name) }, new.stakeholders.map { ($0.id, $0.name) })
-        dimensionNames = names(old.dimensions.map { ($0.id, $0.name) }, new.dimensions.map { ($0.id, $0.name) })
-        criterionNames = names(old.criteria.map { ($0.id, $0.name) }, new.criteria.map { ($0.id, $0.name) })
     }
 
-    mutating func add(_ area: PlanDiff.Area, _ kinds: [Kind], _ subject: String, _ text: String) {
+    static func names<ID: Hashable>(_ a: [(ID, String)], _ b: [(ID, String)]) -> [ID: String] {
+        var result = Dictionary(b, uniquingKeysWith: { x, _ in x })
+        for (id, name) in a where result[id] == nil { result[id] = name }
+        return result
+    }
+
+    lazy var teamNames = Self.names(old.teams.map { ($0.id, $0.name) }, new.teams.map { ($0.id, $0.name) })
+    lazy var coachNames = Self.names(old.coaches.map { ($0.id, $0.name) }, new.coaches.map { ($0.id, $0.name) })
+    lazy var waveNames = Self.names(old.waves.map { ($0.id, $0.name) }, new.waves.map { ($0.id, $0.name) })
+    lazy var blockerNames = Self.names(old.blockers.map { ($0.id, $0.title) }, new.blockers.map { ($0.id, $0.title) })
+    lazy var stakeholderNames = Self.names(old.stakeholders.map { ($0.id, $0.name) }, new.stakeholders.map { ($0.id, $0.name) })
+    lazy var dimensionNames = Self.names(old.dimensions.map { ($0.id, $0.name) }, new.dimensions.map { ($0.id, $0.name) })
+    lazy var criterionNames = Self.names(old.criteria.map { ($0.id, $0.name) }, new.criteria.map { ($0.id, $0.name) })
+
+    func add(_ area: PlanDiff.Area, _ kinds: [Kind], _ subject: String, _ text: String) {
         changes.append(PlanDiff.Change(area: area, kinds: kinds.isEmpty ? [.otherChanged] : kinds, subject: subject, text: text))
     }
 
@@ -161,7 +181,7 @@ private struct PlanDiffer {
     func day(_ d: Day?) -> String { d?.description ?? "none" }
     static func arrow(_ a: String, _ b: String) -> String { "\(a) → \(b)" }
 
-    mutating func run() {
+    func run() {
         planLevel()
         teams()
         waves()
@@ -185,7 +205,7 @@ private struct PlanDiffer {
 
     // MARK: Plan
 
-    mutating func planLevel() {
+    func planLevel() {
         if old.name != new.name { add(.plan, [.planRenamed], new.id.raw, "Plan renamed: " + Self.arrow(old.name, new.name)) }
         if old.organisation != new.organisation {
             var parts: [String] = []
@@ -210,10 +230,10 @@ private struct PlanDiffer {
             }
             add(.plan, [.settingsChanged], "settings", "Settings: " + parts.joined(separator: "; "))
         }
-        let (added, removed, common) = pairByID(old.criteria, new.criteria)
+        let (added, removed, changed) = pairByID(old.criteria, new.criteria)
         for c in added { add(.plan, [.criterionAdded], c.id, "Criterion \(c.name) added (weight \(c.weight), \(c.source.label))") }
         for c in removed { add(.plan, [.criterionRemoved], c.id, "Criterion \(c.name) removed") }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             if a.weight != b.weight {
                 add(.plan, [.weightChanged], b.id, "\(b.name) weight " + Self.arrow("\(a.weight)", "\(b.weight)"))
             }
@@ -228,13 +248,14 @@ private struct PlanDiffer {
 
     // MARK: Teams
 
-    mutating func teams() {
-        let (added, removed, common) = pairByID(old.teams, new.teams)
+    func teams() {
+        let (added, removed, changed) = pairByID(old.teams, new.teams)
+        addedTeams = Set(added.map(\.id))
         for t in added {
             add(.teams, [.teamAdded], t.id.raw, "\(t.name) added (\(t.status.label)" + (t.area.isEmpty ? "" : ", \(t.area)") + ")")
         }
         for t in removed { add(.teams, [.teamRemoved], t.id.raw, "\(t.name) removed") }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.name != b.name {
                 kinds.append(.teamRenamed)
@@ -308,14 +329,14 @@ private struct PlanDiffer {
         return result
     }
 
-    mutating func waves() {
-        let (added, removed, common) = pairByID(old.waves, new.waves)
+    func waves() {
+        let (added, removed, changed) = pairByID(old.waves, new.waves)
         func dates(_ w: Wave) -> String { "\(day(w.start)) – \(day(w.end))" }
         for w in added.sorted(by: { ($0.order, $0.name) < ($1.order, $1.name) }) {
             add(.waves, [.waveAdded], w.id.raw, "\(w.name) added (order \(w.order), \(w.status.label), \(dates(w)))")
         }
         for w in removed { add(.waves, [.waveRemoved], w.id.raw, "\(w.name) removed") }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.name != b.name {
                 kinds.append(.waveRenamed)
@@ -348,12 +369,15 @@ private struct PlanDiffer {
             add(.waves, kinds, b.id.raw, "\(b.name): " + parts.joined(separator: "; "))
         }
 
+        // No wave changed its teams or its place in the order (order, then name): no team moved.
+        let sameTeams = old.waves.count == new.waves.count
+            && zip(old.waves, new.waves).allSatisfy { $0.id == $1.id && $0.order == $1.order && $0.name == $1.name && $0.teams == $1.teams }
+        if sameTeams { return }
         let was = Self.placement(old), now = Self.placement(new)
-        let oldTeams = Set(old.teams.map(\.id))
         for team in new.teams {
             let (a, b) = (was[team.id], now[team.id])
             guard a != b else { continue }
-            if !oldTeams.contains(team.id) {
+            if addedTeams.contains(team.id) {
                 if let b { add(.waves, [.teamPlaced], team.id.raw, "\(team.name) (new) placed in \(waveNames[b] ?? b.raw)") }
                 continue
             }
@@ -396,9 +420,9 @@ private struct PlanDiffer {
         "\(dimensionNames[dimension] ?? dimension), \(team.map(self.team) ?? "organisation")"
     }
 
-    mutating func readiness() {
-        let (added, removed, common) = pairByID(old.signals, new.signals)
-        let before = Readiness.latest(old.signals)
+    func readiness() {
+        let (added, removed, changed) = pairByID(old.signals, new.signals)
+        let before = added.isEmpty ? [:] : Readiness.latest(old.signals)
         for s in added.enumerated().sorted(by: { ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset) }).map(\.element) {
             let prior = before[Readiness.CellKey(dimension: s.dimension, team: s.team)]
             var text = "\(cell(s.dimension, s.team)): \(s.rating)/5 " + (prior.map { "(was \($0.rating))" } ?? "(first rating)")
@@ -407,7 +431,7 @@ private struct PlanDiffer {
             if s.struck != nil { text += " (struck)" }
             add(.readiness, [.signalRecorded], s.id.raw, text)
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             let what = "\(cell(b.dimension, b.team)): \(b.rating)/5 of \(ReportText.day(b.recordedAt))"
             if a.struck == nil, let strike = b.struck {
                 add(.readiness, [.signalStruck], b.id.raw,
@@ -428,7 +452,7 @@ private struct PlanDiffer {
         let dims = pairByID(old.dimensions, new.dimensions)
         for d in dims.added { add(.readiness, [.dimensionAdded], d.id, "Dimension \(d.name) added (\(d.scope.label))") }
         for d in dims.removed { add(.readiness, [.dimensionRemoved], d.id, "Dimension \(d.name) removed") }
-        for (a, b) in dims.common where a != b {
+        for (a, b) in dims.changed {
             if !a.retired && b.retired {
                 add(.readiness, [.dimensionRetired], b.id, "Dimension \(b.name) retired")
             } else {
@@ -445,14 +469,14 @@ private struct PlanDiffer {
         return "no source"
     }
 
-    mutating func resistance() {
-        let (added, removed, common) = pairByID(old.resistance, new.resistance)
+    func resistance() {
+        let (added, removed, changed) = pairByID(old.resistance, new.resistance)
         for n in added {
             add(.resistance, [.noteAdded], n.id.raw,
                 "New from \(source(n)) (\(n.severity.label), \(n.kind.label)): " + Words.quote(n.words)
                     + (n.status != .open ? " — \(n.status.label)" : ""))
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.status != b.status {
                 kinds.append(b.status == .resolved ? .noteResolved : .noteStatus)
@@ -491,13 +515,13 @@ private struct PlanDiffer {
 
     // MARK: Blockers
 
-    mutating func blockers() {
-        let (added, removed, common) = pairByID(old.blockers, new.blockers)
+    func blockers() {
+        let (added, removed, changed) = pairByID(old.blockers, new.blockers)
         for b in added {
             add(.blockers, [.blockerAdded], b.id.raw,
                 "\(b.title) added (\(b.category.label), \(b.status.label)" + (b.owner.map { ", owner \($0)" } ?? "") + ")")
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.status != b.status {
                 kinds.append(.blockerStatus)
@@ -522,13 +546,13 @@ private struct PlanDiffer {
 
     // MARK: People
 
-    mutating func coaches() {
-        let (added, removed, common) = pairByID(old.coaches, new.coaches)
+    func coaches() {
+        let (added, removed, changed) = pairByID(old.coaches, new.coaches)
         for c in added {
             add(.coaches, [.coachAdded], c.id.raw,
                 "\(c.name) added (capacity \(c.capacity)" + (c.seededFrom.map { ", seeded from \(team($0))" } ?? "") + ")")
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.capacity != b.capacity {
                 kinds.append(.coachCapacity)
@@ -543,12 +567,12 @@ private struct PlanDiffer {
         for c in removed { add(.coaches, [.coachRemoved], c.id.raw, "\(c.name) removed") }
     }
 
-    mutating func stakeholders() {
-        let (added, removed, common) = pairByID(old.stakeholders, new.stakeholders)
+    func stakeholders() {
+        let (added, removed, changed) = pairByID(old.stakeholders, new.stakeholders)
         for s in added {
             add(.stakeholders, [.stakeholderAdded], s.id.raw, "\(s.name)" + (s.role.isEmpty ? "" : " (\(s.role))") + " added, \(s.stance.label)")
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.stance != b.stance {
                 kinds.append(.stakeholderStance)
@@ -569,8 +593,8 @@ private struct PlanDiffer {
 
     // MARK: Decisions and actions
 
-    mutating func decisions() {
-        let (added, removed, common) = pairByID(old.decisions, new.decisions)
+    func decisions() {
+        let (added, removed, changed) = pairByID(old.decisions, new.decisions)
         let scenarioNames = Dictionary(old.scenarios.map { ($0.id.raw, $0.name) } + new.scenarios.map { ($0.id.raw, $0.name) },
                                        uniquingKeysWith: { a, _ in a })
         for d in added.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }).map(\.element) {
@@ -583,21 +607,21 @@ private struct PlanDiffer {
                     "\(name) adopted" + (d.decidedBy.isEmpty ? "" : " by \(d.decidedBy)") + " on \(ReportText.day(d.at))")
             }
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             add(.decisions, [.decisionEdited], b.id.raw, "Edited: " + Words.quote(b.text)
                 + (a.text != b.text ? " (was \(Words.quote(a.text, max: 40)))" : ""))
         }
         for d in removed { add(.decisions, [.decisionRemoved], d.id.raw, "Removed: " + Words.quote(d.text)) }
     }
 
-    mutating func actions() {
-        let (added, removed, common) = pairByID(old.actions, new.actions)
+    func actions() {
+        let (added, removed, changed) = pairByID(old.actions, new.actions)
         for a in added {
             add(.actions, [.actionAdded], a.id.raw,
                 ReportText.oneLine(a.text) + " — " + (a.owner.isEmpty ? "no owner" : a.owner)
                     + (a.due.map { ", due \($0)" } ?? "") + (a.done ? " (done)" : ""))
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.done != b.done {
                 kinds.append(b.done ? .actionDone : .actionReopened)
@@ -624,8 +648,8 @@ private struct PlanDiffer {
         return lines.isEmpty ? "no votes" : lines.map { "\(team($0.team)) \($0.votes)" }.joined(separator: ", ")
     }
 
-    mutating func votes() {
-        let (added, removed, common) = pairByID(old.votes, new.votes)
+    func votes() {
+        let (added, removed, changed) = pairByID(old.votes, new.votes)
         for r in added {
             var text = "\(Words.quote(r.title)) opened (\(r.budget) votes each" + (r.attributed ? ", names kept" : ", unattributed") + ")"
             if r.ballotCount > 0 { text += "; \(Words.count(r.ballotCount, "ballot")) cast" }
@@ -633,7 +657,7 @@ private struct PlanDiffer {
             if r.closed { text += "; closed" }
             add(.votes, [.voteRoundOpened], r.id.raw, text)
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if b.ballotCount != a.ballotCount {
                 kinds.append(.votesCast)
@@ -659,12 +683,12 @@ private struct PlanDiffer {
         for r in removed { add(.votes, [.voteRoundRemoved], r.id.raw, "\(Words.quote(r.title)) removed") }
     }
 
-    mutating func scenarios() {
-        let (added, removed, common) = pairByID(old.scenarios, new.scenarios)
+    func scenarios() {
+        let (added, removed, changed) = pairByID(old.scenarios, new.scenarios)
         for s in added {
             add(.scenarios, [.scenarioAdded], s.id.raw, "\(s.name) added (\(Words.count(s.waves.count, "wave")))")
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var edited: [String] = []
             if a.name != b.name { edited.append("renamed from \(a.name)") }
             if a.note != b.note { edited.append("note edited") }
@@ -674,13 +698,13 @@ private struct PlanDiffer {
         for s in removed { add(.scenarios, [.scenarioRemoved], s.id.raw, "\(s.name) removed") }
     }
 
-    mutating func workshops() {
-        let (added, removed, common) = pairByID(old.workshops, new.workshops)
+    func workshops() {
+        let (added, removed, changed) = pairByID(old.workshops, new.workshops)
         for w in added {
             add(.workshops, [.workshopAdded], w.id.raw,
                 "\(w.title) added" + (w.date.map { " for \($0)" } ?? "") + " (\(Words.count(w.steps.count, "step")))")
         }
-        for (a, b) in common where a != b {
+        for (a, b) in changed {
             var kinds: [Kind] = [], parts: [String] = []
             if a.status != b.status {
                 kinds.append(.workshopStatus)

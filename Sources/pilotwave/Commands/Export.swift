@@ -35,8 +35,8 @@ struct Export: ParsableCommand {
             limits the decision log and the actions to it; decisions that name no workshop count when taken \
             on the workshop's day. An unknown ID is refused with the list of the plan's workshops.
 
-            Exit 0 written; 2 the plan could not be read, an output file exists (without --force) or cannot \
-            be written, or a value was refused.
+            Exit 0 when the report is written or printed; 2 when the plan cannot be read, an output file \
+            exists (without --force) or cannot be written, the workshop is unknown, or a value is refused.
             """)
 
     @Argument(help: "The plan file (JSON); only read.")
@@ -44,7 +44,7 @@ struct Export: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "markdown, html, csv or json.",
-        discussion: "Default: from the --output name (.md, .html, .json; a name without one of these is csv when it is a folder), else markdown."))
+        discussion: "Default: from the --output name (.md, .html, .json, .csv; an existing folder or a name ending in / is csv), else markdown."))
     var format: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp(
