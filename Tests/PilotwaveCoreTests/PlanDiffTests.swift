@@ -242,10 +242,10 @@ struct PlanDiffTests {
             plan.coaches.append(Coach(id: "coach-new", name: "Nina Rossi", capacity: 3, seededFrom: "team-claims-intake"))
             plan.coaches[index(plan.coaches, "coach-marc-dubois")].capacity = 4
             plan.stakeholders[index(plan.stakeholders, "stakeholder-daniel-vogt")].stance = .neutral
-            plan.workshops[0].status = .done
-            plan.workshops[0].steps[0].done = true
-            plan.workshops[0].steps[0].spentSeconds = 12 * 60
-            plan.workshops[0].parkingLot.append(ParkingItem(text: "Who funds the coaches?", at: Self.when))
+            plan.workshops[1].status = .done
+            plan.workshops[1].steps[0].done = true
+            plan.workshops[1].steps[0].spentSeconds = 12 * 60
+            plan.workshops[1].parkingLot.append(ParkingItem(text: "Who funds the coaches?", at: Self.when))
         }
         #expect(d.changes(.weightChanged).map(\.text) == ["Customer access weight 4 → 3"])
         #expect(d.changes(.settingsChanged).map(\.text) == ["Settings: largest pilot team 10 → 12"])
@@ -253,7 +253,7 @@ struct PlanDiffTests {
         #expect(d.changes(.coachCapacity).map(\.text) == ["Marc Dubois: capacity 3 → 4"])
         #expect(d.changes(.stakeholderStance).map(\.text) == ["Daniel Vogt: leading → neutral"])
         #expect(d.changes(.workshopStatus).map(\.text) == [
-            "Pilot-selection workshop: planned → done; parking lot: 1 item parked; 1 step done; 12 minutes more used",
+            "Readiness check-in: planned → done; parking lot: 1 item parked; 1 step done; 12 minutes more used",
         ])
     }
 

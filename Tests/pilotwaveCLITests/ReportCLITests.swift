@@ -113,7 +113,7 @@ struct ReportCLITests {
         let unknown = try cli.run("export", "demo.json", "--workshop", "workshop-retro")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "pilotwave: --workshop: no workshop \"workshop-retro\" in the plan; known workshops: "
-            + "workshop-pilot-selection (Pilot-selection workshop)\n")
+            + "workshop-pilot-selection (Pilot-selection workshop), workshop-readiness-check-in (Readiness check-in)\n")
         #expect(unknown.stdout.isEmpty)
 
         let noFolder = try cli.run("export", "demo.json", "--format", "csv")
