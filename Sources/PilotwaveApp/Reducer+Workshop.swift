@@ -87,8 +87,36 @@ extension Reducer {
         }
         let running = state.workshop.session?.workshop == workshop.id
         switch id {
+        case "workshop.down" where state.workshop.actionsFocused:
+            state.workshop.action = min(max(0, actionList(state, workshop).count - 1), state.workshop.action + 1)
+        case "workshop.up" where state.workshop.actionsFocused:
+            state.workshop.action = max(0, state.workshop.action - 1)
+        case "workshop.enter" where state.workshop.actionsFocused:
+            let list = actionList(state, workshop)
+            guard state.workshop.action < list.count else { break }
+            state.overlay = .editForm(.action(list[state.workshop.action], workshop: list[state.workshop.action].workshop))
         case "workshop.down": state.workshop.step = min(max(0, workshop.steps.count - 1), state.workshop.step + 1)
         case "workshop.up": state.workshop.step = max(0, state.workshop.step - 1)
+        case "workshop.actions":
+            let list = actionList(state, workshop)
+            guard !list.isEmpty || state.workshop.actionsFocused else {
+                toast(&state, "No actions yet: a captures one", env)
+                break
+            }
+            state.workshop.actionsFocused.toggle()
+            state.workshop.action = min(state.workshop.action, max(0, list.count - 1))
+            if state.workshop.actionsFocused { toast(&state, "Actions: j/k move, c done or open, Enter edits, A back to the agenda", env) }
+        case "workshop.toggleAction":
+            let list = actionList(state, workshop)
+            guard state.workshop.actionsFocused, state.workshop.action < list.count else {
+                toast(&state, "A first, to choose an action", env, error: true)
+                break
+            }
+            var action = list[state.workshop.action]
+            action.done.toggle()
+            if apply(&state, .updateAction(action), env) {
+                toast(&state, "\(action.done ? "Done" : "Open again"): \(action.text.prefix(40)) — u to undo", env)
+            }
         case "workshop.nextWorkshop", "workshop.previousWorkshop":
             let all = state.plan.workshops
             guard let i = all.firstIndex(where: { $0.id == workshop.id }) else { break }
@@ -167,6 +195,15 @@ extension Reducer {
         default: break
         }
         return []
+    }
+
+    /// The actions the Workshop view lets you work through: those carried over from earlier
+    /// workshops, then this workshop's own, each once.
+    public static func actionList(_ state: AppState, _ workshop: Workshop) -> [ActionItem] {
+        let carried = Workshops.carryOver(for: workshop, plan: state.plan, today: state.today).openActions
+        var seen = Set(carried.map(\.id))
+        let own = state.plan.actions.filter { $0.workshop == workshop.id && seen.insert($0.id).inserted }
+        return carried + own
     }
 
     /// Times `step` from now on: the running step's time is kept in the plan first; `markDone`

@@ -14,6 +14,10 @@ public struct WorkshopViewState: Sendable, Equatable {
     public var presenter = false
     /// No terminal bell when a timebox runs out (the screen still says so).
     public var muted = false
+    /// j/k move over the open actions (carried over and this workshop's) instead of the agenda.
+    public var actionsFocused = false
+    /// The selected action in that list.
+    public var action = 0
 
     public init() {}
 }

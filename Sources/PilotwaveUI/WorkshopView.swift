@@ -32,29 +32,41 @@ enum WorkshopView {
             frame.canvas.text(nav, x: rect.maxX - TextWidth.of(nav), y: rect.y, role: .dim)
         }
         let wide = rect.width >= 100
+        let focusActions = state.workshop.actionsFocused
+        let actionIndex = Dictionary(Reducer.actionList(state, w).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let leftWidth = wide ? min(50, rect.width * 2 / 5) : rect.width
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         var left: [Line] = agenda(state, w, now: now, width: leftWidth - 2)
         let rightWidth = wide ? rect.width - leftWidth - 6 : rect.width - 2
         var right: [Line] = current(state, w, now: now, width: rightWidth)
-        right += captured(state, w, width: rightWidth)
-        let carry = carryOver(state, w, width: leftWidth - 2)
+        right += captured(state, w, width: rightWidth, index: actionIndex)
+        let carry = carryOver(state, w, width: leftWidth - 2, index: actionIndex)
         if wide {
             left += carry
-            draw(&frame, left, Rect(x: body.x, y: body.y, width: leftWidth, height: body.height), selectedStep: state.workshop.step)
+            draw(&frame, left, Rect(x: body.x, y: body.y, width: leftWidth, height: body.height),
+                 selectedStep: focusActions ? nil : state.workshop.step, selectedAction: focusActions ? state.workshop.action : nil)
             let r = Rect(x: body.x + leftWidth, y: body.y, width: body.width - leftWidth, height: body.height)
             frame.canvas.box(r, role: .border)
-            draw(&frame, right, r.inset(dx: 2, dy: 1), selectedStep: nil)
+            draw(&frame, right, r.inset(dx: 2, dy: 1), selectedStep: nil, selectedAction: focusActions ? state.workshop.action : nil)
         } else {
-            draw(&frame, left + right + carry, body, selectedStep: state.workshop.step)
+            draw(&frame, left + right + carry, body, selectedStep: focusActions ? nil : state.workshop.step,
+                 selectedAction: focusActions ? state.workshop.action : nil)
         }
     }
 
     /// Lines with a leading "\u{1}N:" mark the agenda row of step N (drawn selected when it is).
-    static func draw(_ frame: inout Frame, _ lines: [Line], _ rect: Rect, selectedStep: Int?) {
+    static func draw(_ frame: inout Frame, _ lines: [Line], _ rect: Rect, selectedStep: Int?, selectedAction: Int? = nil) {
         for (i, line) in lines.prefix(rect.height).enumerated() {
             var text = line.0
             var role = line.1
+            if text.hasPrefix("\u{2}"), let colon = text.firstIndex(of: ":") {
+                let action = Int(text[text.index(after: text.startIndex)..<colon]) ?? -1
+                text = String(text[text.index(after: colon)...])
+                if action == selectedAction {
+                    frame.canvas.fill(Rect(x: rect.x, y: rect.y + i, width: rect.width, height: 1), role: .selected)
+                    role = .selected
+                }
+            }
             if text.hasPrefix("\u{1}"), let colon = text.firstIndex(of: ":") {
                 let step = Int(text[text.index(after: text.startIndex)..<colon]) ?? -1
                 text = String(text[text.index(after: colon)...])
@@ -124,7 +136,10 @@ enum WorkshopView {
         return lines
     }
 
-    static func captured(_ state: AppState, _ w: Workshop, width: Int) -> [Line] {
+    /// The marker that lets `draw` highlight an action of the list `A` works through.
+    static func mark(_ id: ActionID, _ index: [ActionID: Int]) -> String { index[id].map { "\u{2}\($0):" } ?? "" }
+
+    static func captured(_ state: AppState, _ w: Workshop, width: Int, index: [ActionID: Int]) -> [Line] {
         var lines: [Line] = []
         let decisions = state.plan.decisions.filter { $0.workshop == w.id }
         let actions = state.plan.actions.filter { $0.workshop == w.id }
@@ -133,9 +148,11 @@ enum WorkshopView {
         for d in decisions.suffix(3) {
             for part in TextWidth.wrap("◆ \(d.kind == .decision ? "" : "suggestion: ")\(d.text) — \(d.decidedBy)", width: width) { lines.append((part, .normal)) }
         }
-        for a in actions.suffix(3) {
+        for a in actions.suffix(state.workshop.actionsFocused ? 8 : 3) {
             let due = a.due.map { " · due \($0)" } ?? ""
-            for part in TextWidth.wrap("\(a.done ? "✓" : "→") \(a.text) — \(a.owner)\(due)", width: width) { lines.append((part, a.done ? .dim : .normal)) }
+            for (k, part) in TextWidth.wrap("\(a.done ? "✓" : "→") \(a.text) — \(a.owner)\(due)", width: width).enumerated() {
+                lines.append(((k == 0 ? mark(a.id, index) : "") + part, a.done ? .dim : .normal))
+            }
         }
         for p in w.parkingLot.suffix(3) {
             for part in TextWidth.wrap("P \(p.text)", width: width) { lines.append((part, p.closed ? .dim : .normal)) }
@@ -143,16 +160,19 @@ enum WorkshopView {
         return lines
     }
 
-    static func carryOver(_ state: AppState, _ w: Workshop, width: Int) -> [Line] {
+    static func carryOver(_ state: AppState, _ w: Workshop, width: Int, index: [ActionID: Int]) -> [Line] {
         let carry = WorkshopCarry.make(state.plan, for: w, today: state.today)
         guard !carry.isEmpty else { return [] }
         var lines: [Line] = [("", .normal), ("From last time" + (carry.previous.map { " (\($0.title))" } ?? ""), .header)]
-        for a in carry.openActions.prefix(6) {
+        for a in carry.openActions.prefix(state.workshop.actionsFocused ? 12 : 6) {
             let late = a.due.map { $0 < state.today } ?? false
             let text = "→ \(a.text) — \(a.owner)" + (a.due.map { late ? " · ! due \($0)" : " · due \($0)" } ?? "")
-            for part in TextWidth.wrap(text, width: width) { lines.append((part, late ? .warning : .normal)) }
+            for (k, part) in TextWidth.wrap(text, width: width).enumerated() {
+                lines.append(((k == 0 ? mark(a.id, index) : "") + part, late ? .warning : .normal))
+            }
         }
-        if carry.openActions.count > 6 { lines.append(("  and \(carry.openActions.count - 6) more open actions", .dim)) }
+        let shown = state.workshop.actionsFocused ? 12 : 6
+        if carry.openActions.count > shown { lines.append(("  and \(carry.openActions.count - shown) more open actions", .dim)) }
         for step in carry.unfinished.prefix(4) {
             for part in TextWidth.wrap("· not finished: \(step)", width: width) { lines.append((part, .accent)) }
         }

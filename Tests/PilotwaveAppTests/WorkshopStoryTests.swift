@@ -126,4 +126,26 @@ struct WorkshopStoryTests {
         d.keys("q")
         #expect(Reducer.selectedWorkshop(d.state)?.steps[0].spentSeconds == 130)
     }
+
+    @Test func carriedOverActionsAreWorkedThroughAndClosed() throws {
+        let d = AppDriver()
+        d.keys("8")  // the demo's planned readiness check-in: one overdue action carried over
+        let w = try #require(Reducer.selectedWorkshop(d.state))
+        let carried = Reducer.actionList(d.state, w)
+        #expect(carried.map(\.text) == ["Find a designer for Claims Triage before wave 1 starts"])
+        d.keys("c")
+        #expect(d.state.toast?.isError == true, "c needs the actions list first")
+        d.keys("Ac")
+        #expect(d.state.plan.actions.first { $0.id == carried[0].id }?.done == true)
+        #expect(Reducer.actionList(d.state, w).isEmpty, "a done action no longer carries over")
+        #expect(d.screen.line(containing: "→ Find a designer") == nil, "and leaves the list")
+        d.keys("u")
+        #expect(d.state.plan.actions.first { $0.id == carried[0].id }?.done == false)
+        // Enter edits the selected action while the list has the keys.
+        d.keys("<enter>")
+        guard case .editForm(let form)? = d.state.overlay else { Issue.record("no action form"); return }
+        #expect(form.text("owner") == carried[0].owner)
+        d.keys("<esc>A")
+        #expect(!d.state.workshop.actionsFocused)
+    }
 }
