@@ -260,16 +260,9 @@ extension Reducer {
                 state.overlay = .editForm(form)
                 return
             }
-            var edit = Scenarios.adopt(scenario, plan: state.plan, decisionID: DecisionID(env.newID("decision")), by: by,
-                                       at: env.now(), keepCurrentAs: ScenarioID(env.newID("scenario")))
-            let reason = form.text("reason").trimmingWhitespace()
-            if !reason.isEmpty, case .batch(let title, var edits) = edit,
-                let i = edits.lastIndex(where: { if case .recordDecision = $0 { true } else { false } }),
-                case .recordDecision(var decision) = edits[i] {
-                decision.text += " — \(reason)"
-                edits[i] = .recordDecision(decision)
-                edit = .batch(title, edits)
-            }
+            let edit = Scenarios.adopt(scenario, plan: state.plan, decisionID: DecisionID(env.newID("decision")), by: by,
+                                       at: env.now(), keepCurrentAs: ScenarioID(env.newID("scenario")),
+                                       reason: form.text("reason").trimmingWhitespace())
             if apply(&state, edit, env) {
                 state.overlay = nil
                 state.waves.scenario = nil

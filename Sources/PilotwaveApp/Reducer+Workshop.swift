@@ -199,8 +199,9 @@ extension Reducer {
 
     /// The actions the Workshop view lets you work through: those carried over from earlier
     /// workshops, then this workshop's own, each once.
-    public static func actionList(_ state: AppState, _ workshop: Workshop) -> [ActionItem] {
-        let carried = Workshops.carryOver(for: workshop, plan: state.plan, today: state.today).openActions
+    public static func actionList(_ state: AppState, _ workshop: Workshop,
+                                  carry: Workshops.CarryOver? = nil) -> [ActionItem] {
+        let carried = (carry ?? Workshops.carryOver(for: workshop, plan: state.plan, today: state.today)).openActions
         var seen = Set(carried.map(\.id))
         let own = state.plan.actions.filter { $0.workshop == workshop.id && seen.insert($0.id).inserted }
         return carried + own

@@ -70,8 +70,8 @@ enum TimelineView {
             for line in loadLines(loads, state.derived.waves.board) {
                 guard y < rect.maxY - detailRows else { break }
                 frame.canvas.text(line.name, x: rect.x + 1, y: y, role: .normal, width: labelWidth - 2)
-                for (i, q) in shown.enumerated() {
-                    guard let k = quarters.firstIndex(of: q), let value = line.cells[k] else { continue }
+                for i in shown.indices {
+                    guard let value = line.cells[first + i] else { continue }
                     frame.canvas.field(value.text, x: x0 + i * cell, y: y, width: cell - 1, role: value.over ? .warning : .normal)
                 }
                 y += 1

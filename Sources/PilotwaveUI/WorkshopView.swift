@@ -33,14 +33,17 @@ enum WorkshopView {
         }
         let wide = rect.width >= 100
         let focusActions = state.workshop.actionsFocused
-        let actionIndex = Dictionary(Reducer.actionList(state, w).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Worked out once a frame: what carries over, and the actions A works through.
+        let carried = Workshops.carryOver(for: w, plan: state.plan, today: state.today)
+        let actionIndex = Dictionary(Reducer.actionList(state, w, carry: carried).enumerated().map { ($1.id, $0) },
+                                     uniquingKeysWith: { a, _ in a })
         let leftWidth = wide ? min(50, rect.width * 2 / 5) : rect.width
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         var left: [Line] = agenda(state, w, now: now, width: leftWidth - 2)
         let rightWidth = wide ? rect.width - leftWidth - 6 : rect.width - 2
         var right: [Line] = current(state, w, now: now, width: rightWidth)
         right += captured(state, w, width: rightWidth, index: actionIndex)
-        let carry = carryOver(state, w, width: leftWidth - 2, index: actionIndex)
+        let carry = carryOver(state, carried, width: leftWidth - 2, index: actionIndex)
         if wide {
             left += carry
             draw(&frame, left, Rect(x: body.x, y: body.y, width: leftWidth, height: body.height),
@@ -160,12 +163,11 @@ enum WorkshopView {
         return lines
     }
 
-    static func carryOver(_ state: AppState, _ w: Workshop, width: Int, index: [ActionID: Int]) -> [Line] {
-        let carry = WorkshopCarry.make(state.plan, for: w, today: state.today)
+    static func carryOver(_ state: AppState, _ carry: Workshops.CarryOver, width: Int, index: [ActionID: Int]) -> [Line] {
         guard !carry.isEmpty else { return [] }
         var lines: [Line] = [("", .normal), ("From last time" + (carry.previous.map { " (\($0.title))" } ?? ""), .header)]
         for a in carry.openActions.prefix(state.workshop.actionsFocused ? 12 : 6) {
-            let late = a.due.map { $0 < state.today } ?? false
+            let late = carry.isOverdue(a)
             let text = "→ \(a.text) — \(a.owner)" + (a.due.map { late ? " · ! due \($0)" : " · due \($0)" } ?? "")
             for (k, part) in TextWidth.wrap(text, width: width).enumerated() {
                 lines.append(((k == 0 ? mark(a.id, index) : "") + part, late ? .warning : .normal))
@@ -173,27 +175,12 @@ enum WorkshopView {
         }
         let shown = state.workshop.actionsFocused ? 12 : 6
         if carry.openActions.count > shown { lines.append(("  and \(carry.openActions.count - shown) more open actions", .dim)) }
-        for step in carry.unfinished.prefix(4) {
-            for part in TextWidth.wrap("· not finished: \(step)", width: width) { lines.append((part, .accent)) }
+        for u in carry.unfinished.prefix(4) {
+            for part in TextWidth.wrap("· not finished: \(u.step.title)", width: width) { lines.append((part, .accent)) }
         }
-        for p in carry.parking.prefix(4) {
+        for p in carry.openParking.prefix(4) {
             for part in TextWidth.wrap("P \(p.text)", width: width) { lines.append((part, .normal)) }
         }
         return lines
-    }
-}
-
-/// What the previous workshop leaves open: actions not done, steps not finished, parked items.
-struct WorkshopCarry {
-    var previous: Workshop?
-    var openActions: [ActionItem]
-    var unfinished: [String]
-    var parking: [ParkingItem]
-    var isEmpty: Bool { openActions.isEmpty && unfinished.isEmpty && parking.isEmpty }
-
-    static func make(_ plan: Plan, for w: Workshop, today: Day) -> WorkshopCarry {
-        let carry = Workshops.carryOver(for: w, plan: plan, today: today)
-        return WorkshopCarry(previous: carry.previous, openActions: carry.openActions,
-                             unfinished: carry.unfinished.map(\.step.title), parking: carry.openParking)
     }
 }

@@ -160,6 +160,16 @@ struct ScenarioTests {
 
     // MARK: Adopting
 
+    @Test func theReasonForAdoptingGoesIntoTheDecision() throws {
+        var plan = fixture().plan
+        let scenario = faster(plan)
+        try PlanEdit.addScenario(scenario).apply(to: &plan)
+        try Scenarios.adopt(scenario, plan: plan, decisionID: "dec-why", by: "Steering group", at: Self.when,
+                            keepCurrentAs: "sc-k", reason: "coaches free up in Q3").apply(to: &plan)
+        let text = try #require(plan.decisions.last?.text)
+        #expect(text.hasPrefix("Adopt scenario Faster: ") && text.hasSuffix(" — coaches free up in Q3"))
+    }
+
     @Test func adoptingIsOneEditThatKeepsThePlanAndLogsTheDecision() throws {
         var plan = fixture().plan
         let scenario = faster(plan)

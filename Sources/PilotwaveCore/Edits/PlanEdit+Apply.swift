@@ -206,7 +206,9 @@ extension PlanEdit {
             plan.blockers.append(b)
         case .updateBlocker(let b):
             guard let i = plan.blockers.firstIndex(where: { $0.id == b.id }) else { throw EditError("no blocker \(b.id)") }
-            try checkBlocker(b, plan)
+            // Only teams the blocker did not name before are looked up: a status or owner change
+            // does not search the whole team list.
+            try checkBlocker(b, plan, known: plan.blockers[i].surfacedBy)
             plan.blockers[i] = b
         case .removeBlocker(let id):
             guard let i = plan.blockers.firstIndex(where: { $0.id == id }) else { throw EditError("no blocker \(id)") }
@@ -411,8 +413,8 @@ extension PlanEdit {
         }
     }
 
-    private func checkBlocker(_ b: Blocker, _ plan: Plan) throws(EditError) {
+    private func checkBlocker(_ b: Blocker, _ plan: Plan, known: [TeamID] = []) throws(EditError) {
         try requireText(b.title, "blocker title")
-        for t in b.surfacedBy { _ = try teamIndex(t, plan) }
+        for t in b.surfacedBy where !known.contains(t) { _ = try teamIndex(t, plan) }
     }
 }

@@ -103,11 +103,12 @@ public enum Scenarios {
     /// coaches and statuses become those of ``apply(_:to:)``, and the decision is logged with what
     /// changes (concerning the scenario).
     public static func adopt(_ scenario: Scenario, plan: Plan, decisionID: DecisionID, by: String, at: Date,
-                             keepCurrentAs: ScenarioID) -> PlanEdit {
+                             keepCurrentAs: ScenarioID, reason: String = "") -> PlanEdit {
         let target = apply(scenario, to: plan)
         let kept = snapshot(of: plan, id: keepCurrentAs, name: "Before adopting \(scenario.name)", at: at)
         let text = "Adopt scenario \(scenario.name): " + summary(from: plan, to: target)
             + "; the plan before is kept as scenario \"\(kept.name)\""
+            + (reason.isEmpty ? "" : " — \(reason)")
         return .batch("Adopt scenario \(scenario.name)", [
             .addScenario(kept),
             // The waves as applied: without ids deleted since or out-of-scope teams.

@@ -101,23 +101,12 @@ struct Export: ParsableCommand {
                 }
                 try writeCSV(CSVReport.files(report), folder: output)
             case .markdown, .html, .json:
-                let text = switch format {
-                case .markdown: MarkdownReport.render(report)
-                case .html: HTMLReport.render(report)
-                default: JSONReport.render(report)
-                }
+                let text = ReportFile.render(report, format)
                 guard let output else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                     return
                 }
-                try refuseThePlan(output)
-                if isFolder(output) {
-                    throw CLIFailure("\(output) is a folder; give a file name for the \(format.label) report")
-                }
-                if exists(output) && !force {
-                    throw CLIFailure("\(output) already exists; not overwritten. Pass --force to replace it.")
-                }
-                let bytes = try ReportFile.write(text, to: output, replace: force)
+                let bytes = try ReportFile.writeReport(text, format: format, to: output, plan: file, replace: force)
                 Console.out("Wrote \(output) (\(format.label), \(formatBytes(bytes))).")
             }
         }
@@ -136,18 +125,54 @@ struct Export: ParsableCommand {
         case "html", "htm": return .html
         case "json": return .json
         case "csv": return .csv
-        default: return isFolder(output) || output.hasSuffix("/") ? .csv : .markdown
+        default: return ReportFile.isFolder(output) || output.hasSuffix("/") ? .csv : .markdown
         }
     }
 
     func writeCSV(_ files: [CSVReport.File], folder: String) throws(CLIFailure) {
+        let (paths, total) = try ReportFile.writeCSV(files, folder: folder, plan: file, replace: force)
+        Console.out("Wrote \(Words.count(files.count, "CSV file")) to \(folder) (\(formatBytes(total))):")
+        for path in paths { Console.out("  \(path)") }
+    }
+}
+
+/// Writing a report file atomically: the text goes to a temporary file beside the target, is synced,
+/// then takes the target's name in one step (a hard link for a new file, so one that appeared
+/// meanwhile is not replaced; a rename when replacing). A failure leaves no partial file.
+enum ReportFile {
+    /// The report as text in `format` (CSV has ``writeCSV(_:folder:plan:replace:)``).
+    static func render(_ report: Report, _ format: Export.Format) -> String {
+        switch format {
+        case .markdown: MarkdownReport.render(report)
+        case .html: HTMLReport.render(report)
+        case .csv, .json: JSONReport.render(report)
+        }
+    }
+
+    /// Writes a Markdown, HTML or JSON report to `path`: never over `plan` (the file it was made
+    /// from), never over a folder, over an existing file only with `replace`. Returns the bytes.
+    @discardableResult
+    static func writeReport(_ text: String, format: Export.Format, to path: String, plan: String?,
+                            replace: Bool) throws(CLIFailure) -> Int {
+        try refuse(path, ifItIs: plan)
+        if isFolder(path) { throw CLIFailure("\(path) is a folder; give a file name for the \(format.label) report") }
+        if exists(path) && !replace {
+            throw CLIFailure("\(path) already exists; not overwritten. Pass --force to replace it.")
+        }
+        return try write(text, to: path, replace: replace)
+    }
+
+    /// Writes one CSV file per table into `folder` (made if missing), with the same refusals.
+    /// Returns the paths written and their bytes in all.
+    static func writeCSV(_ files: [CSVReport.File], folder: String, plan: String?,
+                         replace: Bool) throws(CLIFailure) -> (paths: [String], bytes: Int) {
         if exists(folder) && !isFolder(folder) {
             throw CLIFailure("\(folder) is a file; csv writes one file per table into a folder: give a folder name")
         }
         let paths = files.map { (folder.hasSuffix("/") ? folder : folder + "/") + $0.name }
-        for path in paths { try refuseThePlan(path) }
+        for path in paths { try refuse(path, ifItIs: plan) }
         let existing = paths.filter(exists)
-        if !existing.isEmpty && !force {
+        if !existing.isEmpty && !replace {
             let names = existing.map { fileURL($0).lastPathComponent }
             throw CLIFailure("\(folder) already holds \(Words.short(names, limit: 4)); not overwritten. "
                 + "Pass --force to replace \(existing.count == 1 ? "it" : "them").")
@@ -158,33 +183,28 @@ struct Export: ParsableCommand {
             throw CLIFailure("cannot create the folder \(folder): \(error.localizedDescription)")
         }
         var total = 0
-        for (file, path) in zip(files, paths) { total += try ReportFile.write(file.text, to: path, replace: force) }
-        Console.out("Wrote \(Words.count(files.count, "CSV file")) to \(folder) (\(formatBytes(total))):")
-        for path in paths { Console.out("  \(path)") }
+        for (file, path) in zip(files, paths) { total += try write(file.text, to: path, replace: replace) }
+        return (paths, total)
     }
 
     /// The report never goes over the plan it was made from.
-    func refuseThePlan(_ path: String) throws(CLIFailure) {
+    static func refuse(_ path: String, ifItIs plan: String?) throws(CLIFailure) {
+        guard let plan else { return }
         let a = fileURL(path).resolvingSymlinksInPath().standardizedFileURL.path
-        let b = fileURL(file).resolvingSymlinksInPath().standardizedFileURL.path
+        let b = fileURL(plan).resolvingSymlinksInPath().standardizedFileURL.path
         if a == b { throw CLIFailure("\(path) is the plan file itself; export only reads the plan, so it does not write there") }
     }
 
-    func exists(_ path: String) -> Bool {
+    static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(fileURL(path).path, &st) == 0
     }
 
-    func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         var folder: ObjCBool = false
         return FileManager.default.fileExists(atPath: fileURL(path).path, isDirectory: &folder) && folder.boolValue
     }
-}
 
-/// Writing a report file atomically: the text goes to a temporary file beside the target, is synced,
-/// then takes the target's name in one step (a hard link for a new file, so one that appeared
-/// meanwhile is not replaced; a rename when replacing). A failure leaves no partial file.
-enum ReportFile {
     @discardableResult
     static func write(_ text: String, to path: String, replace: Bool) throws(CLIFailure) -> Int {
         let url = fileURL(path)
