@@ -28,22 +28,6 @@ public struct ReadinessViewState: Sendable, Equatable {
     public init() {}
 }
 
-/// The Resistance view's own state.
-public struct ResistanceViewState: Sendable, Equatable {
-    public var grouping: ResistanceRules.Grouping = .kind
-    /// Row among the notes shown (group headings are not rows).
-    public var selected = 0
-    /// First screen line shown.
-    public var top = 0
-    public var filter = ""
-    public var filterInput: TextInput?
-    /// Showing the stakeholders list instead of the notes.
-    public var stakeholders = false
-    public var stakeholderRow = 0
-
-    public init() {}
-}
-
 /// A readiness cell's history, open over the matrix: every rating, struck ones included.
 public struct HistoryState: Sendable, Equatable {
     public var cell: Readiness.CellKey

@@ -1,11 +1,6 @@
 import PilotwaveCore
 
 extension CommandRegistry {
-    static let hasNote: @Sendable (AppState) -> Availability = { state in
-        if let b = state.editBlocker { return .disabled(b) }
-        return state.plan.resistance.isEmpty ? .disabled("no notes yet (! captures one)") : .enabled
-    }
-
     static let readinessCommands: [Command] = [
         Command("readiness.down", "Next dimension", context: .readiness, keys: ["j", "down"], inPalette: false,
                 help: "Move down a dimension."),
@@ -41,33 +36,5 @@ extension CommandRegistry {
                 availability: editable),
         Command("readiness.showRetired", "Show retired dimensions", context: .readiness, keys: ["z"],
                 help: "Show or hide retired dimensions."),
-    ]
-
-    static let resistanceCommands: [Command] = [
-        Command("resistance.down", "Next note", context: .resistance, keys: ["j", "down"], inPalette: false,
-                help: "Move down the log."),
-        Command("resistance.up", "Previous note", context: .resistance, keys: ["k", "up"], inPalette: false,
-                help: "Move up the log."),
-        Command("resistance.first", "First note", context: .resistance, keys: ["g", "home"], inPalette: false,
-                help: "Go to the first note."),
-        Command("resistance.last", "Last note", context: .resistance, keys: ["G", "end"], inPalette: false,
-                help: "Go to the last note."),
-        Command("resistance.group", "Group by next", context: .resistance, keys: ["s"], hint: true,
-                help: "Group the log by kind, by status or by source (team or stakeholder)."),
-        Command("resistance.filter", "Filter notes", context: .resistance, keys: ["/"], hint: true,
-                help: "Show only notes whose words, kind, status, owner, response or source contain the text."),
-        Command("resistance.edit", "Edit note", context: .resistance, keys: ["enter", "e"], hint: true,
-                help: "Complete the note: source, severity, the response (from the kind's playbook or your own), owner and follow-up date.",
-                availability: hasNote),
-        Command("resistance.advance", "Next status", context: .resistance, keys: [">"], hint: true,
-                help: "Move the note on: open → being addressed → resolved.", availability: hasNote),
-        Command("resistance.back", "Previous status", context: .resistance, keys: ["<"],
-                help: "Move the note back a status.", availability: hasNote),
-        Command("resistance.delete", "Delete note", context: .resistance, keys: ["d", "delete"],
-                help: "Delete the selected note (or stakeholder); u undoes it.", availability: hasNote),
-        Command("resistance.stakeholders", "Stakeholders", context: .resistance, keys: ["t"], hint: true,
-                help: "Switch between the notes and the stakeholders (name, role, stance now and wanted)."),
-        Command("resistance.addStakeholder", "Add stakeholder", context: .resistance, keys: ["a"],
-                help: "A new stakeholder: name, role, stance now and the stance wanted.", availability: editable),
     ]
 }
