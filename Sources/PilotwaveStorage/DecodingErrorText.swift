@@ -1,4 +1,5 @@
 import Foundation
+import PilotwaveCore
 
 /// Turns a `DecodingError` into a ``PlanLoadError`` with a JSON path, a line and column and words
 /// a person reads: `teams[3].roles.design: expected a number, found a string`. The caller has
@@ -23,7 +24,7 @@ enum DecodingErrorText {
                                   position: JSONLocator.locate(path, in: bytes)?.position)
         case .keyNotFound(let key, let context):
             let path = JSONPath(codingPath: context.codingPath)
-            problem = PlanProblem(path: path, text: "missing required key \"\(key.stringValue)\"",
+            problem = PlanProblem(path: path, text: "missing required key \(Words.value(key.stringValue))",
                                   position: JSONLocator.locate(path, in: bytes)?.position)
         case .dataCorrupted(let context):
             let path = JSONPath(codingPath: context.codingPath)

@@ -1,3 +1,5 @@
+import PilotwaveCore
+
 /// A location inside a JSON document, written the way a person reads it: `teams[3].roles.design`.
 ///
 /// Used in load errors and by ``JSONLocator`` to find the line and column of a value.
@@ -51,7 +53,10 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
             case .index(let i):
                 text += "[\(i)]"
             case .key(let k):
-                if JSONPath.isPlainKey(k) {
+                if k.utf8.count > Words.valueExcerpt {
+                    // A key is text from the file: a long one is quoted short, like any value.
+                    text += "[" + Words.value(k) + "]"
+                } else if JSONPath.isPlainKey(k) {
                     text += text.isEmpty ? k : "." + k
                 } else {
                     text += "[\"" + k.replacingBackslashesAndQuotes() + "\"]"

@@ -153,7 +153,7 @@ public enum PlanCodec {
             if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "expected a date and time like 2026-03-02T09:30:00Z, found \"\(text)\"")
+                debugDescription: "expected a date and time like 2026-03-02T09:30:00Z, found \(Words.value(text))")
         }
         return decoder
     }

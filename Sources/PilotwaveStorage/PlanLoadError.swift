@@ -1,3 +1,5 @@
+import PilotwaveCore
+
 /// One thing wrong with a plan file: where (JSON path, line and column) and what.
 public struct PlanProblem: Sendable, Hashable, CustomStringConvertible {
     /// The value concerned, e.g. `teams[3].stage`; the root path for the file as a whole.
@@ -15,7 +17,14 @@ public struct PlanProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `teams[3].stage: expected one of …`, or just the text for the root path.
-    public var description: String { path.isRoot ? text : "\(path): \(text)" }
+    /// Never longer than ``longestText`` characters, however long the values in the file.
+    public var description: String {
+        Words.clip(path.isRoot ? text : "\(path): \(text)", max: PlanProblem.longestText)
+    }
+
+    /// The most characters of one problem's ``description``; values in it are already quoted short
+    /// (``Words/value(_:max:)``), so this only guards against a message that forgot to.
+    public static let longestText = 400
 
     /// `FILE:LINE:COLUMN: path: text` (or `FILE: path: text` without a position), the form compilers
     /// use, so editors can jump to it.
@@ -32,7 +41,11 @@ public struct PlanLoadError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Reason: Sendable, Hashable {
         /// There is no file at the path.
         case notFound
-        /// The file exists but could not be read; the system's words (`Permission denied`).
+        /// The path names a folder, not a file.
+        case isFolder
+        /// The file exists but this user may not read it.
+        case noPermission
+        /// The file exists but could not be read; the system's words (`Input/output error`).
         case unreadable(String)
         /// The file has 0 bytes.
         case empty
@@ -78,6 +91,10 @@ public struct PlanLoadError: Error, Sendable, Hashable, CustomStringConvertible 
         switch reason {
         case .notFound:
             return "\(file): cannot open: No such file or directory"
+        case .isFolder:
+            return "\(file): is a folder, not a plan file; give the path of a plan file (FILE.json) in it"
+        case .noPermission:
+            return "\(file): cannot read: permission denied. Ask the file's owner for read access (see ls -l \(file))"
         case .unreadable(let why):
             return "\(file): cannot read: \(why)"
         case .empty:

@@ -86,6 +86,8 @@ public struct PlanStore: Sendable {
             return try Posix.readFile(file)
         } catch {
             if error.errno == ENOENT { throw PlanLoadError(file: file, reason: .notFound) }
+            if error.errno == EISDIR { throw PlanLoadError(file: file, reason: .isFolder) }
+            if error.errno == EACCES { throw PlanLoadError(file: file, reason: .noPermission) }
             throw PlanLoadError(file: file, reason: .unreadable(error.text))
         }
     }

@@ -17,6 +17,9 @@ public enum PlanValidator {
 }
 
 private struct Validation {
+    /// An id or key from the file, quoted and cut short for a message.
+    func q(_ value: some CustomStringConvertible) -> String { Words.value(value.description) }
+
     /// A problem with the collection and element it belongs to, for ordering.
     var found: [(collection: String, index: Int, problem: PlanProblem)] = []
 
@@ -38,7 +41,7 @@ private struct Validation {
         for (i, item) in items.enumerated() {
             let key = id(item)
             if let j = first[key] {
-                add(collection, i, [.key("id")], "duplicate \(noun) \"\(key)\" (first at \(collection)[\(j)])")
+                add(collection, i, [.key("id")], "duplicate \(noun) \(q(key)) (first at \(collection)[\(j)])")
             } else {
                 first[key] = i
             }
@@ -81,16 +84,16 @@ private struct Validation {
                 add("coaches", i, [.key("capacity")], "expected 1 or more teams, found \(coach.capacity)")
             }
             if let team = coach.seededFrom, teams[team.raw] == nil {
-                add("coaches", i, [.key("seededFrom")], "no team with id \"\(team)\"")
+                add("coaches", i, [.key("seededFrom")], "no team with id \(q(team))")
             }
         }
 
         for (i, signal) in plan.signals.enumerated() {
             if dimensions[signal.dimension] == nil {
-                add("signals", i, [.key("dimension")], "no readiness dimension with key \"\(signal.dimension)\"")
+                add("signals", i, [.key("dimension")], "no readiness dimension with key \(q(signal.dimension))")
             }
             if let team = signal.team, teams[team.raw] == nil {
-                add("signals", i, [.key("team")], "no team with id \"\(team)\"")
+                add("signals", i, [.key("team")], "no team with id \(q(team))")
             }
             rating(signal.rating, "signals", i, [.key("rating")])
         }
@@ -105,10 +108,10 @@ private struct Validation {
                 break
             }
             if let team = note.team, teams[team.raw] == nil {
-                add("resistance", i, [.key("team")], "no team with id \"\(team)\"")
+                add("resistance", i, [.key("team")], "no team with id \(q(team))")
             }
             if let stakeholder = note.stakeholder, stakeholders[stakeholder.raw] == nil {
-                add("resistance", i, [.key("stakeholder")], "no stakeholder with id \"\(stakeholder)\"")
+                add("resistance", i, [.key("stakeholder")], "no stakeholder with id \(q(stakeholder))")
             }
         }
 
@@ -116,12 +119,12 @@ private struct Validation {
         for (w, wave) in plan.waves.enumerated() {
             for (k, teamID) in wave.teams.enumerated() {
                 guard let t = teams[teamID.raw] else {
-                    add("waves", w, [.key("teams"), .index(k)], "no team with id \"\(teamID)\"")
+                    add("waves", w, [.key("teams"), .index(k)], "no team with id \(q(teamID))")
                     continue
                 }
                 if let earlier = waveOfTeam[teamID.raw] {
                     add("waves", w, [.key("teams"), .index(k)],
-                        "team \"\(teamID)\" is also in waves[\(earlier.wave)].teams[\(earlier.slot)]; "
+                        "team \(q(teamID)) is also in waves[\(earlier.wave)].teams[\(earlier.slot)]; "
                             + "a team belongs to at most one wave")
                 } else {
                     waveOfTeam[teamID.raw] = (w, k)
@@ -129,17 +132,17 @@ private struct Validation {
                 let status = plan.teams[t].status
                 if status == .candidate || status == .outOfScope {
                     add("waves", w, [.key("teams"), .index(k)],
-                        "team \"\(teamID)\" has status \(status.rawValue); a team in a wave must be pilot or inWave")
+                        "team \(q(teamID)) has status \(status.rawValue); a team in a wave must be pilot or inWave")
                 }
             }
             for (k, blocker) in wave.entry.blockers.enumerated() where blockers[blocker.raw] == nil {
-                add("waves", w, [.key("entry"), .key("blockers"), .index(k)], "no blocker with id \"\(blocker)\"")
+                add("waves", w, [.key("entry"), .key("blockers"), .index(k)], "no blocker with id \(q(blocker))")
             }
             for (k, threshold) in wave.entry.readiness.enumerated() {
                 let at: [JSONPath.Component] = [.key("entry"), .key("readiness"), .index(k)]
                 if dimensions[threshold.dimension] == nil {
                     add("waves", w, at + [.key("dimension")],
-                        "no readiness dimension with key \"\(threshold.dimension)\"")
+                        "no readiness dimension with key \(q(threshold.dimension))")
                 }
                 rating(threshold.minimum, "waves", w, at + [.key("minimum")])
             }
@@ -147,7 +150,7 @@ private struct Validation {
 
         for (i, blocker) in plan.blockers.enumerated() {
             for (k, team) in blocker.surfacedBy.enumerated() where teams[team.raw] == nil {
-                add("blockers", i, [.key("surfacedBy"), .index(k)], "no team with id \"\(team)\"")
+                add("blockers", i, [.key("surfacedBy"), .index(k)], "no team with id \(q(team))")
             }
         }
 
@@ -155,7 +158,7 @@ private struct Validation {
         // Their `workshop` is not: deleting a workshop unlinks its decisions.
         for (i, decision) in plan.decisions.enumerated() {
             if let workshop = decision.workshop, workshops[workshop.raw] == nil {
-                add("decisions", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
+                add("decisions", i, [.key("workshop")], "no workshop with id \(q(workshop))")
             }
         }
 
@@ -165,7 +168,7 @@ private struct Validation {
 
         for (i, action) in plan.actions.enumerated() {
             if let workshop = action.workshop, workshops[workshop.raw] == nil {
-                add("actions", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
+                add("actions", i, [.key("workshop")], "no workshop with id \(q(workshop))")
             }
         }
 
@@ -189,31 +192,31 @@ private struct Validation {
             let at: [JSONPath.Component] = [.key("waves"), .index(w)]
             if let j = firstWave[wave.id.raw] {
                 add("scenarios", i, at + [.key("id")],
-                    "duplicate wave id \"\(wave.id)\" (first at scenarios[\(i)].waves[\(j)])")
+                    "duplicate wave id \(q(wave.id)) (first at scenarios[\(i)].waves[\(j)])")
             } else {
                 firstWave[wave.id.raw] = w
             }
             for (k, teamID) in wave.teams.enumerated() {
                 guard teams[teamID.raw] != nil else {
-                    add("scenarios", i, at + [.key("teams"), .index(k)], "no team with id \"\(teamID)\"")
+                    add("scenarios", i, at + [.key("teams"), .index(k)], "no team with id \(q(teamID))")
                     continue
                 }
                 if let earlier = waveOfTeam[teamID.raw] {
                     add("scenarios", i, at + [.key("teams"), .index(k)],
-                        "team \"\(teamID)\" is also in scenarios[\(i)].waves[\(earlier.wave)].teams[\(earlier.slot)]; "
+                        "team \(q(teamID)) is also in scenarios[\(i)].waves[\(earlier.wave)].teams[\(earlier.slot)]; "
                             + "a team belongs to at most one wave")
                 } else {
                     waveOfTeam[teamID.raw] = (w, k)
                 }
             }
             for (k, blocker) in wave.entry.blockers.enumerated() where blockers[blocker.raw] == nil {
-                add("scenarios", i, at + [.key("entry"), .key("blockers"), .index(k)], "no blocker with id \"\(blocker)\"")
+                add("scenarios", i, at + [.key("entry"), .key("blockers"), .index(k)], "no blocker with id \(q(blocker))")
             }
             for (k, threshold) in wave.entry.readiness.enumerated() {
                 let path = at + [.key("entry"), .key("readiness"), .index(k)]
                 if dimensions[threshold.dimension] == nil {
                     add("scenarios", i, path + [.key("dimension")],
-                        "no readiness dimension with key \"\(threshold.dimension)\"")
+                        "no readiness dimension with key \(q(threshold.dimension))")
                 }
                 rating(threshold.minimum, "scenarios", i, path + [.key("minimum")])
             }
@@ -222,16 +225,16 @@ private struct Validation {
         for (k, assignment) in scenario.assignments.enumerated() {
             let at: [JSONPath.Component] = [.key("assignments"), .index(k)]
             if teams[assignment.team.raw] == nil {
-                add("scenarios", i, at + [.key("team")], "no team with id \"\(assignment.team)\"")
+                add("scenarios", i, at + [.key("team")], "no team with id \(q(assignment.team))")
             } else if let j = assigned[assignment.team.raw] {
                 add("scenarios", i, at + [.key("team")],
-                    "team \"\(assignment.team)\" is also assigned at scenarios[\(i)].assignments[\(j)]; "
+                    "team \(q(assignment.team)) is also assigned at scenarios[\(i)].assignments[\(j)]; "
                         + "a team has at most one coach")
             } else {
                 assigned[assignment.team.raw] = k
             }
             if coaches[assignment.coach.raw] == nil {
-                add("scenarios", i, at + [.key("coach")], "no coach with id \"\(assignment.coach)\"")
+                add("scenarios", i, at + [.key("coach")], "no coach with id \(q(assignment.coach))")
             }
         }
     }
@@ -301,7 +304,7 @@ private struct Validation {
     /// A line of a ballot or of the totals of `votes[i]`: a team that exists, 0 or more votes.
     mutating func checkVotes(_ line: TeamVotes, _ i: Int, _ at: [JSONPath.Component], teams: [String: Int]) {
         if teams[line.team.raw] == nil {
-            add("votes", i, at + [.key("team")], "no team with id \"\(line.team)\"")
+            add("votes", i, at + [.key("team")], "no team with id \(q(line.team))")
         }
         if line.votes < 0 {
             add("votes", i, at + [.key("votes")], "expected 0 or more votes, found \(line.votes)")
@@ -320,7 +323,7 @@ private struct Validation {
         if team.ratings.contains(where: { criteria[$0.key] == nil || !Criterion.ratingRange.contains($0.value) }) {
             for (key, value) in team.ratings.sorted(by: { $0.key < $1.key }) {
                 if criteria[key] == nil {
-                    add("teams", i, [.key("ratings"), .key(key)], "no criterion with key \"\(key)\"")
+                    add("teams", i, [.key("ratings"), .key(key)], "no criterion with key \(q(key))")
                 } else {
                     rating(value, "teams", i, [.key("ratings"), .key(key)])
                 }
@@ -338,10 +341,10 @@ private struct Validation {
             }
         }
         if let coach = team.coach, coaches[coach.raw] == nil {
-            add("teams", i, [.key("coach")], "no coach with id \"\(coach)\"")
+            add("teams", i, [.key("coach")], "no coach with id \(q(coach))")
         }
         for (k, other) in team.dependsOn.enumerated() where teams[other.raw] == nil {
-            add("teams", i, [.key("dependsOn"), .index(k)], "no team with id \"\(other)\"")
+            add("teams", i, [.key("dependsOn"), .index(k)], "no team with id \(q(other))")
         }
     }
 }

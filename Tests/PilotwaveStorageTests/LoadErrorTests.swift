@@ -33,7 +33,9 @@ struct LoadErrorTests {
     @Test func folderInsteadOfFile() throws {
         try withTemporaryDirectory { dir in
             let error = #expect(throws: PlanLoadError.self) { try PlanStore().load(dir) }
-            #expect(error?.message == "\(dir.path(percentEncoded: false)): cannot read: Is a directory")
+            #expect(error?.reason == .isFolder)
+            #expect(error?.message == "\(dir.path(percentEncoded: false)): is a folder, not a plan file; "
+                + "give the path of a plan file (FILE.json) in it")
         }
     }
 

@@ -89,7 +89,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let text = try container.decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, found \"\(text)\"")
+                in: container, debugDescription: "expected a date as YYYY-MM-DD, found \(Words.value(text))")
         }
         self = day
     }

@@ -16,7 +16,7 @@ extension StringEnum {
         guard let value = Self(rawValue: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "expected one of \(Self.expectedValues); found \"\(text)\"")
+                debugDescription: "expected one of \(Self.expectedValues); found \(Words.value(text))")
         }
         self = value
     }

@@ -76,7 +76,11 @@ public enum Words {
     /// `"text"` in straight double quotes, shortened to `max` characters.
     public static func quote(_ text: String, max: Int = 60) -> String {
         let t = text.trimmingWhitespace()
-        return "\"" + (t.count > max ? String(t.prefix(max - 1)).trimmingWhitespace() + "…" : t) + "\""
+        // Not `t.count`: that walks the whole text, however long.
+        guard let cut = t.index(t.startIndex, offsetBy: max, limitedBy: t.endIndex), cut < t.endIndex else {
+            return "\"" + t + "\""
+        }
+        return "\"" + String(t.prefix(max - 1)).trimmingWhitespace() + "…\""
     }
 
     /// "1–4", or "1" when the range is a single number.

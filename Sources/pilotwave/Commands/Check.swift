@@ -42,23 +42,33 @@ struct Check: ParsableCommand {
 
 func parseDay(_ text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let day = Day(iso: text) else { throw CLIFailure("\(option): expected a date as YYYY-MM-DD, found \"\(text)\"") }
+    guard let day = Day(iso: text) else { throw CLIFailure("\(option): expected a date as YYYY-MM-DD, found \(Words.value(text))") }
     return day
 }
 
+/// Findings for people: names, never ids (those are in `--json`), and no line longer than
+/// ``longestLine`` characters however long the names in the plan are.
 enum FindingsText {
+    static let longestLine = 500
+
     static func render(_ findings: [Finding], plan: Plan, file: String) -> String {
-        if findings.isEmpty { return "\(file): \(plan.name) — no findings." }
+        let names = PlanNames(plan)
+        let title = Words.clip(plan.name, max: 80)
+        if findings.isEmpty { return "\(file): \(title) — no findings." }
         var lines: [String] = []
         let counts = FindingSeverity.allCases.reversed().compactMap { sev -> String? in
             let n = findings.filter { $0.severity == sev }.count
             return n == 0 ? nil : "\(n) \(sev.label)"
         }
-        lines.append("\(file): \(plan.name) — \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))")
+        lines.append("\(file): \(title) — \(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", ")))")
         for f in findings {
             lines.append("")
-            lines.append("\(marker(f.severity)) \(f.severity.label.uppercased()) [\(f.code)] \(f.message)")
-            if !f.concerns.isEmpty { lines.append("    concerns: \(f.concerns.joined(separator: ", "))") }
+            lines.append(Words.clip("\(marker(f.severity)) \(f.severity.label.uppercased()) [\(f.code)] \(f.message)",
+                                    max: longestLine))
+            let concerns = names.concerns(of: f)
+            if !concerns.isEmpty {
+                lines.append(Words.clip("    concerns: " + Words.short(concerns, limit: 8), max: longestLine))
+            }
             lines.append("    why: \(f.guidance)")
         }
         return lines.joined(separator: "\n")

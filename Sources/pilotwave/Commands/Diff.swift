@@ -40,7 +40,7 @@ struct Diff: ParsableCommand {
         try guarded {
             let chosen = json ? "json" : (format ?? "text").lowercased()
             guard ["text", "markdown", "md", "json"].contains(chosen) else {
-                throw CLIFailure("--format: expected one of text, markdown, json; found \"\(format ?? "")\"")
+                throw CLIFailure("--format: expected one of text, markdown, json; found \(Words.value(format ?? ""))")
             }
             let before = try PlanFile.load(old).plan
             let after = try PlanFile.load(new).plan

@@ -115,7 +115,7 @@ struct Export: ParsableCommand {
     func resolvedFormat() throws(CLIFailure) -> Format {
         if let format {
             guard let f = Format(loose: format) else {
-                throw CLIFailure("--format: expected one of markdown, html, csv, json; found \"\(format)\"")
+                throw CLIFailure("--format: expected one of markdown, html, csv, json; found \(Words.value(format))")
             }
             return f
         }

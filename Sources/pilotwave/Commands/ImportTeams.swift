@@ -32,7 +32,7 @@ struct ImportTeams: ParsableCommand {
     func run() throws {
         try guarded {
             guard delimiter.count == 1, let separator = delimiter.first else {
-                throw CLIFailure("--delimiter must be one character, not \"\(delimiter)\"")
+                throw CLIFailure("--delimiter must be one character, not \(Words.value(delimiter))")
             }
             let lock = dryRun ? nil : try PlanFile.acquireLock(file)
             defer { lock?.release() }

@@ -23,7 +23,7 @@ struct New: ParsableCommand {
             var orgSize: OrgSize?
             if let size {
                 guard let s = OrgSize(loose: size) else {
-                    throw CLIFailure("--size: expected one of \(OrgSize.expectedValues); found \"\(size)\"")
+                    throw CLIFailure("--size: expected one of \(OrgSize.expectedValues); found \(Words.value(size))")
                 }
                 orgSize = s
             }

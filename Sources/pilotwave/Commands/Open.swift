@@ -19,7 +19,7 @@ struct Open: ParsableCommand {
                 Console.out(Pilotwave.helpMessage())
                 return
             }
-            let loaded = try PlanFile.load(file)
+            let loaded = try PlanFile.load(file, opening: true)
             var lock: PlanLock?
             var readOnly: String?
             do throws(PlanLockError) {

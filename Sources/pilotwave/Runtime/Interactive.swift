@@ -42,7 +42,7 @@ enum Interactive {
         let themeName = ui.theme ?? config.theme
         if let themeName {
             guard let name = Theme.Name(rawValue: themeName) else {
-                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \"\(themeName)\"")
+                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \(Words.value(themeName))")
             }
             theme = .named(name)
         }
@@ -68,13 +68,17 @@ enum Interactive {
                               url: file.map(fileURL), stamp: stamp)
         runtime.lock = lock
         terminal.defersTermination = true
+        // The lock may have changed hands (Save as); whichever the runtime holds is given up on
+        // every way out, including the signal's, which never returns to the caller's `defer`.
+        defer { runtime.lock?.release() }
         do throws(TerminalInputClosed) {
             try runtime.run()
             if let sig = terminal.terminationRequested {
                 // SIGTERM or SIGHUP (the terminal closed): keep what autosave would have kept.
                 terminal.restore()
                 let saved = runtime.saveBeforeLeaving() ?? "."
-                Console.error("pilotwave: \(signalName(sig)) received; leaving" + saved)
+                runtime.lock?.release()
+                Console.error("\(signalName(sig)) received; leaving" + saved)
                 terminal.die(of: sig)
             }
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PilotwaveCore
 
 /// A user-facing failure: printed to stderr as `pilotwave: message`, then exit with `code`.
 /// Never a backtrace for a user mistake.
@@ -14,8 +15,23 @@ struct CLIFailure: Error {
 }
 
 enum Console {
+    /// What starts every message on stderr. Added here and nowhere else: callers pass the message alone.
+    static let prefix = "pilotwave: "
+    /// The most characters one message prints. Values in messages are already quoted short
+    /// (`Words.value`); this guards against one that is not.
+    static let longestMessage = 20_000
+
+    /// `pilotwave: text` on stderr.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("pilotwave: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(errorLine(text).utf8))
+    }
+
+    /// The line ``error(_:)`` prints: the prefix once (a message that already starts with it keeps
+    /// just the one), at most ``longestMessage`` characters.
+    static func errorLine(_ text: String) -> String {
+        var body = Substring(text)
+        while body.hasPrefix(prefix) { body = body.dropFirst(prefix.count) }
+        return prefix + Words.clip(String(body), max: longestMessage) + "\n"
     }
 
     static func out(_ text: String) {

@@ -13,13 +13,27 @@ enum PlanFile {
     static let store = PlanStore()
 
     /// Loads and validates the plan at `path`; exit code 2 with the loader's message when it fails.
-    static func load(_ path: String) throws(CLIFailure) -> Loaded {
+    /// `opening`: the planner was asked to open it, so a missing file says how to create one.
+    static func load(_ path: String, opening: Bool = false) throws(CLIFailure) -> Loaded {
         do {
             let (plan, stamp) = try store.load(fileURL(path))
             return Loaded(plan: plan, stamp: stamp)
         } catch {
+            if opening, error.reason == .notFound { throw CLIFailure(missingMessage(path)) }
             throw CLIFailure(error.message.replacingOccurrences(of: fileURL(path).path(percentEncoded: false), with: path))
         }
+    }
+
+    /// What to do about a plan file that is not there: create it, or fix the folder.
+    static func missingMessage(_ path: String) -> String {
+        let folder = fileURL(path).deletingLastPathComponent().path(percentEncoded: false)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            let given = (path as NSString).deletingLastPathComponent
+            return "\(path): no such file, and no folder \(given.isEmpty ? folder : given); check the path."
+        }
+        return "\(path): no such file. To start a new plan there: pilotwave new \(path)"
+            + " (or pilotwave demo --save-as \(path) to start from the demo plan)."
     }
 
     /// Writes `plan` as a new file at `path`. An existing file is replaced only with `force`, and
