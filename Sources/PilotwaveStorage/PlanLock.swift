@@ -74,6 +74,10 @@ public final class PlanLock: @unchecked Sendable {
             let pid = Array("\(Posix.processID)\n".utf8)
             _ = ftruncate(fd, 0)
             _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) }
+            // No other pilotwave saves this plan now: what earlier, killed saves left can go.
+            let plan = URL(fileURLWithPath: PlanStore.resolvingSymlink(file))
+            SaveTemporaries.removeStale(folder: plan.deletingLastPathComponent().path(percentEncoded: false),
+                                        name: plan.lastPathComponent, lockedSince: Date())
             return PlanLock(fileURL: url, lockFileURL: lockURL, descriptor: fd)
         }
         throw PlanLockError(file: file, reason: .failed(errno: EAGAIN, text: "the lock file keeps changing"))

@@ -15,7 +15,8 @@ import PilotwaveCore
 ///   overwriting an outside edit), writes a temporary file in the same folder, syncs it, keeps the
 ///   current file as `NAME.bak`, renames the temporary file over `NAME` and syncs the folder. If
 ///   any step fails, the temporary files are removed and `NAME` and `NAME.bak` are left exactly as
-///   they were.
+///   they were. A save that is killed cannot remove them: the next save (or ``PlanLock``) does,
+///   see ``SaveTemporaries``.
 /// - A file that failed to load is never written: ``save(_:to:expecting:)`` needs the stamp of a
 ///   successful load to replace a file, and refuses to replace any file without one.
 ///
@@ -139,7 +140,7 @@ private struct AtomicWriter {
         let url = URL(fileURLWithPath: path)
         folder = url.deletingLastPathComponent().path(percentEncoded: false)
         name = url.lastPathComponent
-        suffix = "\(Posix.processID)-" + String(UInt32.random(in: .min ... .max), radix: 16)
+        suffix = SaveTemporaries.newSuffix()
     }
 
     func sibling(_ fileName: String) -> String {
@@ -167,6 +168,8 @@ private struct AtomicWriter {
     mutating func write(_ bytes: [UInt8], expecting stamp: FileStamp?) throws(PlanSaveError) -> FileStamp {
         defer { for temporary in temporaries { Posix.unlink(temporary) } }
         let current = try check(expecting: stamp)
+        // What earlier saves of this plan left when they were killed (see `SaveTemporaries`).
+        SaveTemporaries.removeStale(folder: folder, name: name)
 
         // 1. The new version, complete and on disk, under a temporary name.
         let temporary = sibling(".\(name).tmp-\(suffix)")
