@@ -21,8 +21,9 @@ struct ImportTeams: ParsableCommand {
             where an id is empty), else by name ignoring case. A matched team takes the value of every \
             column in the file (an empty cell as for a new team); columns the file lacks are left alone; an \
             empty status keeps the team's status. Rows that match no team are added. Teams not in the file \
-            are listed and kept, unless --remove-missing (refused for a team in a wave or with readiness \
-            ratings, resistance notes, votes or blockers). The changes are listed as field: old -> new.
+            are listed and kept, unless --remove-missing (refused for a team with history in the plan: in a \
+            wave or scenario, with readiness ratings, resistance notes, votes, blockers it surfaced or teams \
+            depending on it). The changes are listed as field: old → new; --dry-run lists them without saving.
 
             The plan is saved atomically; its previous version is kept as FILE.bak.
             """)
@@ -34,7 +35,7 @@ struct ImportTeams: ParsableCommand {
     var csv: String
 
     @Option(help: ArgumentHelp(
-        "The field separator: one character, or comma, semicolon, tab (default: detected from the header row).",
+        "The field separator: one character, or comma, semicolon, tab, pipe (default: detected from the header row).",
         valueName: "separator"))
     var delimiter: String?
 
