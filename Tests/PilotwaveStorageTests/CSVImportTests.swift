@@ -7,9 +7,9 @@ import Testing
 struct CSVImportTests {
     let plan = Fixtures.fullPlan()  // teams team-1…team-4, criteria = defaults + "Speed of delivery"
 
-    func importing(_ text: String, delimiter: Character = ",") throws -> [Team] {
+    func importing(_ text: String, separator: CSVSeparator? = nil) throws -> [Team] {
         var ids = SequentialIDs()
-        return try TeamCSVImport.teams(fromCSV: text, file: "teams.csv", plan: plan, ids: &ids, delimiter: delimiter)
+        return try TeamCSVImport.teams(fromCSV: text, file: "teams.csv", plan: plan, ids: &ids, separator: separator)
     }
 
     func refusal(_ text: String) -> TeamCSVImportError? {
@@ -43,7 +43,7 @@ struct CSVImportTests {
     }
 
     @Test func customCriterionByKeyAndSemicolonDelimiter() throws {
-        let teams = try importing("name;speed;tags\nSearch;5;\"a;b\"\n", delimiter: ";")
+        let teams = try importing("name;speed;tags\nSearch;5;\"a;b\"\n", separator: CSVSeparator(";"))
         #expect(teams.map(\.ratings) == [["speed": 5]])
         #expect(teams.map(\.tags) == [["a", "b"]])
     }
@@ -51,7 +51,7 @@ struct CSVImportTests {
     @Test func unknownColumnsAreNamedWithTheAcceptedHeaders() {
         #expect(refusal("name,budget,Owner\nX,1,2\n")?.message == """
             teams.csv: 1 problem; nothing was imported:
-            line 1: unknown columns "budget", "Owner"; accepted headers: name, area, stage, product, design, \
+            line 1: unknown columns "budget", "Owner"; accepted headers: id, name, area, stage, product, design, \
             engineering, data, marketing, other, familiarity, learning appetite, customer access, speed of delivery, \
             tags, notes, status, reason (any case; spaces, dashes and underscores are ignored)
             """)
@@ -60,7 +60,7 @@ struct CSVImportTests {
     @Test func ratingColumnsFollowThePlansCriteria() throws {
         var plan = Fixtures.smallPlan()  // only "familiarity" is rated
         #expect(TeamCSVImport.acceptedHeaders(for: plan) == [
-            "name", "area", "stage", "product", "design", "engineering", "data", "marketing", "other",
+            "id", "name", "area", "stage", "product", "design", "engineering", "data", "marketing", "other",
             "familiarity", "tags", "notes", "status", "reason",
         ])
         var ids = SequentialIDs()
@@ -109,7 +109,8 @@ struct CSVImportTests {
             line 7, column status: expected candidate or out of scope, found "pilot"
             line 8, column reason: expected a reason when status is out of scope, found an empty cell
             line 9, column name: duplicate team name "alpha2" (first on line 2)
-            line 10, column name: a team named "チーム Ωmega" is already in the plan (team-1)
+            line 10, column name: a team named "チーム Ωmega" is already in the plan (team-1); to update the plan's \
+            teams from this file, use --update
             """)
     }
 
