@@ -28,8 +28,9 @@ final class AppDriver {
         }
     }
 
-    /// 2026-11-23 09:00 UTC
-    static let start = Date(timeIntervalSince1970: 1_795_424_400)
+    /// 2026-03-09 09:00 UTC: Monday of the week the demo's story is written for (``DemoPlan/storyWeek``),
+    /// so `DemoPlan.make()` is the demo as a user sees it on that day.
+    static let start = Date(timeIntervalSince1970: 1_773_046_800)
 
     init(plan: Plan = DemoPlan.make(), file: String? = "plan.json", size: Size = Size(width: 120, height: 40),
          readOnly: String? = nil) {

@@ -87,7 +87,7 @@ struct BlockersStoryTests {
         plan.waves[w].entry = EntryCriteria(blockers: ["blocker-project-funding", "blocker-customer-access"])
         let d = AppDriver(plan: plan)
         select(d, "Funding is per project")
-        #expect(d.screen.contains("✗ Wave 1 — early adopters · was due 2026-07-06 (140 days ago)"))
+        #expect(d.screen.contains("✗ Wave 1 — early adopters · starts 2026-04-13 (in 35 days)"))
         #expect(d.screen.contains("The last thing in its gate"))
         d.keys(">")  // open and unowned: asks who is working on it
         guard case .editForm(let form) = d.state.overlay, case .blockerOwner(_, advance: true) = form.purpose else {
@@ -177,7 +177,7 @@ struct BlockersStoryTests {
         d.keys("s")
         #expect(d.state.toast?.text == "Grouped by wave")
         #expect(Reducer.selectedBlocker(d.state)?.id == id, "regrouping keeps the selected blocker")
-        #expect(d.screen.contains("Wave 2 — scale out · starts 2027-01-11 (2)"))
+        #expect(d.screen.contains("Wave 2 — scale out · starts 2026-10-05 (2)"))
         #expect(d.screen.contains("Gates nothing (1)"))
         d.keys("s")
         #expect(d.screen.contains("Capability (1)"))

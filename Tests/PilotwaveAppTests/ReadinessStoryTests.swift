@@ -46,8 +46,8 @@ struct ReadinessStoryTests {
         d.keys("<enter>")
         guard case .history(let h) = d.state.overlay else { Issue.record("no history"); return }
         #expect(h.selected == 1)
-        #expect(d.screen.contains("2026-11-23  2/5 by Ana"))
-        #expect(d.screen.contains("2026-12-07  4/5 by Ana"))
+        #expect(d.screen.contains("2026-03-09  2/5 by Ana"))
+        #expect(d.screen.contains("2026-03-23  4/5 by Ana"))
     }
 
     @Test func aMistakenRatingIsStruckWithAReasonAndKept() throws {

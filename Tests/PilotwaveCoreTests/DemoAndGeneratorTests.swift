@@ -285,7 +285,7 @@ import Testing
         let seeded = try #require(plan.coaches.first { $0.seededFrom != nil })
         #expect(plan.team(try #require(seeded.seededFrom))?.status == .pilot)
         #expect(plan.teams.contains { $0.coach == seeded.id && $0.status == .inWave })
-        let findings = PlanChecks.run(plan, today: Day(2026, 3, 5))
+        let findings = PlanChecks.run(plan, today: DemoPlan.storyWeek)
         #expect(!findings.contains { $0.code == "seededCoachTooEarly" })
     }
 
@@ -301,14 +301,14 @@ import Testing
         #expect(c.waves.map { $0.a?.teams } == [3, 6, 6] && c.waves.map { $0.b?.teams } == [3, 12, nil])
         #expect(c.moves.count == 6 && c.moves.allSatisfy { $0.to?.wave == "wave-1" })
         #expect(c.leftA == c.leftB)
-        #expect(c.overloadedQuartersA.map(\.label) == ["Q3 2026"])
-        #expect(c.overloadedQuartersB.map(\.label) == ["Q3 2026", "Q4 2026"])
-        let q3 = try #require(c.load.first { $0.quarter == Quarter(year: 2026, q: 3) })
-        #expect(q3.b.over.map { "\($0.name) \($0.teams)/\($0.capacity)" } == ["Marc Dubois 4/3", "Lena Brunner 3/2"])
+        #expect(c.overloadedQuartersA.map(\.label) == ["Q2 2026"])
+        #expect(c.overloadedQuartersB.map(\.label) == ["Q2 2026", "Q3 2026"])
+        let q2 = try #require(c.load.first { $0.quarter == Quarter(year: 2026, q: 2) })
+        #expect(q2.b.over.map { "\($0.name) \($0.teams)/\($0.capacity)" } == ["Marc Dubois 4/3", "Lena Brunner 3/2"])
         #expect(c.blockers.allSatisfy { $0.inA && $0.inB })
         // Broker Hub's dependency on Identity & Access is met in the scenario.
-        let before = PlanChecks.run(plan, today: Day(2026, 3, 5)).filter { $0.code == "dependsOnLaterWave" }
-        let after = PlanChecks.run(faster, today: Day(2026, 3, 5)).filter { $0.code == "dependsOnLaterWave" }
+        let before = PlanChecks.run(plan, today: DemoPlan.storyWeek).filter { $0.code == "dependsOnLaterWave" }
+        let after = PlanChecks.run(faster, today: DemoPlan.storyWeek).filter { $0.code == "dependsOnLaterWave" }
         #expect(before.contains { $0.concerns.first == "team-broker-hub" })
         #expect(!after.contains { $0.concerns.first == "team-broker-hub" })
     }
@@ -369,7 +369,7 @@ import Testing
         #expect(plan.scenarios.count == 1 && scenario.waves.count == 3)  // pilots, waves 1–2, wave 3
         #expect(Set(scenario.waves.flatMap(\.teams)) == Set(plan.waves.flatMap(\.teams)))
         #expect(Scenarios.apply(scenario, to: plan).teams == plan.teams)
-        #expect(!PlanChecks.run(plan, today: Day(2026, 3, 5)).contains { $0.code == "seededCoachTooEarly" })
+        #expect(!PlanChecks.run(plan, today: DemoPlan.storyWeek).contains { $0.code == "seededCoachTooEarly" })
         #expect(plan.coaches.contains { $0.seededFrom != nil })
         // Organisation-level history for every precondition.
         for d in plan.dimensions where d.group == .precondition {

@@ -75,7 +75,7 @@ struct PlanDiffTests {
         let d = diff { plan in
             plan.waves.append(Wave(id: "wave-3", name: "Wave 3 — the rest", order: 3, start: Day(2027, 9, 6)))
             let w1 = index(plan.waves, "wave-1")
-            plan.waves[w1].start = Day(2026, 8, 3)
+            plan.waves[w1].start = Day(2026, 5, 4)
             plan.waves[w1].status = .active
             plan.waves[w1].entry.checklist[0].done = true
             plan.waves[w1].entry.blockers.removeAll { $0 == "blocker-decision-rights" }
@@ -85,7 +85,7 @@ struct PlanDiffTests {
         #expect(d.changes(.waveRemoved).map(\.text) == ["Wave 2 — scale out removed"])
         let w1 = d.changes.first { $0.subject == "wave-1" }
         #expect(w1?.kinds == [.waveDates, .waveStatus, .waveEntry])
-        #expect(w1?.text == "Wave 1 — early adopters: dates 2026-07-06 – 2026-09-30 → 2026-08-03 – 2026-09-30; planned → active; "
+        #expect(w1?.text == "Wave 1 — early adopters: dates 2026-04-13 – 2026-06-26 → 2026-05-04 – 2026-06-26; planned → active; "
             + "entry gate: − blocker \"Product managers cannot change scope wi…\", "
             + "✓ \"Pilot retrospective shared with the wav…\"")
         // The teams of the removed wave leave the waves.

@@ -41,7 +41,7 @@ enum ReportGoldens {
 
 @Suite("Reports")
 struct ReportTests {
-    static let today = Day(2026, 11, 23)
+    static let today = DemoPlan.storyWeek  // 2026-03-09, the demo as written
     static let workshop: WorkshopID = "workshop-pilot-selection"
 
     func demo() throws -> Report { try Report.build(DemoPlan.make(), today: Self.today) }
@@ -99,13 +99,13 @@ struct ReportTests {
         let resistance = try #require(report.table("resistance-open"))
         #expect(resistance.rows.count == 8, "the resolved note is left out")
         #expect(resistance.texts("severity").prefix(4).allSatisfy { $0 == "high" })
-        #expect(resistance.texts("overdueDays").first == "249 days")
+        #expect(resistance.texts("overdueDays") == ["", "", "", "", "3 days", "", "", ""], "the COO's follow-up, just overdue")
         #expect(resistance.texts("owner").contains("no owner"))
         let waves = try #require(report.table("waves"))
         #expect(waves.texts("wave") == ["Pilots", "Wave 1 — early adopters", "Wave 2 — scale out"])
         #expect(waves.texts("coaches")[1].contains("Marc Dubois 4/3 over"))
         #expect(waves.texts("gate") == ["2 of 2 met", "2 of 7 met", "0 of 4 met"])
-        #expect(report.table("findings")?.texts("code").first == "entryBlockersOpen")
+        #expect(report.table("findings")?.texts("code").first == "coachOverCapacity", "warnings first; nothing critical")
         #expect(report.table("blockers")?.texts("status") == ["open", "open", "in progress", "in progress", "resolved"])
         #expect(report.table("decisions")?.rows.count == 6)
         #expect(report.table("actions")?.texts("text").count == 2, "the demo's two actions from the pilot-selection workshop")
@@ -117,7 +117,7 @@ struct ReportTests {
         var plan = DemoPlan.make()
         plan.votes = [VoteRound(
             id: "round-1", title: "Which teams go first?", budget: 3, attributed: false,
-            openedAt: DemoPlan.date("2026-11-20T09:00:00Z"),
+            openedAt: DemoPlan.date("2026-03-06T09:00:00Z"),
             totals: [TeamVotes(team: "team-broker-hub", votes: 4), TeamVotes(team: "team-quote-buy", votes: 2)],
             ballotCount: 2, revealed: revealed)]
         plan.workshops[0].status = .done
@@ -125,18 +125,18 @@ struct ReportTests {
         plan.workshops[0].steps[3].spentSeconds = 31 * 60 + 30
         plan.workshops[0].steps[3].done = true
         plan.workshops[0].parkingLot = [ParkingItem(text: "Who pays | for the coaches?", at: DemoPlan.date("2026-01-09T15:10:00Z"))]
-        plan.workshops.append(Workshop(id: "workshop-other", title: "Readiness check-in", date: Day(2026, 11, 20)))
+        plan.workshops.append(Workshop(id: "workshop-other", title: "Readiness check-in", date: Day(2026, 3, 6)))
         plan.decisions.append(Decision(id: "decision-named", text: "Broker Hub joins the pilots.", decidedBy: "Regula Imhof",
-                                       at: DemoPlan.date("2026-11-20T10:00:00Z"), workshop: "workshop-pilot-selection"))
+                                       at: DemoPlan.date("2026-03-06T10:00:00Z"), workshop: "workshop-pilot-selection"))
         plan.decisions.append(Decision(id: "decision-elsewhere", text: "Check in again in January.", decidedBy: "Anna Keller",
-                                       at: DemoPlan.date("2026-11-20T10:05:00Z"), workshop: "workshop-other"))
+                                       at: DemoPlan.date("2026-03-06T10:05:00Z"), workshop: "workshop-other"))
         plan.actions = [
-            ActionItem(id: "action-done", text: "Send the ranking round", owner: "Anna Keller", due: Day(2026, 11, 1), done: true,
-                       workshop: "workshop-pilot-selection", createdAt: DemoPlan.date("2026-11-20T10:10:00Z")),
-            ActionItem(id: "action-late", text: "Book the CFO\nfor the funding trial", owner: "Sophie Meier", due: Day(2026, 11, 13),
-                       workshop: "workshop-pilot-selection", createdAt: DemoPlan.date("2026-11-20T10:11:00Z")),
+            ActionItem(id: "action-done", text: "Send the ranking round", owner: "Anna Keller", due: Day(2026, 2, 15), done: true,
+                       workshop: "workshop-pilot-selection", createdAt: DemoPlan.date("2026-03-06T10:10:00Z")),
+            ActionItem(id: "action-late", text: "Book the CFO\nfor the funding trial", owner: "Sophie Meier", due: Day(2026, 2, 27),
+                       workshop: "workshop-pilot-selection", createdAt: DemoPlan.date("2026-03-06T10:11:00Z")),
             ActionItem(id: "action-other", text: "Rate the wave-1 teams", owner: "", workshop: "workshop-other",
-                       createdAt: DemoPlan.date("2026-11-20T10:12:00Z")),
+                       createdAt: DemoPlan.date("2026-03-06T10:12:00Z")),
         ]
         return plan
     }
@@ -260,14 +260,14 @@ struct ReportTests {
         }
         let actions = try #require(files.first { $0.name == "actions.csv" })
         #expect(actions.text == "\u{FEFF}action,owner,due,state,workshop\r\n"
-            + "Book the CFO for the funding trial,Sophie Meier,2026-11-13,overdue (10 days),Pilot-selection workshop\r\n"
-            + "Send the ranking round,Anna Keller,2026-11-01,done,Pilot-selection workshop\r\n")
+            + "Book the CFO for the funding trial,Sophie Meier,2026-02-27,overdue (10 days),Pilot-selection workshop\r\n"
+            + "Send the ranking round,Anna Keller,2026-02-15,done,Pilot-selection workshop\r\n")
         let ranking = try #require(files.first { $0.name == "pilot-ranking.csv" })
         #expect(ranking.text.contains("\r\n1,Claims Intake,Claims,91,6 of 6,0,pilot,\r\n"), "no hard flags: an empty cell, not a dash")
         // Numbers as numbers, under a heading that says the unit.
         let notes = try #require(files.first { $0.name == "resistance-open.csv" })
         #expect(notes.text.hasPrefix("\u{FEFF}severity,kind,words heard,from,status,response,owner,follow-up,overdue (days)\r\n"))
-        #expect(notes.text.contains(",Marc Dubois,2026-03-19,249\r\n"))
+        #expect(notes.text.contains(",Marc Dubois,2026-03-06,3\r\n"))
         let agenda = try #require(files.first { $0.name == "workshop-agenda.csv" })
         #expect(agenda.text.contains("\r\n4,Score and vote on bright spots,pilots,30,1890,90,done,"))
     }
@@ -276,7 +276,7 @@ struct ReportTests {
         let text = JSONReport.render(try Report.build(afterSession(), today: Self.today))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(root["plan"] as? String == "plan-lindenhof-demo")
-        #expect(root["asOf"] as? String == "2026-11-23")
+        #expect(root["asOf"] as? String == "2026-03-09")
         #expect(root["workshop"] is NSNull)
         let sections = try #require(root["sections"] as? [String: Any])
         #expect(Set(sections.keys) == ["summary", "pilots", "readiness", "resistance", "waves", "findings", "blockers",
@@ -306,8 +306,10 @@ struct ReportTests {
         #expect(matrix[0]["organisation"] as? Int == 3)
         #expect(matrix[0]["team-claims-intake"] is NSNull)
         let notes = try rows("resistance", "resistance-open")
-        #expect(notes.first?["overdueDays"] as? Int == 249)
-        #expect(notes.first?["followUp"] as? String == "2026-03-19")
+        let late = try #require(notes.first { $0["overdueDays"] is Int })
+        #expect(late["overdueDays"] as? Int == 3)
+        #expect(late["followUp"] as? String == "2026-03-06")
+        #expect(notes.first?["overdueDays"] is NSNull)
         let decisions = try rows("decisions", "decisions")
         #expect(decisions.first?["at"] as? String == "2026-01-09T16:30:00Z")
         #expect(decisions.first?["id"] as? String == "decision-pilots")

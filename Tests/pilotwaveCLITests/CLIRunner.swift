@@ -47,11 +47,24 @@ struct CLIRunner {
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
+    struct Timeout: Error, CustomStringConvertible {
+        var command: String
+        var seconds: TimeInterval
+        var description: String { "\(command) did not finish within \(Int(seconds)) s; it was killed" }
+    }
+
     /// Runs `pilotwave args…` in the scratch folder with no stdin and no terminal.
     @discardableResult
     func run(_ args: String...) throws -> Result {
+        try run(Self.binary, args)
+    }
+
+    /// Runs `executable args…` in the scratch folder with no stdin and no terminal. Both outputs
+    /// are read at the same time (a child that fills one pipe while we wait on the other would
+    /// never finish); a child still running after `timeout` seconds is killed and `Timeout` thrown.
+    func run(_ executable: URL, _ args: [String], timeout: TimeInterval = 120) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = args
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
@@ -63,11 +76,32 @@ struct CLIRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = Collected(), errData = Collected()
+        let readers = DispatchGroup()
+        for (pipe, sink) in [(out, outData), (err, errData)] {
+            readers.enter()
+            DispatchQueue.global().async {
+                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                readers.leave()
+            }
+        }
+        if readers.wait(timeout: .now() + timeout) == .timedOut {
+            // Not waitUntilExit: a child of the child may keep it waiting as long as it runs.
+            kill(process.processIdentifier, SIGKILL)
+            if readers.wait(timeout: .now() + 5) == .success { process.waitUntilExit() }
+            throw Timeout(command: ([executable.lastPathComponent] + args).joined(separator: " "), seconds: timeout)
+        }
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stdout: String(decoding: outData.get(), as: UTF8.self),
+                      stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+
+    /// Bytes read on another thread.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func set(_ new: Data) { lock.withLock { data = new } }
+        func get() -> Data { lock.withLock { data } }
     }
 }

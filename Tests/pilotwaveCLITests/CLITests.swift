@@ -38,6 +38,36 @@ struct CLITests {
         #expect(try cli.read("demo.json.bak") == original)
     }
 
+    /// The demo written today reads as a live plan today: its story is told as of the day it is
+    /// saved, so `check` finds what the story sets up and nothing that only the calendar caused.
+    @Test func savedDemoIsALivePlanToday() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        #expect(try cli.run("demo", "--save-as", "live.json").status == 0)
+        let check = try cli.run("check", "live.json")
+        #expect(check.status == 1)
+        #expect(!check.stdout.contains("CRITICAL"), "\(check.stdout)")
+        #expect(!check.stdout.contains("was due to start"), "\(check.stdout)")
+        let overdue = check.stdout.split(separator: "\n").filter { $0.contains("[followUpOverdue]") }
+        #expect(overdue.count == 1, "one follow-up just overdue: \(overdue)")
+        #expect(overdue.allSatisfy { $0.range(of: "was due [0-9-]{10}, [1-9] days? ago", options: .regularExpression) != nil },
+                "\(overdue)")
+
+        // --today tells the story as of another day: the same plan for any day of that week.
+        try cli.run("demo", "--save-as", "monday.json", "--today", "2026-03-09")
+        try cli.run("demo", "--save-as", "sunday.json", "--today", "2026-03-15")
+        #expect(try cli.read("monday.json") == cli.read("sunday.json"))
+        let text = String(decoding: try cli.read("monday.json"), as: UTF8.self)
+        #expect(text.contains("\"start\" : \"2026-04-13\""), "wave 1 starts five weeks later")
+
+        let refused = try cli.run("demo", "--today", "2026-03-09")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--today applies only with --save-as"))
+        let bad = try cli.run("demo", "--save-as", "x.json", "--today", "9.3.2026")
+        #expect(bad.status == 2 && bad.stderr.contains("--today: expected a date as YYYY-MM-DD"))
+        #expect(!cli.exists("x.json"))
+    }
+
     @Test func forceNeverOverwritesAFileThatIsNotAPlan() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
@@ -51,14 +81,14 @@ struct CLITests {
     @Test func checkExitCodesAndFindings() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        try cli.run("demo", "--save-as", "demo.json")
-        let check = try cli.run("check", "demo.json", "--today", "2026-11-23")
+        try cli.run("demo", "--save-as", "demo.json", "--today", "2026-03-09")
+        let check = try cli.run("check", "demo.json", "--today", "2026-03-09")
         #expect(check.status == 1, "the demo plan has findings to discuss")
-        #expect(check.stdout.contains("CRITICAL [entryBlockersOpen]"))
+        #expect(check.stdout.contains("WARNING [coachOverCapacity] Marc Dubois coaches 4 teams"))
         #expect(check.stdout.contains("outcome is worded as an output (\"launch\")"))
         #expect(check.stdout.contains("why: "))
 
-        let json = try cli.run("check", "demo.json", "--json", "--today", "2026-11-23")
+        let json = try cli.run("check", "demo.json", "--json", "--today", "2026-03-09")
         let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let findings = report?["findings"] as? [[String: Any]] ?? []
         #expect(!findings.isEmpty)

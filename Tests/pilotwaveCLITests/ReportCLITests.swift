@@ -10,7 +10,7 @@ struct ReportCLITests {
         .appendingPathComponent("PilotwaveCoreTests/ReportGoldens")
 
     func demo(_ cli: CLIRunner) throws -> Data {
-        let saved = try cli.run("demo", "--save-as", "demo.json")
+        let saved = try cli.run("demo", "--save-as", "demo.json", "--today", "2026-03-09")
         #expect(saved.status == 0)
         return try cli.read("demo.json")
     }
@@ -38,28 +38,28 @@ struct ReportCLITests {
         defer { cli.remove() }
         let plan = try demo(cli)
 
-        let printed = try cli.run("export", "demo.json", "--today", "2026-11-23")
+        let printed = try cli.run("export", "demo.json", "--today", "2026-03-09")
         #expect(printed.status == 0, "\(printed.stderr)")
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("demo.md"), encoding: .utf8)
         #expect(printed.stdout == golden, "stdout is the Markdown report, byte for byte")
 
-        let md = try cli.run("export", "demo.json", "--output", "report.md", "--today", "2026-11-23")
+        let md = try cli.run("export", "demo.json", "--output", "report.md", "--today", "2026-03-09")
         #expect(md.status == 0, "\(md.stderr)")
         #expect(md.stdout.hasPrefix("Wrote report.md (Markdown, "))
         #expect(String(decoding: try cli.read("report.md"), as: UTF8.self) == golden)
 
-        let html = try cli.run("export", "demo.json", "-o", "report.html", "--today", "2026-11-23")
+        let html = try cli.run("export", "demo.json", "-o", "report.html", "--today", "2026-03-09")
         #expect(html.stdout.hasPrefix("Wrote report.html (HTML, "), "the format follows the extension")
         let page = String(decoding: try cli.read("report.html"), as: UTF8.self)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("Quote &amp; Buy"))
 
-        let json = try cli.run("export", "demo.json", "--format", "json", "--output", "report.json", "--today", "2026-11-23")
+        let json = try cli.run("export", "demo.json", "--format", "json", "--output", "report.json", "--today", "2026-03-09")
         #expect(json.status == 0)
         let root = try JSONSerialization.jsonObject(with: try cli.read("report.json")) as? [String: Any]
         #expect(root?["plan"] as? String == "plan-lindenhof-demo")
         #expect((root?["sections"] as? [String: Any])?["pilots"] != nil)
 
-        let csv = try cli.run("export", "demo.json", "--format", "csv", "--output", "tables", "--today", "2026-11-23")
+        let csv = try cli.run("export", "demo.json", "--format", "csv", "--output", "tables", "--today", "2026-03-09")
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout.hasPrefix("Wrote 14 CSV files to tables ("))
         #expect(csv.stdout.contains("\n  tables/summary.csv\n  tables/pilot-ranking.csv\n"))
@@ -105,7 +105,7 @@ struct ReportCLITests {
         let cli = try CLIRunner()
         defer { cli.remove() }
         _ = try demo(cli)
-        let workshop = try cli.run("export", "demo.json", "--workshop", "workshop-pilot-selection", "--today", "2026-11-23")
+        let workshop = try cli.run("export", "demo.json", "--workshop", "workshop-pilot-selection", "--today", "2026-03-09")
         #expect(workshop.status == 0)
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("demo-workshop.md"), encoding: .utf8)
         #expect(workshop.stdout == golden)

@@ -2,9 +2,14 @@ import Foundation
 
 /// The real binary in a real terminal emulator: a private tmux server per test, keys sent with
 /// `send-keys`, the screen read with `capture-pane -p`, polled until it shows what we wait for.
+/// Each server lives in a private `TMUX_TMPDIR` that is removed with the object: tmux leaves its
+/// socket behind when the server exits, and the user's own tmux folder must not collect them.
 final class Tmux {
     let socket = "pw-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let folder: URL
+    /// The private `TMUX_TMPDIR` of this server (in the system's temporary folder, not the test's
+    /// scratch folder: that one is removed by the test before this object's deinit runs).
+    let socketFolder = NSTemporaryDirectory() + "pw-tmux-\(UUID().uuidString.prefix(12))"
 
     enum Failure: Error, CustomStringConvertible {
         case timeout(waitingFor: String, screen: String)
@@ -17,17 +22,38 @@ final class Tmux {
         }
     }
 
-    static var available: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    /// tmux as the tests start it: the first executable `tmux` on `PATH`.
+    static let executable: String? = executable(named: "tmux", path: ProcessInfo.processInfo.environment["PATH"])
+
+    static var available: Bool { executable != nil }
+
+    static func executable(named name: String, path: String?) -> String? {
+        for dir in (path ?? "").split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
     }
 
-    init(folder: URL) { self.folder = folder }
+    init(folder: URL) {
+        self.folder = folder
+        try? FileManager.default.createDirectory(atPath: socketFolder, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+    }
 
     // kill-server alone leaves this tmux (3.3a) running with its panes; ending the session first
-    // makes the server exit.
-    deinit {
+    // makes the server exit. Its socket stays behind: the private folder goes with it.
+    deinit { stop() }
+
+    private var stopped = false
+
+    /// Ends the server and removes its socket folder (once).
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
         _ = try? tmux(["kill-session", "-t", "t"])
         _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socketFolder)
     }
 
     @discardableResult
@@ -47,8 +73,14 @@ final class Tmux {
         let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + args
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX_TMPDIR"] = socketFolder
+        environment["TMUX"] = nil
+        var cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in cEnv { free(p) } }
+        guard let executable = Self.executable else { throw Failure.tmux("no tmux on PATH") }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArgs, &cEnv)
         guard spawned == 0 else { throw Failure.tmux("cannot start tmux: \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -29,7 +29,7 @@ extension DemoPlan {
                    "Every team is funded per project with annual fixed scope.", by: anna,
                    at: "2026-01-14T10:15:00Z"),
             signal("signal-felt-pain-2", D.feltPain, 3,
-                   "Missed the Q4 growth target for home insurance; discussed openly at the town hall.",
+                   "Missed last quarter's growth target for home insurance; discussed openly at the town hall.",
                    by: marc, at: "2026-02-11T14:00:00Z"),
             signal("signal-exec-conviction-2", D.executiveConviction, 3,
                    "CEO speaks about product teams in public; the rest of the board stays silent.",
@@ -70,12 +70,12 @@ extension DemoPlan {
                    "Distribution still sends mock-ups of the quote page.", by: anna,
                    at: "2026-03-03T11:05:00Z"),
             signal("signal-launchpad-outcomes-1", D.outcomesOverOutputs, team: "team-launchpad", 1,
-                   "Success is defined as 'app live by June'.", by: marc, at: "2026-01-23T10:00:00Z"),
+                   "Success is defined as 'app live in three months'.", by: marc, at: "2026-01-23T10:00:00Z"),
             signal("signal-launchpad-outcomes-2", D.outcomesOverOutputs, team: "team-launchpad", 2,
                    "Team asked which claims the app should make easier; the date is still fixed.", by: marc,
                    at: "2026-03-04T10:00:00Z"),
             signal("signal-launchpad-funded-1", D.fundedByOutcomes, team: "team-launchpad", 1,
-                   "Funded as the 'Claims App 2026' project with a fixed budget.", by: marc,
+                   "Funded as the 'Claims App' project with a fixed budget.", by: marc,
                    at: "2026-03-04T10:05:00Z"),
         ]
     }()
@@ -85,10 +85,10 @@ extension DemoPlan {
     static let resistance: [ResistanceNote] = [
         ResistanceNote(
             id: "note-triage-no-time", team: "team-claims-triage",
-            words: "We can't do discovery on top of the backlog; we're already behind on the Q2 release.",
-            kind: .noTime, rootCause: "Q2 release scope fixed by the steering committee.", severity: .medium,
+            words: "We can't do discovery on top of the backlog; we're already behind on the next release.",
+            kind: .noTime, rootCause: "Release scope fixed by the steering committee.", severity: .medium,
             status: .beingAddressed,
-            response: "Unpacked the delivery pressures; two change requests moved to Q3.",
+            response: "Unpacked the delivery pressures; two change requests moved to the next quarter.",
             owner: "Lena Brunner", followUp: Day(2026, 4, 15), recordedAt: date("2026-02-18T13:00:00Z")),
         ResistanceNote(
             id: "note-pricing-beginner", team: "team-pricing-engine",
@@ -121,7 +121,7 @@ extension DemoPlan {
             words: "If the teams choose what to build, how do I know we will hit the plan?",
             kind: .reducedControl, severity: .medium, status: .beingAddressed,
             response: "Committed to a fortnightly discovery–delivery demo and an open decision log.",
-            owner: "Marc Dubois", followUp: Day(2026, 3, 13), recordedAt: date("2026-01-20T11:00:00Z")),
+            owner: "Marc Dubois", followUp: Day(2026, 3, 6), recordedAt: date("2026-01-20T11:00:00Z")),
         ResistanceNote(
             id: "note-distribution-updates", stakeholder: "stakeholder-claire-fontaine",
             words: "I only hear about changes for brokers when a broker calls me to complain.",
@@ -138,16 +138,16 @@ extension DemoPlan {
     // MARK: Waves and blockers
 
     static let waves: [Wave] = [
-        Wave(id: "wave-pilots", name: "Pilots", order: 0, start: Day(2026, 1, 12), end: Day(2026, 3, 31),
+        Wave(id: "wave-pilots", name: "Pilots", order: 0, start: Day(2026, 1, 12), end: Day(2026, 3, 27),
              teams: ["team-claims-intake", "team-quote-buy", "team-launchpad"],
              entry: EntryCriteria(checklist: [
                 ChecklistItem(text: "Each pilot has an outcome agreed with its sponsor", done: true,
                               evidence: "Signed off at the pilot-selection workshop"),
                 ChecklistItem(text: "A coach assigned to every pilot", done: true),
              ]),
-             checkIns: [Day(2026, 2, 6), Day(2026, 3, 6), Day(2026, 3, 27)], status: .active),
-        Wave(id: "wave-1", name: "Wave 1 — early adopters", order: 1, start: Day(2026, 7, 6),
-             end: Day(2026, 9, 30),
+             checkIns: [Day(2026, 2, 6), Day(2026, 3, 16), Day(2026, 3, 27)], status: .active),
+        Wave(id: "wave-1", name: "Wave 1 — early adopters", order: 1, start: Day(2026, 4, 13),
+             end: Day(2026, 6, 26),
              teams: ["team-equipe-creme", "team-broker-hub", "team-kundenportal-jp", "team-pricing-engine",
                      "team-claims-triage", "team-integration-platform"],
              entry: EntryCriteria(
@@ -160,17 +160,17 @@ extension DemoPlan {
                     ChecklistItem(text: "Pilot retrospective shared with the wave-1 teams"),
                     ChecklistItem(text: "A coach with free capacity for every wave-1 team"),
                     ChecklistItem(text: "Quarterly business review reports outcome metrics", done: true,
-                                  evidence: "Q1 review opened with the pilots' metrics"),
+                                  evidence: "The last review opened with the pilots' metrics"),
                 ]),
-             checkIns: [Day(2026, 8, 7), Day(2026, 9, 4), Day(2026, 9, 25)]),
-        Wave(id: "wave-2", name: "Wave 2 — scale out", order: 2, start: Day(2027, 1, 11), end: Day(2027, 6, 25),
+             checkIns: [Day(2026, 5, 8), Day(2026, 6, 5), Day(2026, 6, 19)]),
+        Wave(id: "wave-2", name: "Wave 2 — scale out", order: 2, start: Day(2026, 10, 5), end: Day(2027, 3, 19),
              teams: ["team-motor-claims", "team-claims-settlement", "team-contact-centre-tools",
                      "team-zahlungen-sued", "team-premium-billing", "team-identity-access"],
              entry: EntryCriteria(
                 blockers: ["blocker-coaching-capacity", "blocker-quarterly-planning"],
                 readiness: [ReadinessThreshold(dimension: ReadinessDimension.fundedByOutcomes, minimum: 3)],
                 checklist: [ChecklistItem(text: "Two coaches seeded from wave-1 teams")]),
-             checkIns: [Day(2027, 2, 12), Day(2027, 4, 9), Day(2027, 6, 11)]),
+             checkIns: [Day(2026, 11, 6), Day(2027, 1, 15), Day(2027, 3, 5)]),
     ]
 
     static let blockers: [Blocker] = [
@@ -194,21 +194,21 @@ extension DemoPlan {
 
     // MARK: Scenarios
 
-    /// "Faster: two waves": waves 1 and 2 as one wave from July to December 2026, coaches spread
+    /// "Faster: two waves": waves 1 and 2 as one wave from April to September 2026, coaches spread
     /// over the wave-2 teams. Identity & Access joins Broker Hub's wave (its dependency is met), but
-    /// Marc (4 of 3) and Lena (3 of 2) are over capacity in Q3 and Q4 2026 and Identity & Access has
+    /// Marc (4 of 3) and Lena (3 of 2) are over capacity in Q2 and Q3 2026 and Identity & Access has
     /// no coach.
     static let scenarios: [Scenario] = {
         let pilots = waves[0], first = waves[1], second = waves[2]
         var everyone = first
         everyone.name = "Wave 1 — everyone else"
-        everyone.end = Day(2026, 12, 18)
+        everyone.end = Day(2026, 9, 25)
         everyone.teams = first.teams + second.teams
         everyone.entry = EntryCriteria(
             blockers: first.entry.blockers + second.entry.blockers,
             readiness: first.entry.readiness + second.entry.readiness,
             checklist: first.entry.checklist + second.entry.checklist)
-        everyone.checkIns = [Day(2026, 8, 7), Day(2026, 9, 25), Day(2026, 11, 6), Day(2026, 12, 11)]
+        everyone.checkIns = [Day(2026, 5, 8), Day(2026, 6, 26), Day(2026, 8, 7), Day(2026, 9, 11)]
         let coachOf: [TeamID: CoachID] = [
             "team-claims-intake": "coach-anna-keller", "team-quote-buy": "coach-anna-keller",
             "team-launchpad": "coach-marc-dubois",
@@ -223,7 +223,7 @@ extension DemoPlan {
         return [
             Scenario(
                 id: "scenario-faster", name: "Faster: two waves",
-                note: "Everyone planned is on the product model by the end of 2026, and Broker Hub gets "
+                note: "Everyone planned is on the product model within six months, and Broker Hub gets "
                     + "Identity & Access in the same wave. Needs more coaching than we have.",
                 createdAt: date("2026-03-04T16:00:00Z"), waves: [pilots, everyone],
                 assignments: teams.compactMap { team in
@@ -243,7 +243,7 @@ extension DemoPlan {
                             "wave-pilots"],
                  workshop: pilotSelectionWorkshopID),
         Decision(id: "decision-out-of-scope",
-                 text: "Solvency Reporting, Sanctions Screening and the core migration stay project-shaped in 2026.",
+                 text: "Solvency Reporting, Sanctions Screening and the core migration stay project-shaped this year.",
                  kind: .decision, decidedBy: "Daniel Vogt", at: date("2026-01-09T16:40:00Z"),
                  concerns: ["team-solvency-reporting", "team-sanctions-screening", "team-core-migration"],
                  workshop: pilotSelectionWorkshopID),
@@ -256,11 +256,11 @@ extension DemoPlan {
                  kind: .suggestion, decidedBy: "Anna Keller", at: date("2026-02-11T15:00:00Z"),
                  concerns: ["team-launchpad"]),
         Decision(id: "decision-funding-trial",
-                 text: "Trial persistent funding for the three pilots from the Q2 budget.",
+                 text: "Trial persistent funding for the three pilots from next quarter's budget.",
                  kind: .suggestion, decidedBy: "Sophie Meier", at: date("2026-03-03T12:00:00Z"),
                  concerns: ["blocker-project-funding"]),
         Decision(id: "decision-wave-1-gate",
-                 text: "Wave 1 starts in July at the earliest, and only once project funding is resolved.",
+                 text: "Wave 1 starts after the pilots' retrospective at the earliest, and only once project funding is resolved.",
                  kind: .decision, decidedBy: "Regula Imhof", at: date("2026-03-03T12:15:00Z"),
                  concerns: ["wave-1", "blocker-project-funding"]),
     ]
@@ -285,7 +285,7 @@ extension DemoPlan {
             parkingLot: [
                 ParkingItem(text: "Can the fortnightly demo replace the monthly steering report?",
                             at: date("2026-01-09T14:20:00Z"), closed: true),
-                ParkingItem(text: "Does Solvency Reporting stay project-shaped once the new regulation lands in 2027?",
+                ParkingItem(text: "Does Solvency Reporting stay project-shaped once the new regulation lands next year?",
                             at: date("2026-01-09T15:05:00Z")),
             ])
     }()
@@ -293,7 +293,7 @@ extension DemoPlan {
     /// The next workshop, planned from the template: carry-over from the first has something to
     /// show (an overdue action, the step left over, a parked question).
     static let readinessCheckIn = WorkshopTemplates.make(
-        .readinessCheckIn, id: "workshop-readiness-check-in", date: Day(2026, 3, 6))
+        .readinessCheckIn, id: "workshop-readiness-check-in", date: Day(2026, 3, 16))
 
     static let actions: [ActionItem] = [
         ActionItem(id: "action-demo-slot", text: "Book a fortnightly discovery–delivery demo slot for the pilots",

@@ -1,29 +1,54 @@
 import Foundation
 
 /// The embedded demo plan: Lindenhof Versicherungen, a regional Swiss insurer with 24 teams in five
-/// areas, two months into its pilots. Deterministic (fixed ids and dates) so that screens, reports
-/// and tests built on it are stable.
+/// areas, two months into its pilots. Deterministic (fixed ids; dates fixed for a given day) so that
+/// screens, reports and tests built on it are stable.
 ///
-/// The story: three pilots (Claims Intake, Quote & Buy, 🚀 Launchpad) started in January 2026;
-/// wave 1 is planned for Q3 2026 and wave 2 for 2027. Felt pain is rising but executive conviction
-/// is flat at 3, so it is the barrier. The demo deliberately trips several plan checks: Launchpad's
-/// outcome is an output ("Launch the new claims app"), Broker Hub (wave 1) depends on Identity &
-/// Access (wave 2), Marc Dubois coaches more wave-1 teams than his capacity, a high-severity note on
-/// Pricing Engine (wave 1) is open without an owner, and wave 1's entry blockers are unresolved.
-/// Lena Brunner was seeded from the pilot Claims Intake and coaches in wave 1. One scenario, "Faster:
-/// two waves", puts every planned team in scope by the end of 2026: it settles Broker Hub's
-/// dependency but leaves Marc and Lena over capacity in Q3 and Q4 2026. The pilot-selection workshop
-/// of 9 January is done, with its time per step, an open parked question, its last step left over
-/// and two actions (one open, overdue since February); the readiness check-in of 6 March is planned
-/// from its template and takes those over.
+/// The story is written for the week of Monday 9 March 2026 (``storyWeek``) and told as of the day
+/// the demo is opened: ``make(today:)`` moves every date by whole weeks so that it reads the same
+/// in any week. As of that week: three pilots (Claims Intake, Quote & Buy, 🚀 Launchpad) have been
+/// under way since 12 January; wave 1 starts on 13 April, four to five weeks out, and wave 2 in
+/// October. The pilots' next check-in, the readiness check-in workshop, is on Monday of the next
+/// week, and one follow-up (the COO's, due on the Friday before) is just overdue. Felt pain is
+/// rising but executive conviction is flat at 3, so it is the barrier. The demo deliberately trips
+/// several plan checks: Launchpad's outcome is an output ("Launch the new claims app"), Broker Hub
+/// (wave 1) depends on Identity & Access (wave 2), Marc Dubois coaches more wave-1 teams than his
+/// capacity, a high-severity note on Pricing Engine (wave 1) is open without an owner, and wave 1's
+/// entry blockers are unresolved (a warning to act on before it starts, not yet a finding). Lena
+/// Brunner was seeded from the pilot Claims Intake and coaches in wave 1. One scenario, "Faster: two
+/// waves", puts every planned team in scope within six months: it settles Broker Hub's dependency
+/// but leaves Marc and Lena over capacity in Q2 and Q3 2026. The pilot-selection workshop of
+/// 9 January is done, with its time per step, an open parked question, its last step left over and
+/// two actions (one open, overdue since February); the readiness check-in of 16 March is planned
+/// from its template and takes those over. Free texts name no year, so that they stay true when
+/// the dates move.
 public enum DemoPlan {
     public static let planID: PlanID = "plan-lindenhof-demo"
 
-    /// The demo plan. Every call returns an equal value.
+    /// Monday of the week the story is written for: on any day of that week the demo reads as told
+    /// above (nothing in it is dated later than the Wednesday before).
+    public static let storyWeek = Day(2026, 3, 9)
+
+    /// The days `make(today:)` moves the story by: whole weeks, so that the story's week becomes
+    /// the week (Monday to Sunday) of `today` and every weekday stays true.
+    public static func shift(for today: Day) -> Int {
+        let days = today.ordinal - storyWeek.ordinal
+        let weeks = days >= 0 ? days / 7 : -((-days + 6) / 7)
+        return weeks * 7
+    }
+
+    /// The demo plan told as of `today`: the story moved by whole weeks into the week of `today`
+    /// (pilots under way, wave 1 a few weeks out, a check-in next week, one follow-up just overdue).
+    /// Every call with a day of the same week returns an equal value.
+    public static func make(today: Day) -> Plan {
+        make().shiftingDates(byDays: shift(for: today))
+    }
+
+    /// The demo plan as written, for the week of ``storyWeek``. Every call returns an equal value.
     public static func make() -> Plan {
         Plan(
             id: planID,
-            name: "Lindenhof — towards product teams 2026–27",
+            name: "Lindenhof — towards product teams",
             organisation: Organisation(name: "Lindenhof Versicherungen", size: nil),
             teams: teams,
             stakeholders: stakeholders,
@@ -96,14 +121,14 @@ public enum DemoPlan {
              roles: Roles(product: 1, design: 1, engineering: 5, data: 1), ratings: ratings(4, 5, 4),
              outcome: Outcome(
                 statement: "More policyholders report a claim completely online, without having to call us",
-                metric: "Share of first notices of loss completed online", baseline: "31 % (Q4 2025)",
-                target: "55 % by end of Q3 2026"),
+                metric: "Share of first notices of loss completed online", baseline: "31 % (quarter before the pilot)",
+                target: "55 % within nine months"),
              status: .pilot, coach: "coach-anna-keller", tags: ["pilot", "digital-first"],
              notes: "Volunteered at the kick-off. Talks to policyholders every week through the service desk."),
         Team(id: "team-claims-triage", name: "Claims Triage", area: claims, stage: .invest,
              roles: Roles(product: 1, engineering: 4, data: 2), ratings: ratings(4, 3, 3),
              status: .inWave, coach: "coach-lena-brunner", dependsOn: ["team-claims-intake"],
-             tags: ["needs-designer"], notes: "No designer since the UX pool was centralised in 2024."),
+             tags: ["needs-designer"], notes: "No designer since the UX pool was centralised two years ago."),
         Team(id: "team-fraud-signals", name: "Fraud Signals", area: claims, stage: .invest,
              roles: Roles(product: 1, engineering: 3, data: 3), ratings: ratings(3, 4, nil),
              tags: ["data-heavy"], notes: "Customer access not rated yet: their customers are the claims handlers."),
@@ -120,7 +145,7 @@ public enum DemoPlan {
              outcome: Outcome(
                 statement: "More visitors who start a home-insurance quote go on to buy online",
                 metric: "Quote-to-policy conversion, home insurance, web", baseline: "4.2 %",
-                target: "6.5 % by September 2026"),
+                target: "6.5 % within six months"),
              status: .pilot, coach: "coach-anna-keller", tags: ["pilot", "digital-first"]),
         Team(id: "team-pricing-engine", name: "Pricing Engine", area: policy, stage: .invest,
              roles: Roles(product: 1, engineering: 5, data: 2), ratings: ratings(4, 2, 1),
@@ -138,7 +163,7 @@ public enum DemoPlan {
         Team(id: "team-launchpad", name: "🚀 Launchpad", area: channels, stage: .explore,
              roles: Roles(product: 1, design: 2, engineering: 5), ratings: ratings(3, 4, 3),
              outcome: Outcome(statement: "Launch the new claims app", metric: "App live in both stores",
-                              target: "June 2026"),
+                              target: "Within three months"),
              status: .pilot, coach: "coach-marc-dubois", dependsOn: ["team-claims-intake"],
              tags: ["pilot", "mobile"],
              notes: "Chosen over Broker Hub because the app is on the CEO's agenda. Outcome still reads like a project."),
@@ -166,7 +191,7 @@ public enum DemoPlan {
              status: .inWave),
         Team(id: "team-refunds-payouts", name: "Refunds & Payouts", area: finance, stage: .invest,
              roles: Roles(product: 1, design: 1, engineering: 4), ratings: ratings(2, 4, 3),
-             notes: "New team formed in February; familiarity will grow."),
+             notes: "New team formed last month; familiarity will grow."),
         Team(id: "team-solvency-reporting", name: "Solvency Reporting", area: finance, stage: .sustain,
              roles: Roles(product: 1, engineering: 3, data: 2, other: 2), status: .outOfScope,
              outOfScopeReason: "Regulatory reporting (Swiss Solvency Test) with fixed FINMA deadlines; stays project-shaped.",
@@ -179,7 +204,7 @@ public enum DemoPlan {
         Team(id: "team-core-migration", name: "Core Policy Migration", area: platforms, stage: .retire,
              roles: Roles(product: 1, engineering: 12, other: 3), ratings: ratings(3, 2, 1),
              status: .outOfScope,
-             outOfScopeReason: "One-off migration of the policy core off the mainframe, fixed end date June 2027.",
+             outOfScopeReason: "One-off migration of the policy core off the mainframe, fixed end date next year.",
              tags: ["migration", "large-team"]),
         Team(id: "team-identity-access", name: "Identity & Access", area: platforms, stage: .sustain,
              roles: Roles(product: 1, engineering: 5), ratings: ratings(4, 3, 1),
@@ -193,7 +218,7 @@ public enum DemoPlan {
              tags: ["platform", "large-team"], notes: "12 people; familiarity unrated after the merger with BI."),
         Team(id: "team-document-services", name: "Document Services", area: platforms, stage: .retire,
              roles: Roles(engineering: 3, other: 1), ratings: ratings(5, 1, 1),
-             notes: "Print and letter generation, retired with the old print stack at the end of 2026."),
+             notes: "Print and letter generation, retired with the old print stack at the end of the year."),
     ]
 
     // MARK: People
