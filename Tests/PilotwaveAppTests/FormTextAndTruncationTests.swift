@@ -156,8 +156,10 @@ struct FormTextAndTruncationTests {
         plan.workshops[i].steps[1].title = title
         let d = AppDriver(plan: plan)
         d.keys("8j<enter>2")
-        let timer = try #require(d.screen.line(containing: "⏱")?.text)
-        Self.expectWholeOrEllipsis(timer, of: title, "the timer on the status line")
+        let status = try #require(d.screen.lines.dropLast().last)
+        let timer = try #require(status.components(separatedBy: "⏱ 2/5 ").dropFirst().first, "\(status)")
+        #expect(timer.hasPrefix(TextWidth.truncate(title, to: 24) + " "), "the step's title cut with …: \(status)")
+        #expect(TextWidth.truncate(title, to: 24).hasSuffix("…"))
     }
 
     /// The file name an export proposes is cut between words, never inside one.
