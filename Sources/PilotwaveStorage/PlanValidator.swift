@@ -171,6 +171,11 @@ private struct Validation {
                 add("actions", i, [.key("workshop")], "no workshop with id \(q(workshop))")
             }
         }
+        for (i, note) in plan.resistance.enumerated() {
+            if let workshop = note.workshop, workshops[workshop.raw] == nil {
+                add("resistance", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
+            }
+        }
 
         for (i, round) in plan.votes.enumerated() {
             checkVoteRound(round, i, teams: teams)

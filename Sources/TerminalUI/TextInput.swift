@@ -8,11 +8,16 @@ public struct TextInput: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// 0…characters.count
     public private(set) var cursor: Int
-    /// Longest text accepted, in characters.
+    /// Longest text accepted from typing or pasting, in characters. Text given to the field (a
+    /// stored value longer than the limit) is kept whole, never cut: only more typing is refused.
     public var limit: Int
+    /// The last text typed or pasted did not all fit under ``limit``: some (or all) of it was left
+    /// out. A form says so ("at most N characters") instead of cutting in silence; the next key
+    /// clears it.
+    public private(set) var overflowed = false
 
     public init(_ text: String = "", limit: Int = 500) {
-        characters = Array(text.prefix(limit))
+        characters = Array(text)
         cursor = characters.count
         self.limit = limit
     }
@@ -30,12 +35,14 @@ public struct TextInput: Hashable, Sendable {
     }
 
     public mutating func setText(_ text: String) {
-        characters = Array(text.prefix(limit))
+        characters = Array(text)
         cursor = characters.count
+        overflowed = false
     }
 
     @discardableResult
     public mutating func handle(_ key: Key) -> Outcome {
+        overflowed = false
         switch key {
         case .char(let c):
             return insert(String(c))
@@ -79,9 +86,11 @@ public struct TextInput: Hashable, Sendable {
     }
 
     /// Inserts `text` at the cursor (typed or pasted); line breaks and tabs become spaces, other
-    /// control characters are dropped; the field's limit is respected.
+    /// control characters are dropped; the field's limit is respected, and ``overflowed`` tells
+    /// when it left something out.
     @discardableResult
     public mutating func insert(_ text: String) -> Outcome {
+        overflowed = false
         var added: [Character] = []
         for ch in text {
             if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" {
@@ -93,7 +102,9 @@ public struct TextInput: Hashable, Sendable {
             }
         }
         let room = limit - characters.count
-        guard room > 0, !added.isEmpty else { return .ignored }
+        guard !added.isEmpty else { return .ignored }
+        overflowed = added.count > room
+        guard room > 0 else { return .ignored }
         let accepted = added.prefix(room)
         characters.insert(contentsOf: accepted, at: cursor)
         cursor += accepted.count

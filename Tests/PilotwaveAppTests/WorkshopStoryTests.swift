@@ -91,8 +91,9 @@ struct WorkshopStoryTests {
         guard case .editForm(let form)? = d.state.overlay else { Issue.record("the form closed"); return }
         #expect(form.fields.first { $0.key == "owner" }?.error != nil)
         d.keys("<esc>")
-        // Finish; the next workshop shows the open action, the unfinished steps and the parked item.
-        d.keys("x")
+        // Finish (x asks first); the next workshop shows the open action, the unfinished steps and the
+        // parked item.
+        d.keys("xy")
         #expect(Reducer.selectedWorkshop(d.state)?.status == .done)
         #expect(d.state.workshop.session == nil)
         d.clock.advance(86_400)  // the next day: before the demo's own check-in

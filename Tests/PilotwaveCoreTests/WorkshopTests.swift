@@ -68,22 +68,23 @@ struct WorkshopTests {
 
     // MARK: Order and carry-over
 
-    /// Three workshops listed out of date order, two on the same day, one undated; actions of
-    /// each, one outside any workshop, done and open, due and overdue.
+    /// Four workshops listed out of date order, two on the same day (both held), one undated (only
+    /// planned); actions of each, one outside any workshop, done and open, due and overdue.
     func plan() -> Plan {
         var p = Plan.empty(id: "plan-1", name: "Test", organisation: "Acme")
         func step(_ title: String, done: Bool = false) -> AgendaStep {
             AgendaStep(title: title, view: "overview", minutes: 10, done: done)
         }
         p.workshops = [
-            Workshop(id: "w-march", title: "March", date: Day(2026, 3, 2), steps: [step("M1")]),
+            Workshop(id: "w-march", title: "March", date: Day(2026, 3, 2), steps: [step("M1")], status: .done),
             Workshop(id: "w-jan", title: "January", date: Day(2026, 1, 9),
                      steps: [step("J1", done: true), step("J2"), step("J3", done: true), step("J4")],
                      status: .done, current: 2,
                      parkingLot: [ParkingItem(text: "Funding?", at: when), ParkingItem(text: "Rooms", at: when, closed: true),
                                   ParkingItem(text: "Designers?", at: when.addingTimeInterval(60))]),
             Workshop(id: "w-undated", title: "Some day", steps: [step("U1")]),
-            Workshop(id: "w-march-b", title: "March, second", date: Day(2026, 3, 2), steps: [step("B1", done: true)]),
+            Workshop(id: "w-march-b", title: "March, second", date: Day(2026, 3, 2), steps: [step("B1", done: true)],
+                     status: .running),
         ]
         p.actions = [
             ActionItem(id: "a-late", text: "Late", owner: "Ana", due: Day(2026, 2, 1), workshop: "w-jan",

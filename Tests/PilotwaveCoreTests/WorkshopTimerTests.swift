@@ -215,10 +215,18 @@ struct WorkshopTimerTests {
         #expect(!timer.isRunning)
     }
 
-    @Test func finishKeepsTheTimeAndMarksTheCurrentStepDone() {
+    /// Finishing marks done only what was done: the current step stays open unless the room says
+    /// it finished it.
+    @Test func finishKeepsTheTimeAndMarksDoneOnlyWhatWasDone() {
         var timer = WorkshopTimer(workshop: workshop())
         timer.enter(step: 1, at: t(0))
-        let w = timer.finish(at: t(250))
+        var paused = timer
+        paused.pause(at: t(6))
+        let early = paused.finish(at: t(12))
+        #expect(early.status == .done)
+        #expect(early.steps.map(\.done) == [false, false, false], "a step paused after 6 seconds is not done")
+        #expect(early.steps[1].spentSeconds == 6)
+        let w = timer.finish(at: t(250), currentDone: true)
         #expect(w.status == .done)
         #expect(w.steps.map(\.done) == [false, true, false])  // step 0 was never finished
         #expect(w.steps[1].spentSeconds == 250)

@@ -304,6 +304,8 @@ extension BinaryTests.EndToEndTests {
         try tmux.keys("n")
         try tmux.wait(for: "2/")
         try tmux.keys("x")
+        try tmux.wait(for: "Esc keep going")  // x asks first
+        try tmux.keys("y")
         try tmux.wait(for: "finished")
         try tmux.keys("E")
         try tmux.wait(for: "Export")

@@ -36,6 +36,8 @@ public struct BlockersViewState: Sendable, Equatable {
 public struct Confirmation: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case deleteBlocker(BlockerID)
+        /// Finishing a workshop (`x`): its own keys (``Reducer/handleFinishConfirm(_:_:_:_:)``).
+        case finishWorkshop(WorkshopID)
     }
 
     public var action: Action

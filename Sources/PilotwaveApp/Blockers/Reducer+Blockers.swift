@@ -154,10 +154,12 @@ extension Reducer {
     // MARK: Confirmation
 
     static func handleConfirm(_ state: inout AppState, _ confirmation: Confirmation, _ key: Key, _ env: Environment) {
+        if case .finishWorkshop(let id) = confirmation.action { return handleFinishConfirm(&state, id, key, env) }
         switch key {
         case .char("y"), .char("Y"), .char("d"), .enter:
             state.overlay = nil
             switch confirmation.action {
+            case .finishWorkshop: break
             case .deleteBlocker(let id):
                 guard let blocker = state.plan.blocker(id) else { break }
                 let gated = state.plan.orderedWaves.filter { $0.entry.blockers.contains(id) }.map { BlockersDerived.shortName($0.name) }

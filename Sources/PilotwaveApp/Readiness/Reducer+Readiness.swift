@@ -230,11 +230,7 @@ extension Reducer {
             var note: ResistanceNote
             if let existing, let old = state.plan.resistance.first(where: { $0.id == existing }) {
                 note = old
-                let followText = form.text("followUp").trimmingWhitespace()
-                note.followUp = nil
-                if !followText.isEmpty {
-                    if let day = Day(iso: followText) { note.followUp = day } else { form.setError("followUp", "a date as YYYY-MM-DD") }
-                }
+                note.followUp = form.day("followUp", today: state.today)
                 note.stakeholder = stakeholder
                 note.severity = Severity.allCases[form.choice("severity")]
                 let own = form.text("response").trimmingWhitespace()

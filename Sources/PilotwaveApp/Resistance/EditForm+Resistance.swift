@@ -40,7 +40,7 @@ extension EditForm {
             textField("response", "Response", note.response.map { playbook.contains($0) ? "" : $0 } ?? "", limit: 300,
                       help: "Your own response, if none of the playbook fits."),
             textField("owner", "Owner", note.owner ?? "", limit: 80, help: "Who follows it up."),
-            textField("followUp", "Follow up on", note.followUp?.description ?? "", limit: 10, help: "YYYY-MM-DD."),
+            dateField("followUp", "Follow up on", note.followUp.map { [$0] } ?? [], help: dateHelp + "."),
             Field(key: "status", label: "Status", editor: .choice(options: NoteStatus.allCases.map(\.label),
                                                                   index: NoteStatus.allCases.firstIndex(of: note.status) ?? 0),
                   help: "A response, an owner and a follow-up date move an open note to \"being addressed\"."),

@@ -63,6 +63,18 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         Field(key: key, label: label, editor: .text(TextInput(text, limit: limit)), help: help)
     }
 
+    /// What every date field's help says it reads.
+    static let dateHelp = "A date: 2026-12-18, fri, next friday, +7d, in 2 weeks, tomorrow"
+
+    /// A date field (``Day/typed(_:today:)``): room for what people type, the day it resolves to
+    /// shown beside it. `list` takes several, comma-separated.
+    static func dateField(_ key: String, _ label: String, _ days: [Day], list: Bool = false, help: String) -> Field {
+        var field = Field(key: key, label: label, editor: .text(TextInput(days.map(\.description).joined(separator: ", "),
+                                                                          limit: list ? 400 : 40)), help: help)
+        field.isDate = true
+        return field
+    }
+
     // MARK: Building the edit
 
     /// The outcome from the fields (nil when all are empty: the outcome is cleared).

@@ -43,11 +43,15 @@ extension FieldForm {
     mutating func edit(_ key: Key) -> Bool {
         switch fields[focus].editor {
         case .text(var input):
-            guard input.handle(key) != .ignored else { return false }
+            let outcome = input.handle(key)
+            if input.overflowed { return refuseOverflow(.text(input), input.limit, unit: "characters") }
+            guard outcome != .ignored else { return false }
             fields[focus].editor = .text(input)
         case .count(var input):
             if case .char(let c) = key, !c.isASCII || !c.isNumber { return false }
-            guard input.handle(key) != .ignored else { return false }
+            let outcome = input.handle(key)
+            if input.overflowed { return refuseOverflow(.count(input), input.limit, unit: "digits") }
+            guard outcome != .ignored else { return false }
             fields[focus].editor = .count(input)
         case .choice(let options, let index):
             switch key {
@@ -68,18 +72,57 @@ extension FieldForm {
         return true
     }
 
-    /// Pasted text goes into a text field as typed.
+    /// The field's limit was reached: what did not fit is not taken, and the field says so in
+    /// words (never a silent cut).
+    private mutating func refuseOverflow(_ editor: TeamForm.Editor, _ limit: Int, unit: String) -> Bool {
+        fields[focus].editor = editor
+        fields[focus].error = "at most \(limit) \(unit): what did not fit was left out"
+        return true
+    }
+
+    /// Pasted text goes into a text field as typed (what passes the field's limit is left out, and
+    /// the field says so).
     mutating func paste(_ text: String) {
         switch fields[focus].editor {
         case .text(var input):
             input.insert(text)
             fields[focus].editor = .text(input)
+            fields[focus].error = input.overflowed ? "at most \(input.limit) characters: the end of the pasted text was left out" : nil
         case .count(var input):
             input.insert(String(text.filter { $0.isASCII && $0.isNumber }))
             fields[focus].editor = .count(input)
+            fields[focus].error = input.overflowed ? "at most \(input.limit) digits: the end of the pasted text was left out" : nil
         default:
             break
         }
+    }
+
+    /// The day typed in the date field `key` (``Day/typed(_:today:)``): nil when empty, or when the
+    /// text is not a date — then the field is in error, saying why in words.
+    mutating func day(_ key: String, today: Day) -> Day? {
+        let typed = text(key).trimmingWhitespace()
+        guard !typed.isEmpty else { return nil }
+        switch Day.typed(typed, today: today) {
+        case .success(let day): return day
+        case .failure(let error):
+            setError(key, error.message)
+            return nil
+        }
+    }
+
+    /// The days typed, comma-separated, in the date field `key`; a part that is not a date puts the
+    /// field in error.
+    mutating func days(_ key: String, today: Day) -> [Day] {
+        var out: [Day] = []
+        for part in text(key).split(separator: ",") {
+            let typed = String(part).trimmingWhitespace()
+            guard !typed.isEmpty else { continue }
+            switch Day.typed(typed, today: today) {
+            case .success(let day): out.append(day)
+            case .failure(let error): setError(key, error.message)
+            }
+        }
+        return out
     }
 
     /// The text (or choice label, or rating digit) of the field `key`.
@@ -119,5 +162,24 @@ extension FieldForm {
         guard let bad = fields.firstIndex(where: { $0.error != nil }) else { return true }
         focus = bad
         return false
+    }
+}
+
+extension TeamForm.Field {
+    /// What a date field's text resolves to, shown beside it as it is typed: "= Fri 2026-12-11"
+    /// (several, comma-separated, for a list of dates), or why it cannot be read. Nil for a field
+    /// that is not a date or is empty.
+    public func dateEcho(today: Day) -> (text: String, ok: Bool)? {
+        guard isDate, case .text(let input) = editor else { return nil }
+        let parts = input.text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return nil }
+        var days: [String] = []
+        for part in parts {
+            switch Day.typed(part, today: today) {
+            case .success(let day): days.append(day.spoken)
+            case .failure(let error): return ("? " + error.message, false)
+            }
+        }
+        return ("= " + days.joined(separator: ", "), true)
     }
 }

@@ -152,6 +152,8 @@ extension Reducer {
             toast(&state, blocker, env, error: true)
             return false
         }
+        // A capture made while a workshop runs, in whichever view, belongs to that workshop.
+        let edit = runningWorkshop(state).map { Workshops.linking(edit, to: $0.id) } ?? edit
         let title = edit.title(in: state.plan)
         let old = state.plan
         var new = old

@@ -11,39 +11,26 @@ extension EditForm {
         let status = WaveStatus.allCases.firstIndex(of: wave?.status ?? .planned) ?? 0
         return EditForm(purpose: .wave(wave?.id), title: wave.map { "Wave — \($0.name)" } ?? "New wave", fields: [
             textField("name", "Name", wave?.name ?? suggestedName, limit: 60, help: "How the wave is called on the board and in reports."),
-            textField("start", "Starts", wave?.start?.description ?? "", limit: 10, help: "YYYY-MM-DD; empty while undecided. The timeline places the wave by its dates."),
-            textField("end", "Ends", wave?.end?.description ?? "", limit: 10, help: "YYYY-MM-DD; empty while undecided."),
-            textField("checkIns", "Check-ins", wave?.checkIns.map(\.description).joined(separator: ", ") ?? "", limit: 200,
-                      help: "Dates the wave's teams and coaches meet to review outcomes and blockers, comma-separated (YYYY-MM-DD, …)."),
+            dateField("start", "Starts", wave?.start.map { [$0] } ?? [],
+                      help: dateHelp + "; empty while undecided. The timeline places the wave by its dates."),
+            dateField("end", "Ends", wave?.end.map { [$0] } ?? [], help: dateHelp + "; empty while undecided."),
+            dateField("checkIns", "Check-ins", wave?.checkIns ?? [], list: true,
+                      help: "Dates the wave's teams and coaches meet to review outcomes and blockers, comma-separated (2026-12-18, fri, +2w, …)."),
             Field(key: "status", label: "Status", editor: .choice(options: statusOptions, index: status),
                   help: "Planned, active or done. A wave whose entry gate is unmet starts with A on the board, which asks for a reason."),
         ])
     }
 
     /// The wave the form describes, or nil with the fields in error marked.
-    mutating func buildWave(_ existing: Wave?, plan: Plan, id: WaveID, gate: [WavePlanning.GateItem]) -> Wave? {
+    mutating func buildWave(_ existing: Wave?, plan: Plan, id: WaveID, gate: [WavePlanning.GateItem], today: Day) -> Wave? {
         clearErrors()
         let name = text("name").trimmingWhitespace()
         if name.isEmpty { setError("name", "a name for the wave") }
         if plan.waves.contains(where: { $0.name == name && $0.id != existing?.id }) { setError("name", "another wave has that name") }
-        func day(_ key: String) -> Day? {
-            let t = text(key).trimmingWhitespace()
-            guard !t.isEmpty else { return nil }
-            guard let d = Day(iso: t) else {
-                setError(key, "a date as YYYY-MM-DD")
-                return nil
-            }
-            return d
-        }
-        let start = day("start")
-        let end = day("end")
+        let start = day("start", today: today)
+        let end = day("end", today: today)
         if let start, let end, end < start { setError("end", "before the start (\(start))") }
-        var checkIns: [Day] = []
-        for part in text("checkIns").split(separator: ",") {
-            let t = String(part).trimmingWhitespace()
-            guard !t.isEmpty else { continue }
-            if let d = Day(iso: t) { checkIns.append(d) } else { setError("checkIns", "\"\(t)\" is not a date (YYYY-MM-DD)") }
-        }
+        let checkIns = days("checkIns", today: today)
         let status = WaveStatus.allCases[min(choice("status"), WaveStatus.allCases.count - 1)]
         let unmet = gate.filter { !$0.met }
         if status == .active, existing?.status == .planned, !unmet.isEmpty {

@@ -182,7 +182,7 @@ extension Reducer {
         case .wave(let waveID):
             let board = state.derived.waves.board
             let existing = waveID.flatMap { board.wave($0) }
-            guard let wave = form.buildWave(existing, plan: board, id: WaveID(env.newID("wave")), gate: existing.map { state.derived.waves.gates[$0.id] ?? [] } ?? []) else {
+            guard let wave = form.buildWave(existing, plan: board, id: WaveID(env.newID("wave")), gate: existing.map { state.derived.waves.gates[$0.id] ?? [] } ?? [], today: state.today) else {
                 state.overlay = .editForm(form)
                 return
             }

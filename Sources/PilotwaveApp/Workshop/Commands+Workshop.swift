@@ -34,7 +34,7 @@ extension CommandRegistry {
         Command("workshop.toggleAction", "Action done / open", context: .workshop, keys: ["c"],
                 help: "Mark the selected action done, or open again (with A's list)."),
         Command("workshop.finish", "Finish the workshop", context: .workshop, keys: ["x"],
-                help: "Stop the timer and mark the workshop done; steps not done carry over to the next workshop.", availability: editable),
+                help: "Asks first (y: the current step not done, d: done, Esc: go on), then stops the timer and marks the workshop done; steps not done carry over to the next workshop.", availability: editable),
         Command("workshop.flush", "Keep the timer's time", context: .workshop, keys: [], inPalette: false,
                 help: "Write the running step's time so far into the plan (done before saving on a signal)."),
         Command("workshop.export", "Export a report", context: .workshop, keys: ["E"], hint: true,

@@ -11,7 +11,7 @@ extension EditForm {
             Field(key: "template", label: "Template", editor: .choice(options: templates.map(\.title), index: 0),
                   help: "The agenda to start from: " + templates.map { "\($0.title) — \($0.purpose)" }.joined(separator: " · ")),
             textField("title", "Title", "", limit: 80, help: "Empty: the template's name."),
-            textField("date", "Date", date.description, limit: 10, help: "YYYY-MM-DD; the day it is held."),
+            dateField("date", "Date", [date], help: "The day it is held. " + dateHelp + "."),
         ])
     }
 
@@ -28,7 +28,8 @@ extension EditForm {
         EditForm(purpose: .action(action?.id, workshop: workshop), title: action == nil ? "New action" : "Action", fields: [
             textField("text", "What", action?.text ?? "", limit: 300, help: "What is to be done, starting with a verb."),
             textField("owner", "Owner", action?.owner ?? "", limit: 120, help: "One person who sees it done."),
-            textField("due", "Due", action?.due?.description ?? "", limit: 10, help: "YYYY-MM-DD (optional, but an action without a date tends to drift)."),
+            dateField("due", "Due", action?.due.map { [$0] } ?? [],
+                      help: dateHelp + " (optional, but an action without a date tends to drift)."),
             Field(key: "done", label: "Status", editor: .choice(options: ["open", "done"], index: action?.done == true ? 1 : 0),
                   help: "Open actions are shown at the start of the next workshop."),
         ])

@@ -13,6 +13,18 @@ extension Reducer {
         return all.last { $0.status != .done } ?? all.last
     }
 
+    /// The workshop being run (``Workshops/running(in:session:)``): every capture made while it
+    /// runs, in any view, is linked to it.
+    public static func runningWorkshop(_ state: AppState) -> Workshop? {
+        Workshops.running(in: state.plan, session: state.workshop.session?.workshop)
+    }
+
+    /// Time used in `workshop` at `now`, the running step's live seconds included: what the view,
+    /// presenter mode and the export show (``Workshops/usedSeconds(of:running:at:)``).
+    public static func usedSeconds(_ state: AppState, _ workshop: Workshop, now: Date) -> Int {
+        timer(state, workshop).usedSeconds(at: now)
+    }
+
     /// The timer of `workshop` as the session runs it (paused when it is not the running one).
     static func timer(_ state: AppState, _ workshop: Workshop) -> WorkshopTimer {
         guard let session = state.workshop.session, session.workshop == workshop.id, let since = session.runningSince else {
@@ -115,7 +127,7 @@ extension Reducer {
             var action = list[state.workshop.action]
             action.done.toggle()
             if apply(&state, .updateAction(action), env) {
-                toast(&state, "\(action.done ? "Done" : "Open again"): \(action.text.prefix(40)) — u to undo", env)
+                toast(&state, "\(action.done ? "Done" : "Open again"): \(TextWidth.truncate(action.text, to: 40)) — u to undo", env)
             }
         case "workshop.nextWorkshop", "workshop.previousWorkshop":
             let all = state.plan.workshops
@@ -161,15 +173,7 @@ extension Reducer {
                 toast(&state, workshop.status == .done ? "\(workshop.title) is finished already" : "\(workshop.title) has not started: Enter starts it", env, error: true)
                 break
             }
-            var t = timer(state, workshop)
-            let w = t.finish(at: now)
-            if apply(&state, .batch("Finish \(w.title)", [.updateWorkshop(w)]), env) {
-                if running { state.workshop.session = nil }
-                state.workshop.presenter = false
-                let open = w.steps.filter { !$0.done }.count
-                toast(&state, "\(w.title) finished" + (open > 0 ? "; \(Words.count(open, "step")) not done carry over to the next one" : "")
-                    + " — E exports the record", env)
-            }
+            state.overlay = .confirm(finishConfirmation(state, workshop, now: now))
         case "workshop.presenter":
             state.workshop.presenter.toggle()
         case "workshop.mute":
@@ -190,11 +194,55 @@ extension Reducer {
         case "workshop.park":
             state.overlay = .editForm(.parking(workshop))
         case "workshop.export":
-            let base = exportBase(state.plan.name + "-" + (workshop.date.map(\.description) ?? "") + "-" + workshop.title)
+            let base = exportBase(plan: state.plan.name, workshop: workshop)
             state.overlay = .editForm(.export(workshop, base: base))
         default: break
         }
         return []
+    }
+
+    /// What `x` asks before finishing: the step the room is on, how long it ran, and what carries over.
+    static func finishConfirmation(_ state: AppState, _ w: Workshop, now: Date) -> Confirmation {
+        let current = w.steps.indices.contains(w.current) ? w.current : nil
+        let open = w.steps.indices.filter { !w.steps[$0].done && $0 != current }.map { w.steps[$0].title }
+        var lines: [String] = []
+        if let current {
+            let s = w.steps[current]
+            lines.append("On step \(current + 1) of \(w.steps.count), \(Words.quote(s.title, max: 50)): "
+                + "\(Workshops.clock(timer(state, w).elapsedSeconds(of: current, at: now))) used of \(s.minutes + s.extraMinutes) minutes.")
+        }
+        lines.append(open.isEmpty ? "Every other step is done."
+            : "Not done, carried over to the next workshop: " + Words.short(open.map { Words.quote($0, max: 30) }, limit: 4) + ".")
+        lines.append("The time used is kept; u undoes finishing.")
+        let step = current.map { "step \($0 + 1)" } ?? "the step"
+        return Confirmation(action: .finishWorkshop(w.id), title: "Finish \(TextWidth.truncate(w.title, to: 50))?", lines: lines,
+                            keys: "y finish (\(step) not done, it carries over) · d finish, \(step) done · Esc keep going")
+    }
+
+    /// The answer to `x`'s question: y/Enter finishes with the current step as it is (not done
+    /// unless n marked it), d finishes with it done, Esc/n keeps the workshop running.
+    static func handleFinishConfirm(_ state: inout AppState, _ id: WorkshopID, _ key: Key, _ env: Environment) {
+        let currentDone: Bool
+        switch key {
+        case .char("y"), .char("Y"), .enter: currentDone = false
+        case .char("d"), .char("D"): currentDone = true
+        case .escape, .char("n"), .char("N"), .char("q"), .ctrl("c"):
+            state.overlay = nil
+            toast(&state, "Not finished; the workshop goes on", env)
+            return
+        default: return
+        }
+        state.overlay = nil
+        guard let workshop = state.plan.workshops.first(where: { $0.id == id }), workshop.status == .running else { return }
+        var t = timer(state, workshop)
+        let w = t.finish(at: env.now(), currentDone: currentDone)
+        if apply(&state, .batch("Finish \(w.title)", [.updateWorkshop(w)]), env) {
+            if state.workshop.session?.workshop == id { state.workshop.session = nil }
+            state.workshop.presenter = false
+            let open = w.steps.filter { !$0.done }.count
+            toast(&state, "\(w.title) finished" + (open > 0 ? "; \(Words.count(open, "step")) not done carry over to the next one" : "")
+                + " — E exports the record", env)
+        }
     }
 
     /// The actions the Workshop view lets you work through: those carried over from earlier
@@ -237,107 +285,4 @@ extension Reducer {
             + (clock.map { $0.remaining >= 0 ? "\($0.text) left" : "over by \($0.text.dropFirst())" } ?? ""), env)
     }
 
-    static func commitWorkshopForm(_ state: inout AppState, _ form: EditForm, _ env: Environment) {
-        var form = form
-        form.clearErrors()
-        switch form.purpose {
-        case .newWorkshop:
-            let templates = WorkshopTemplates.all
-            let template = templates[min(form.choiceIndex("template"), templates.count - 1)]
-            let title = form.text("title").trimmingWhitespace()
-            let dateText = form.text("date").trimmingWhitespace()
-            let date = dateText.isEmpty ? nil : Day(iso: dateText)
-            if !dateText.isEmpty && date == nil { form.setError("date", "a date as YYYY-MM-DD") }
-            guard form.focusFirstError() else {
-                state.overlay = .editForm(form)
-                return
-            }
-            var w = WorkshopTemplates.make(template.key, id: WorkshopID(env.newID("workshop")), date: date)
-            if !title.isEmpty { w.title = title }
-            if apply(&state, .addWorkshop(w), env) {
-                state.overlay = nil
-                state.workshop.selectedID = w.id
-                state.workshop.step = 0
-                toast(&state, "\(w.title): \(Words.count(w.steps.count, "step")), \(w.steps.reduce(0) { $0 + $1.minutes }) minutes — Enter starts the first", env)
-            }
-        case .workshopDecision(let id):
-            let text = form.text("text").trimmingWhitespace()
-            let by = form.text("by").trimmingWhitespace()
-            if text.isEmpty { form.setError("text", "what was decided") }
-            if by.isEmpty { form.setError("by", "who decides (or suggests)") }
-            guard form.focusFirstError() else {
-                state.overlay = .editForm(form)
-                return
-            }
-            let kind: DecisionKind = form.choiceIndex("kind") == 0 ? .decision : .suggestion
-            let decision = Decision(id: DecisionID(env.newID("decision")), text: text, kind: kind, decidedBy: by, at: env.now(), workshop: id)
-            if apply(&state, .recordDecision(decision), env) {
-                state.overlay = nil
-                toast(&state, "\(kind == .decision ? "Decision" : "Suggestion") logged — u to undo", env)
-            }
-        case .action(let existing, let workshop):
-            let text = form.text("text").trimmingWhitespace()
-            let owner = form.text("owner").trimmingWhitespace()
-            let dueText = form.text("due").trimmingWhitespace()
-            if text.isEmpty { form.setError("text", "what is to be done") }
-            if owner.isEmpty { form.setError("owner", "an action without an owner is a wish") }
-            let due = dueText.isEmpty ? nil : Day(iso: dueText)
-            if !dueText.isEmpty && due == nil { form.setError("due", "a date as YYYY-MM-DD") }
-            guard form.focusFirstError() else {
-                state.overlay = .editForm(form)
-                return
-            }
-            let old = existing.flatMap { id in state.plan.actions.first { $0.id == id } }
-            var action = old ?? ActionItem(id: ActionID(env.newID("action")), text: text, owner: owner, workshop: workshop, createdAt: env.now())
-            action.text = text
-            action.owner = owner
-            action.due = due
-            action.done = form.choiceIndex("done") == 1
-            if apply(&state, old == nil ? .addAction(action) : .updateAction(action), env) {
-                state.overlay = nil
-                toast(&state, (old == nil ? "Action for \(owner)" : "Action saved") + (due.map { ", due \($0)" } ?? "") + " — u to undo", env)
-            }
-        case .parking(let id):
-            let text = form.text("text").trimmingWhitespace()
-            if text.isEmpty { form.setError("text", "what to come back to") }
-            guard form.focusFirstError(), var w = state.plan.workshops.first(where: { $0.id == id }) else {
-                state.overlay = .editForm(form)
-                return
-            }
-            w.parkingLot.append(ParkingItem(text: text, at: env.now()))
-            if apply(&state, .batch("Park \"\(text.prefix(30))\"", [.updateWorkshop(w)]), env) {
-                state.overlay = nil
-                toast(&state, "Parked; it stays on the workshop's list — u to undo", env)
-            }
-        case .export(let id):
-            let formats = EditForm.exportFormats
-            let format = formats[min(form.choiceIndex("format"), formats.count - 1)]
-            var path = form.text("path").trimmingWhitespace()
-            if path.isEmpty { form.setError("path", "where to write it") }
-            guard form.focusFirstError() else {
-                state.overlay = .editForm(form)
-                return
-            }
-            // The extension follows the format when the name still has another format's.
-            let ext = ["markdown": ".md", "html": ".html", "csv": "", "json": ".json"][format] ?? ""
-            for other in [".md", ".html", ".json"] where path.hasSuffix(other) && other != ext {
-                path = String(path.dropLast(other.count)) + ext
-            }
-            let workshop = id != nil && form.choiceIndex("scope") == 0 ? id : nil
-            state.overlay = nil
-            flushTimer(&state, env)
-            state.pending.append(.export(state.plan, format: format, path: path, workshop: workshop, today: state.today))
-        default:
-            break
-        }
-    }
-
-    /// A file name from a title: letters, digits and dashes.
-    static func exportBase(_ text: String) -> String {
-        var out = ""
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
-        }
-        return String(out.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
-    }
 }

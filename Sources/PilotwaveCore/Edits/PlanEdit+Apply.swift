@@ -279,6 +279,7 @@ extension PlanEdit {
             plan.workshops.remove(at: i)
             for a in plan.actions.indices where plan.actions[a].workshop == id { plan.actions[a].workshop = nil }
             for d in plan.decisions.indices where plan.decisions[d].workshop == id { plan.decisions[d].workshop = nil }
+            for n in plan.resistance.indices where plan.resistance[n].workshop == id { plan.resistance[n].workshop = nil }
         case .addAction(let a):
             try requireText(a.text, "action")
             guard !plan.actions.contains(where: { $0.id == a.id }) else { throw EditError("an action \(a.id) already exists") }
@@ -351,6 +352,7 @@ extension PlanEdit {
 
     private func checkNote(_ n: ResistanceNote, _ plan: Plan) throws(EditError) {
         try requireText(n.words, "the words heard")
+        try requireWorkshop(n.workshop, plan)
         switch (n.team, n.stakeholder) {
         case (let t?, nil): _ = try teamIndex(t, plan)
         case (nil, let s?): guard plan.stakeholder(s) != nil else { throw EditError("no stakeholder \(s)") }

@@ -85,11 +85,13 @@ public struct ResistanceNote: Codable, Hashable, Sendable, Identifiable {
     public var owner: String?
     public var followUp: Day?
     public var recordedAt: Date
+    /// The workshop it was heard in (captured while that workshop ran), if any.
+    public var workshop: WorkshopID?
 
     public init(id: NoteID, team: TeamID? = nil, stakeholder: StakeholderID? = nil, words: String,
                 kind: ResistanceKind, rootCause: String? = nil, severity: Severity = .medium,
                 status: NoteStatus = .open, response: String? = nil, owner: String? = nil,
-                followUp: Day? = nil, recordedAt: Date) {
+                followUp: Day? = nil, recordedAt: Date, workshop: WorkshopID? = nil) {
         self.id = id
         self.team = team
         self.stakeholder = stakeholder
@@ -102,6 +104,7 @@ public struct ResistanceNote: Codable, Hashable, Sendable, Identifiable {
         self.owner = owner
         self.followUp = followUp
         self.recordedAt = recordedAt
+        self.workshop = workshop
     }
 
     public var hasResponseAndOwner: Bool {

@@ -558,18 +558,19 @@ struct ReportBuilder {
                 "\(w.current + 1) of \(w.steps.count): \(w.steps[w.current].title)", value: .int(w.current + 1))))
         }
         let planned = w.steps.reduce(0) { $0 + max(0, $1.minutes + $1.extraMinutes) }
-        let used = w.steps.reduce(0) { $0 + max(0, $1.spentSeconds) }
+        let used = Workshops.usedSeconds(of: w)
         facts.append(ReportFact("plannedMinutes", "Time planned", ReportCell(Words.count(planned, "minute"), value: .int(planned))))
         facts.append(ReportFact("usedSeconds", "Time used", ReportCell(clock(used), value: .int(used))))
 
         let steps: [[ReportCell]] = w.steps.enumerated().map { i, step in
             let box = max(0, step.minutes + step.extraMinutes)
-            let over = step.spentSeconds - step.boxSeconds
+            let spent = Workshops.usedSeconds(ofStep: i, in: w)
+            let over = spent - step.boxSeconds
             return [
                 .int(i + 1), ReportCell(step.title), ReportCell(step.view),
                 ReportCell(step.extraMinutes == 0 ? "\(box)" : "\(box) (\(step.minutes) + \(step.extraMinutes))", value: .int(box)),
-                ReportCell(clock(step.spentSeconds), value: .int(step.spentSeconds)),
-                over > 0 && step.spentSeconds > 0 ? ReportCell("+" + clock(over), value: .int(over)) : ReportCell("", value: .int(0)),
+                ReportCell(clock(spent), value: .int(spent)),
+                over > 0 && spent > 0 ? ReportCell("+" + clock(over), value: .int(over)) : ReportCell("", value: .int(0)),
                 .bool(step.done, yes: "done", no: ""),
                 .text(step.question, missing: "—"),
             ]
@@ -598,9 +599,6 @@ struct ReportBuilder {
         ])
     }
 
-    /// `12:05` minutes and seconds.
-    func clock(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        return "\(s / 60):" + ReportText.two(s % 60)
-    }
+    /// `12:05` minutes and seconds, as the Workshop view writes them.
+    func clock(_ seconds: Int) -> String { Workshops.clock(seconds) }
 }

@@ -78,10 +78,15 @@ public struct WorkshopTimer: Hashable, Sendable {
     }
 
     /// Seconds spent in `step` at `now`: its `spentSeconds` plus the running stretch if it is the
-    /// step being timed. 0 for a step the workshop does not have.
+    /// step being timed (``Workshops/usedSeconds(ofStep:in:running:at:)``). 0 for a step the
+    /// workshop does not have.
     public func elapsedSeconds(of step: Int, at now: Date) -> Int {
-        guard workshop.steps.indices.contains(step) else { return 0 }
-        return workshop.steps[step].spentSeconds + (running?.step == step ? runningSeconds(at: now) : 0)
+        Workshops.usedSeconds(ofStep: step, in: workshop, running: running, at: now)
+    }
+
+    /// Seconds spent in the whole workshop at `now`, the running stretch included.
+    public func usedSeconds(at now: Date) -> Int {
+        Workshops.usedSeconds(of: workshop, running: running, at: now)
     }
 
     /// Seconds left in `step`'s timebox (with its extensions) at `now`; negative once it overruns.
@@ -152,12 +157,12 @@ public struct WorkshopTimer: Hashable, Sendable {
     }
 
     /// Marks the current step done and goes to the next one; from the last step, finishes the
-    /// workshop (``finish(at:)``).
+    /// workshop with that step done (``finish(at:currentDone:)``).
     @discardableResult
     public mutating func next(at now: Date) -> Workshop {
         guard workshop.steps.indices.contains(workshop.current) else { return finish(at: now) }
         let next = workshop.current + 1
-        guard next < workshop.steps.count else { return finish(at: now) }
+        guard next < workshop.steps.count else { return finish(at: now, currentDone: true) }
         workshop.steps[workshop.current].done = true
         return enter(step: next, at: now)
     }
@@ -189,12 +194,13 @@ public struct WorkshopTimer: Hashable, Sendable {
         return workshop
     }
 
-    /// Ends the session: the time so far is kept, the current step is marked done and the workshop
-    /// `done`.
+    /// Ends the session: the time so far is kept and the workshop is `done`. Only steps marked done
+    /// are done: the current step too when `currentDone` says the room finished it; otherwise it
+    /// carries over to the next workshop with the other steps not done.
     @discardableResult
-    public mutating func finish(at now: Date) -> Workshop {
+    public mutating func finish(at now: Date, currentDone: Bool = false) -> Workshop {
         stop(at: now)
-        if workshop.steps.indices.contains(workshop.current) { workshop.steps[workshop.current].done = true }
+        if currentDone, workshop.steps.indices.contains(workshop.current) { workshop.steps[workshop.current].done = true }
         workshop.status = .done
         return workshop
     }

@@ -4,11 +4,13 @@ import Foundation
 /// not finished, parked items), and what each produced (its actions and decisions, its time).
 ///
 /// Workshops are ordered by date, then by their order in the plan's list; a workshop without a
-/// date comes after every dated one (it is not scheduled yet), in list order among its kind.
+/// date comes after every dated one (it is not scheduled yet), in list order among its kind. "The
+/// previous workshop" is the latest earlier one that was actually held (running or done): one
+/// only planned, never run, left nothing unfinished.
 public enum Workshops {
     /// What a workshop takes over from before it.
     public struct CarryOver: Hashable, Sendable {
-        /// The previous workshop (``Workshops/previous(to:in:)``), if any.
+        /// The previous workshop held (``Workshops/previous(to:in:)``), if any.
         public var previous: Workshop?
         /// Actions not done that were agreed in an earlier workshop or outside any, oldest first (by
         /// `createdAt`, then list order).
@@ -91,10 +93,15 @@ public enum Workshops {
         return plan.workshops.enumerated().filter { $0.element.id != workshop.id && rank($0.element, at: $0.offset, in: plan) < own }
     }
 
-    /// The latest workshop before `workshop`: by date, then by order in the plan's list (of two on
-    /// the same day, the one listed first is earlier). Nil for the first workshop.
+    /// Whether `workshop` was actually run (or is being run): a workshop only planned was never held.
+    public static func wasHeld(_ workshop: Workshop) -> Bool { workshop.status != .planned }
+
+    /// The latest workshop held before `workshop`: by date, then by order in the plan's list (of
+    /// two on the same day, the one listed first is earlier); workshops only planned, never run, are
+    /// passed over. Nil when none was held before it.
     public static func previous(to workshop: Workshop, in plan: Plan) -> Workshop? {
         earlier(than: workshop, in: plan)
+            .filter { wasHeld($0.element) }
             .max { rank($0.element, at: $0.offset, in: plan) < rank($1.element, at: $1.offset, in: plan) }?
             .element
     }
@@ -141,17 +148,79 @@ public enum Workshops {
         plan.decisions.filter { $0.workshop == workshop }
     }
 
-    /// Steps done of all, time spent against the planned time, extensions and overruns.
-    public static func summary(of workshop: Workshop) -> Summary {
+    /// Steps done of all, time spent against the planned time, extensions and overruns; with
+    /// `running`, the stretch under way at `now` counts (``usedSeconds(ofStep:in:running:at:)``).
+    public static func summary(of workshop: Workshop, running: WorkshopTimer.Running? = nil, at now: Date? = nil) -> Summary {
         var summary = Summary(stepsDone: 0, stepCount: workshop.steps.count, spentSeconds: 0, plannedSeconds: 0,
                               extraMinutes: 0, overrunSteps: 0)
-        for step in workshop.steps {
+        for (i, step) in workshop.steps.enumerated() {
+            let used = usedSeconds(ofStep: i, in: workshop, running: running, at: now)
             if step.done { summary.stepsDone += 1 }
-            summary.spentSeconds += step.spentSeconds
+            summary.spentSeconds += used
             summary.plannedSeconds += max(0, step.minutes) * 60
             summary.extraMinutes += step.extraMinutes
-            if step.boxSeconds > 0, step.spentSeconds > step.boxSeconds { summary.overrunSteps += 1 }
+            if step.boxSeconds > 0, used > step.boxSeconds { summary.overrunSteps += 1 }
         }
         return summary
+    }
+
+    // MARK: Time used (the one source for the view, the status line, presenter mode and reports)
+
+    /// Seconds used in step `index` of `workshop`: the seconds kept in the step, plus — when
+    /// `running` times that step — the whole seconds since `running.since` at `now`. 0 for a step
+    /// the workshop does not have.
+    public static func usedSeconds(ofStep index: Int, in workshop: Workshop, running: WorkshopTimer.Running? = nil,
+                                   at now: Date? = nil) -> Int {
+        guard workshop.steps.indices.contains(index) else { return 0 }
+        var used = max(0, workshop.steps[index].spentSeconds)
+        if let running, running.step == index, let now {
+            let live = now.timeIntervalSince(running.since)
+            if live > 0 { used += Int(live.rounded(.down)) }
+        }
+        return used
+    }
+
+    /// Seconds used in the whole workshop: the sum of its steps' (``usedSeconds(ofStep:in:running:at:)``).
+    public static func usedSeconds(of workshop: Workshop, running: WorkshopTimer.Running? = nil, at now: Date? = nil) -> Int {
+        workshop.steps.indices.reduce(0) { $0 + usedSeconds(ofStep: $1, in: workshop, running: running, at: now) }
+    }
+
+    /// Seconds as minutes and seconds, the way every workshop time is written: `0:35`, `12:05`,
+    /// `95:00`.
+    public static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
+    }
+
+    // MARK: The running workshop, and what is captured while it runs
+
+    /// The workshop being run: `session` (the workshop whose timer the app holds, running or
+    /// paused) when the plan has it; else the plan's workshop stored as running (a session from
+    /// before a restart, resumed from its current step), the latest of them if several. Every
+    /// capture made while it runs — in any view — belongs to it (``linking(_:to:)``).
+    public static func running(in plan: Plan, session: WorkshopID?) -> Workshop? {
+        if let session, let w = plan.workshops.first(where: { $0.id == session }) { return w }
+        return ordered(plan).last { $0.status == .running }
+    }
+
+    /// `edit` with every capture it makes that names no workshop — a decision recorded, an action
+    /// added, a resistance note captured — linked to `workshop` (inside batches too). Captures that
+    /// name a workshop keep it; other edits are unchanged.
+    public static func linking(_ edit: PlanEdit, to workshop: WorkshopID) -> PlanEdit {
+        switch edit {
+        case .recordDecision(var d) where d.workshop == nil:
+            d.workshop = workshop
+            return .recordDecision(d)
+        case .addAction(var a) where a.workshop == nil:
+            a.workshop = workshop
+            return .addAction(a)
+        case .addNote(var n) where n.workshop == nil:
+            n.workshop = workshop
+            return .addNote(n)
+        case .batch(let title, let edits):
+            return .batch(title, edits.map { linking($0, to: workshop) })
+        default:
+            return edit
+        }
     }
 }

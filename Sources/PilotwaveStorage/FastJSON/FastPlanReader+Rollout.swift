@@ -44,7 +44,7 @@ extension FastPlanReader {
     mutating func resistanceNote() throws(FastPathMiss) -> ResistanceNote {
         var followUp: Day?, id: NoteID?, kind: ResistanceKind?, owner: String?, recordedAt: Date?
         var response: String?, rootCause: String?, severity: Severity?, stakeholder: StakeholderID?
-        var status: NoteStatus?, team: TeamID?, words: String?
+        var status: NoteStatus?, team: TeamID?, words: String?, workshop: WorkshopID?
         try object(Fields.resistanceNote) { r, field throws(FastPathMiss) in
             switch field {
             case 0: followUp = try r.optionalDay()
@@ -59,13 +59,14 @@ extension FastPlanReader {
             case 9: status = try r.value(Enums.noteStatus)
             case 10: team = try r.optionalRef()
             case 11: words = try r.string()
+            case 12: workshop = try r.optionalRef()
             default: try r.skip()
             }
         }
         guard let id, let kind, let recordedAt, let severity, let status, let words else { throw FastPathMiss() }
         return ResistanceNote(id: id, team: team, stakeholder: stakeholder, words: words, kind: kind,
                               rootCause: rootCause, severity: severity, status: status, response: response,
-                              owner: owner, followUp: followUp, recordedAt: recordedAt)
+                              owner: owner, followUp: followUp, recordedAt: recordedAt, workshop: workshop)
     }
 
     mutating func wave() throws(FastPathMiss) -> Wave {
@@ -409,7 +410,7 @@ enum Fields {
     static let strike = FieldNames("at", "by", "reason")
     static let resistanceNote = FieldNames(
         "followUp", "id", "kind", "owner", "recordedAt", "response", "rootCause", "severity", "stakeholder",
-        "status", "team", "words")
+        "status", "team", "words", "workshop")
     static let wave = FieldNames("checkIns", "end", "entry", "id", "name", "order", "start", "status", "teams")
     static let entryCriteria = FieldNames("blockers", "checklist", "readiness")
     static let threshold = FieldNames("dimension", "minimum")

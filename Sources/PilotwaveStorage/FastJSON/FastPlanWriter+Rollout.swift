@@ -74,6 +74,10 @@ extension FastPlanWriter {
         }
         out.key("words")
         out.string(n.words)
+        if let workshop = n.workshop {
+            out.key("workshop")
+            out.string(workshop.raw)
+        }
         out.closeObject()
     }
 

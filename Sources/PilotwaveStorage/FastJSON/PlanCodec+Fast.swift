@@ -74,7 +74,8 @@ extension FastPlanWriter {
         ]
         plan.resistance = [
             ResistanceNote(id: "n", team: "t", stakeholder: "s", words: "w", kind: .other, rootCause: "c",
-                           response: "r", owner: "o", followUp: Day(2026, 2, 28), recordedAt: whole),
+                           response: "r", owner: "o", followUp: Day(2026, 2, 28), recordedAt: whole,
+                           workshop: "w"),
             ResistanceNote(id: "m", words: "", kind: .noTime, recordedAt: fraction),
         ]
         plan.waves = [

@@ -1,11 +1,13 @@
 import PilotwaveApp
+import PilotwaveCore
 import TerminalUI
 
 /// The team form: labels on the left, editors on the right, the focused field's help below, errors
-/// next to the field they concern.
+/// next to the field they concern. A date field shows beside it the day its text resolves to
+/// (read against `today`), or why it cannot be read.
 enum FormView {
     static func draw(_ frame: inout Frame, _ form: some FieldForm, _ options: Render.Options,
-                     notes: [(String, StyleRole)] = [], compact: Bool = false) {
+                     notes: [(String, StyleRole)] = [], compact: Bool = false, today: Day? = nil) {
         var rect = Rect(x: 0, y: 1, width: frame.size.width, height: frame.size.height - 3)
         if compact {
             // A short form sits in a box of its own size, the view still visible around it.
@@ -37,7 +39,8 @@ enum FormView {
             let width = editorWidth - errorWidth
             switch field.editor {
             case .text(let input), .count(let input):
-                let w = min(width, 100)
+                let echo = today.flatMap { field.dateEcho(today: $0) }
+                let w = field.isDate ? min(width, input.limit > 40 ? max(22, width / 2) : 22) : min(width, 100)
                 let (text, col) = input.visible(width: w, focused: focused)
                 frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? .inputFocused : .input)
                 if focused {
@@ -45,6 +48,9 @@ enum FormView {
                     frame.cursorVisible = true
                 }
                 used = w
+                if let echo, field.error == nil, width - w > 3 {
+                    used += 1 + frame.canvas.text(echo.text, x: ex + w + 1, y: y, role: echo.ok ? .good : .warning, width: width - w - 1)
+                }
             case .choice(let options, let index):
                 let text = focused ? "◀ \(options[index]) ▶" : options[index]
                 used = frame.canvas.text(text, x: ex, y: y, role: focused ? .inputFocused : .input, width: width)

@@ -50,11 +50,11 @@ public enum Render {
         switch state.overlay {
         case .help(let scroll): HelpView.draw(&frame, state, scroll: scroll, options)
         case .palette(let palette): PaletteView.draw(&frame, state, palette, options)
-        case .form(let form): FormView.draw(&frame, form, options)
+        case .form(let form): FormView.draw(&frame, form, options, today: state.today)
         case .confirmQuit: Dialogs.confirmQuit(&frame, state)
         case .externalChange: Dialogs.externalChange(&frame, state)
         case .saveAs(let input): Dialogs.saveAs(&frame, state, input)
-        case .editForm(let form): FormView.draw(&frame, form, options, notes: PilotsOverlays.notes(state, form), compact: true)
+        case .editForm(let form): FormView.draw(&frame, form, options, notes: PilotsOverlays.notes(state, form), compact: true, today: state.today)
         case .ballot(let draft): PilotsOverlays.ballot(&frame, state, draft)
         case .rate(let picker): PilotsOverlays.rate(&frame, state, picker)
         case .compare(let ids): PilotsOverlays.compare(&frame, state, ids)
@@ -146,7 +146,7 @@ public enum Render {
             let w = state.plan.workshops.first(where: { $0.id == session.workshop }), w.current < w.steps.count,
             let clock = Reducer.stepClock(state, w, step: w.current, now: state.clock) else { return nil }
         let paused = session.runningSince == nil
-        let text = (paused ? "‖ " : "⏱ ") + "\(w.current + 1)/\(w.steps.count) \(w.steps[w.current].title.prefix(24)) \(clock.text)"
+        let text = (paused ? "‖ " : "⏱ ") + "\(w.current + 1)/\(w.steps.count) \(TextWidth.truncate(w.steps[w.current].title, to: 24)) \(clock.text)"
         return (text, clock.remaining < 0 ? .statusAlert : .statusBar)
     }
 

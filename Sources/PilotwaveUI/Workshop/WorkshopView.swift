@@ -83,28 +83,28 @@ enum WorkshopView {
         }
     }
 
-    static func minutes(_ seconds: Int) -> String { "\((seconds + 30) / 60)" }
-
+    /// Each step's time used (m:ss, the running step's live seconds included) against its
+    /// timebox, and the workshop's: the same seconds as presenter mode, the status line and the
+    /// export (``Reducer/usedSeconds(_:_:now:)``).
     static func agenda(_ state: AppState, _ w: Workshop, now: Date, width: Int) -> [Line] {
         var lines: [Line] = [("Agenda", .header)]
-        var used = 0, planned = 0
+        var planned = 0
         for (i, s) in w.steps.enumerated() {
             let clock = Reducer.stepClock(state, w, step: i, now: now)
             let elapsed = clock?.elapsed ?? s.spentSeconds
-            used += elapsed
             planned += s.boxSeconds
             let running = clock?.running == true
             let marker = running ? "▶" : (w.status == .running && w.current == i) ? "‖" : s.done ? "✓" : "·"
-            let time = "\(minutes(elapsed))/\(s.minutes + s.extraMinutes)m"
+            let time = "\(Workshops.clock(elapsed))/\(s.minutes + s.extraMinutes)m"
             let name = "\(marker) \(i + 1). \(s.title)"
-            let pad = max(1, width - TextWidth.of(name) - TextWidth.of(time))
+            let room = max(1, width - TextWidth.of(time) - 1)
+            let shown = TextWidth.truncate(name, to: room)
             let over = elapsed > s.boxSeconds && s.boxSeconds > 0
-            lines.append(("\u{1}\(i):" + (TextWidth.of(name) + TextWidth.of(time) + 1 > width
-                ? String(name.prefix(max(1, width - TextWidth.of(time) - 2))) + "… " + time
-                : name + String(repeating: " ", count: pad) + time),
-                running ? .accent : over ? .warning : s.done ? .dim : .normal))
+            lines.append(("\u{1}\(i):" + shown + String(repeating: " ", count: max(1, width - TextWidth.of(shown) - TextWidth.of(time))) + time,
+                          running ? .accent : over ? .warning : s.done ? .dim : .normal))
         }
-        lines.append(("Used \(minutes(used)) of \(planned / 60) minutes", used > planned ? .warning : .dim))
+        let used = Reducer.usedSeconds(state, w, now: now)
+        lines.append(("Used \(Workshops.clock(used)) of \(planned / 60) minutes", used > planned ? .warning : .dim))
         return lines
     }
 
@@ -146,8 +146,10 @@ enum WorkshopView {
         var lines: [Line] = []
         let decisions = state.plan.decisions.filter { $0.workshop == w.id }
         let actions = state.plan.actions.filter { $0.workshop == w.id }
+        let notes = state.plan.resistance.filter { $0.workshop == w.id }
         lines.append(("Captured here: \(Words.count(decisions.count, "decision")) (d) · \(Words.count(actions.count, "action")) (a) · "
             + "\(w.parkingLot.count) parked (p)", .header))
+        if !notes.isEmpty { lines.append(("Resistance heard here: \(Words.count(notes.count, "note")) (! captures one)", .dim)) }
         for d in decisions.suffix(3) {
             for part in TextWidth.wrap("◆ \(d.kind == .decision ? "" : "suggestion: ")\(d.text) — \(d.decidedBy)", width: width) { lines.append((part, .normal)) }
         }
@@ -163,6 +165,9 @@ enum WorkshopView {
         return lines
     }
 
+    /// Unfinished steps (and open parked items) listed from last time before "and N more".
+    static let maxListed = 4
+
     static func carryOver(_ state: AppState, _ carry: Workshops.CarryOver, width: Int, index: [ActionID: Int]) -> [Line] {
         guard !carry.isEmpty else { return [] }
         var lines: [Line] = [("", .normal), ("From last time" + (carry.previous.map { " (\($0.title))" } ?? ""), .header)]
@@ -175,11 +180,20 @@ enum WorkshopView {
         }
         let shown = state.workshop.actionsFocused ? 12 : 6
         if carry.openActions.count > shown { lines.append(("  and \(carry.openActions.count - shown) more open actions", .dim)) }
-        for u in carry.unfinished.prefix(4) {
+        // Every unfinished step and open parked item is counted: what is not listed is "and N more".
+        let steps = carry.unfinished.count > maxListed ? maxListed - 1 : maxListed
+        for u in carry.unfinished.prefix(steps) {
             for part in TextWidth.wrap("· not finished: \(u.step.title)", width: width) { lines.append((part, .accent)) }
         }
-        for p in carry.openParking.prefix(4) {
+        if carry.unfinished.count > steps {
+            lines.append(("  and \(carry.unfinished.count - steps) more not finished", .dim))
+        }
+        let parked = carry.openParking.count > maxListed ? maxListed - 1 : maxListed
+        for p in carry.openParking.prefix(parked) {
             for part in TextWidth.wrap("P \(p.text)", width: width) { lines.append((part, .normal)) }
+        }
+        if carry.openParking.count > parked {
+            lines.append(("  and \(carry.openParking.count - parked) more parked", .dim))
         }
         return lines
     }
