@@ -147,5 +147,27 @@ struct ImportTeamsCLITests {
             #expect(text.contains(sentence), "\(sentence) in: \(help.stdout)")
         }
     }
+
+    /// The spreadsheet round trip: `export --format csv` writes teams.csv with ids; unchanged it updates
+    /// nothing; a team renamed in the sheet is matched by its id and renamed, not added.
+    @Test func exportedTeamsSheetComesBackByID() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "plan.json", "--today", "2026-03-09")
+        let export = try cli.run("export", "plan.json", "--format", "csv", "-o", "tables")
+        #expect(export.status == 0, "\(export.stderr)")
+        let same = try cli.run("import-teams", "plan.json", "tables/teams.csv", "--update")
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("teams matched by id (by name where the id is empty): 0 added, 0 changed, 24 unchanged, 0 not in the file."), "\(same.stdout)")
+        let sheet = String(decoding: try cli.read("tables/teams.csv"), as: UTF8.self)
+        #expect(sheet.hasPrefix("\u{FEFF}id,name,area,stage,"))
+        try cli.write("tables/teams.csv", sheet.replacingOccurrences(of: ",Broker Hub,", with: ",Broker Portal,"))
+        let renamed = try cli.run("import-teams", "plan.json", "tables/teams.csv", "--update")
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.contains("0 added, 1 changed, 23 unchanged"), "\(renamed.stdout)")
+        #expect(renamed.stdout.contains("name: \"Broker Hub\" → \"Broker Portal\""), "\(renamed.stdout)")
+        let plan = String(decoding: try cli.read("plan.json"), as: UTF8.self)
+        #expect(plan.contains("\"Broker Portal\"") && !plan.contains("\"Broker Hub\""))
+    }
 }
 }

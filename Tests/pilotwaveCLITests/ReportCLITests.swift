@@ -61,10 +61,10 @@ struct ReportCLITests {
 
         let csv = try cli.run("export", "demo.json", "--format", "csv", "--output", "tables", "--today", "2026-03-09")
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout.hasPrefix("Wrote 14 CSV files to tables ("))
+        #expect(csv.stdout.hasPrefix("Wrote 15 CSV files to tables ("))
         #expect(csv.stdout.contains("\n  tables/summary.csv\n  tables/pilot-ranking.csv\n"))
         let written = try files(cli, "tables")
-        #expect(written.count == 14 && written.contains("readiness-matrix.csv"))
+        #expect(written.count == 15 && written.contains("readiness-matrix.csv") && written.contains("teams.csv"))
         let ranking = String(decoding: try cli.read("tables/pilot-ranking.csv"), as: UTF8.self)
         #expect(ranking.hasPrefix("\u{FEFF}#,team,area,score (0–100),rated,status,hard flags\r\n1,Claims Intake,"))
 
@@ -90,7 +90,7 @@ struct ReportCLITests {
         #expect(try cli.run("export", "demo.json", "--format", "csv", "-o", "tables").status == 0)
         let again = try cli.run("export", "demo.json", "--format", "csv", "-o", "tables")
         #expect(again.status == 2)
-        #expect(again.stderr.contains("tables already holds summary.csv, pilot-ranking.csv, pilot-weights.csv, pilots-chosen.csv and 10 more; not overwritten. Pass --force to replace them."))
+        #expect(again.stderr.contains("tables already holds summary.csv, pilot-ranking.csv, pilot-weights.csv, pilots-chosen.csv and 11 more; not overwritten. Pass --force to replace them."))
         #expect(try cli.run("export", "demo.json", "--format", "csv", "-o", "tables", "--force").status == 0)
 
         // Never over the plan itself, even with --force.

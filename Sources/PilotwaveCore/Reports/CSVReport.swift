@@ -8,6 +8,11 @@ public enum CSVReport {
         /// `pilot-ranking.csv`.
         public var name: String
         public var text: String
+
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
     }
 
     /// The files of `report`, in report order: `summary.csv` (facts as item, value), then a file

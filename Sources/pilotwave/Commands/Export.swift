@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotwaveCore
+import PilotwaveStorage
 
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,8 @@ struct Export: ParsableCommand {
             Where it goes: without --output the report is printed on standard output (not csv). With \
             --output FILE it is written to FILE. For csv, --output names a FOLDER (created if missing) that \
             receives one file per table — summary.csv, pilot-ranking.csv, readiness-matrix.csv, … — and \
-            the files written are listed. Files are written atomically; an existing file is never replaced \
+            the files written are listed. Its teams.csv holds every team with its id in the columns \
+            import-teams reads: edit it in a spreadsheet and bring it back with import-teams --update. Files are written atomically; an existing file is never replaced \
             without --force. The plan file is only read.
 
             --workshop ID puts that workshop first (agenda with the time planned and used, parking lot) and \
@@ -99,7 +101,10 @@ struct Export: ParsableCommand {
                 guard let output else {
                     throw CLIFailure("csv writes one file per table: give a folder with --output, e.g. --output report-csv")
                 }
-                try writeCSV(CSVReport.files(report), folder: output)
+                // teams.csv: the plan's teams in the columns import-teams reads, ids first, so an edited
+                // copy goes back with `import-teams --update` matched by id.
+                let sheet = CSVReport.File(name: "teams.csv", text: TeamCSVImport.sheet(of: plan))
+                try writeCSV(CSVReport.files(report) + [sheet], folder: output)
             case .markdown, .html, .json:
                 let text = ReportFile.render(report, format)
                 guard let output else {
