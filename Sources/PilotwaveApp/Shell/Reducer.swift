@@ -52,6 +52,8 @@ public enum Reducer {
             toast(&state, "Exported " + (files.count == 1 ? files[0] : "\(files.count) files: " + Words.short(files, limit: 3)), env)
         case .exported(.failure(let failure)):
             toast(&state, "Not exported: \(failure.message)", env, error: true)
+        case .notSuspended:
+            toast(&state, "Ctrl-Z: no job control here (started without a shell) — q to quit", env, error: true)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false
