@@ -14,6 +14,7 @@ import PilotwaveSoak
 /// (then the crash report): run again with `--steps` one past it and `--shrink-crash`.
 enum Soak {
     static func main(_ args: [String]) -> Int32 {
+        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines show as they come, also into a file
         func value(_ name: String) -> String? { args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
         let planName = value("--plan") ?? "demo"
         let steps = value("--steps").flatMap { Int($0) } ?? 1_000_000
