@@ -14,7 +14,6 @@ import PilotwaveSoak
 /// (then the crash report): run again with `--steps` one past it and `--shrink-crash`.
 enum Soak {
     static func main(_ args: [String]) -> Int32 {
-        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines show as they come, also into a file
         func value(_ name: String) -> String? { args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
         let planName = value("--plan") ?? "demo"
         let steps = value("--steps").flatMap { Int($0) } ?? 1_000_000
@@ -43,6 +42,7 @@ enum Soak {
         if args.contains("--shrink-crash") { return shrinkCrash(plan: planName, steps: SoakGenerator.steps(seed: seed, count: steps)) }
 
         print("soak: \(steps) steps on \(label), seed \(seed), full check every \(fullEvery) steps")
+        fflush(nil)
         CrashNote.set("soak: seed \(seed) on \(label) (pilotwave-bench soak --plan \(planName) --seed \(seed))")
         var rng = SoakRNG(seed: seed)
         let run = SoakRun(plan: plan)
@@ -69,6 +69,7 @@ enum Soak {
             if clock.now - lastReport > .seconds(30) {
                 lastReport = clock.now
                 print("  \(i + 1) steps, \(Int(Double(i + 1) / seconds(clock.now - started))) steps/s")
+                fflush(nil)  // shows as it comes, also into a file
             }
         }
         let elapsed = seconds(clock.now - started)
