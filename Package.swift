@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "PilotwaveApp", dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI"]),
         // Views of the app state drawn with TerminalUI widgets.
         .target(name: "PilotwaveUI", dependencies: ["PilotwaveApp", "PilotwaveCore", "TerminalUI"]),
+        // Random action sequences weighted towards edits, undo, redo and reloads, with the invariants
+        // checked after each step and a shrinker: used by the random-input tests and the soak.
+        .target(name: "PilotwaveSoak", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"]),
         // The system ncursesw library (wide-character API) through a shim header.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses: setup/restore, input decoding, frame diff.
@@ -39,14 +42,16 @@ let package = Package(
         // Benchmarks on generated plans: `swift run -c release pilotwave-bench`.
         .executableTarget(
             name: "pilotwave-bench",
-            dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI", "PilotwaveApp", "PilotwaveUI", "TerminalCurses"]
+            dependencies: ["PilotwaveCore", "PilotwaveStorage", "TerminalUI", "PilotwaveApp", "PilotwaveUI", "TerminalCurses",
+                           "PilotwaveSoak"]
         ),
         // Report goldens are read from the source tree (#filePath), not bundled.
         .testTarget(name: "PilotwaveCoreTests", dependencies: ["PilotwaveCore"], exclude: ["ReportGoldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "CNcursesw"]),
         // Goldens are read from the source tree (#filePath), not bundled.
-        .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"],
+        .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI",
+                                                             "PilotwaveSoak"],
                     exclude: ["Goldens"]),
         .testTarget(name: "PilotwaveStorageTests", dependencies: ["PilotwaveStorage", "PilotwaveCore"]),
         // Drives the built binary; depends on it so `swift test` builds it first.

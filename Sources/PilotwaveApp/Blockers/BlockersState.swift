@@ -119,6 +119,16 @@ public struct BlockersDerived: Sendable {
     /// Planned waves whose gate holds at least one unresolved blocker.
     public private(set) var wavesHeld = 0
 
+    /// Drops the rows built for an older plan (they are blocker indices); the waves and gates stay,
+    /// checked against the plan they came from on the next build.
+    mutating func forget() {
+        key = nil
+        builtRevision = -1
+        rows = []
+        lines = []
+        lineOfRow = []
+    }
+
     /// Brings the rows up to date; true when they were rebuilt (the rows may have moved).
     @discardableResult
     mutating func refresh(plan: Plan, revision: Int, grouping: BlockerGrouping, filter: String,

@@ -59,6 +59,20 @@ public struct PilotsDerived: Sendable {
     /// 1-based rank of the team at `row`, or nil for an out-of-scope row.
     public func rank(row: Int) -> Int? { row < order.count ? row + 1 : nil }
 
+    /// Drops the ranking built for an older plan (its rows are team indices); the model is kept
+    /// for a cheap rebuild, which uses it only when the teams are unchanged.
+    mutating func forget() {
+        revision = -1
+        order = []
+        outOfScope = []
+        rowByTeam = []
+        standings = []
+        chosen = []
+        robustness = nil
+        round = nil
+        tally = [:]
+    }
+
     /// Brings the caches up to date; returns true when the ranking was rebuilt (rows may have moved).
     @discardableResult
     mutating func refresh(plan: Plan, revision: Int, n: Int) -> Bool {

@@ -36,6 +36,14 @@ public struct ReadinessDerived: Sendable {
         return Readiness.CellKey(dimension: d.id, team: plan.teams[Int(teams[t])].id)
     }
 
+    /// Drops the matrix built for an older plan (its rows and columns are indices); the per-cell
+    /// caches stay, checked against the plan they came from on the next build.
+    mutating func forget() {
+        key = nil
+        dimensions = []
+        teams = []
+    }
+
     mutating func refresh(plan: Plan, revision: Int, state: ReadinessViewState, today: Day) {
         let key = Key(revision: revision, scope: state.scope, showRetired: state.showRetired)
         guard key != self.key else { return }

@@ -28,6 +28,9 @@ public enum Action: Sendable, Equatable {
     case saveAsFailed(String)
     /// A report was written (the files), or could not be (the message).
     case exported(Result<[String], ExportFailure>)
+    /// Ctrl-Z did not stop the program: nothing here does job control (a tmux command, `sh -c`,
+    /// an SSH forced command), so there is no shell to return to.
+    case notSuspended
 }
 
 /// Why a report could not be written.

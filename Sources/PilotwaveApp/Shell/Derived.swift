@@ -143,9 +143,9 @@ public struct Derived: Sendable, Equatable {
             orgReadiness = plan.dimensions.filter { $0.scope != .team && !$0.retired }
                 .map { ($0, trends[.organisation($0.id)]) }
         }
-        // The Teams table's order and rows are only worked out while that view is shown (or on
-        // the first refresh); the Pilots view keeps its own ranking.
-        guard needTeams || orderKey == nil else { return }
+        // The Teams table's order and rows are only worked out while that view (or the Overview)
+        // is shown; elsewhere rows built for an older plan are dropped by `forgetStale`.
+        guard needTeams else { return }
         let key = OrderKey(revision: revision, sort: teams.sort, descending: teams.descending)
         if orderKey != key {
             order = sortedOrder(plan: plan, sort: teams.sort, descending: teams.descending)
@@ -175,6 +175,33 @@ public struct Derived: Sendable, Equatable {
     private func clamp(_ teams: inout TeamsViewState) {
         teams.selected = rows.isEmpty ? 0 : min(max(0, teams.selected), rows.count - 1)
         teams.top = max(0, min(teams.top, max(0, rows.count - 1)))
+    }
+
+    /// The plan revision the Teams table's rows were built for (-1: none built, or dropped).
+    public var rowsRevision: Int { rowsKey?.order.revision ?? -1 }
+
+    /// Drops what was built for an older plan by views that are not on screen. Their rows hold
+    /// indices into the plan's lists: after an undo, redo, reload or adopted scenario those can
+    /// name another team, note or blocker, or none at all, so nothing may read them until the view
+    /// is shown again and builds them anew. What is kept to make rebuilding cheap (the search
+    /// text, a view's per-wave or per-team caches) is checked against the plan it came from.
+    mutating func forgetStale(revision: Int, showing view: ViewID) {
+        if view != .teams && view != .overview && (rowsKey != nil || !rows.isEmpty) && rowsRevision != revision {
+            rows = []
+            order = []
+            rowsKey = nil
+            orderKey = nil
+        }
+        if view != .pilots && pilots.revision != revision && pilots.revision != -1 { pilots.forget() }
+        if view != .readiness && readiness.key != nil && readiness.key?.revision != revision { readiness.forget() }
+        if view != .resistance, let key = noteGroupsKey, key.revision != revision {
+            noteGroups = []
+            noteRows = []
+            noteGroupStarts = []
+            noteGroupsKey = nil
+        }
+        if view != .waves && waves.revision != revision && waves.revision != -1 { waves.forget() }
+        if view != .blockers && blockers.key != nil && blockers.key?.revision != revision { blockers.forget() }
     }
 
     /// The coach with `id`, found by index.

@@ -52,6 +52,8 @@ public enum Reducer {
             toast(&state, "Exported " + (files.count == 1 ? files[0] : "\(files.count) files: " + Words.short(files, limit: 3)), env)
         case .exported(.failure(let failure)):
             toast(&state, "Not exported: \(failure.message)", env, error: true)
+        case .notSuspended:
+            toast(&state, "Ctrl-Z: no job control here (started without a shell) — q to quit", env, error: true)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false
@@ -75,9 +77,11 @@ public enum Reducer {
         state.derived.refresh(plan: state.plan, revision: state.revision, teams: &state.teams,
                               needFindings: state.view == .overview, today: state.today,
                               needTeams: state.view == .teams || state.view == .overview)
+        // Only the shown view's caches are brought up to date; the others', if built for an
+        // older plan, are dropped so that nothing reads their indices against this one.
+        state.derived.forgetStale(revision: state.revision, showing: state.view)
         switch state.view {
         case .pilots:
-            // The Teams table's rows are not kept up to date here (they may name old indices).
             refreshPilots(&state)
             return
         case .readiness:
@@ -92,7 +96,10 @@ public enum Reducer {
         case .blockers:
             refreshBlockers(&state, env)
             return
-        default: break
+        case .workshop:
+            refreshWorkshop(&state)
+            return
+        case .overview, .teams: break
         }
         if state.view == .teams && state.teams.showDetail && state.derived.activityRevision != state.revision {
             state.derived.activity = TeamActivity.all(state.plan, today: state.today)

@@ -167,6 +167,22 @@ public struct WavesDerived: Sendable {
         }
     }
 
+    /// Drops the board built for an older plan (its columns are team indices); the per-wave caches
+    /// stay, checked against the plan's teams and coaches on the next build.
+    mutating func forget() {
+        revision = -1
+        columns = []
+        scores = []
+        board = Plan.empty(id: PlanID("none"), name: "", organisation: "")
+        timeline = nil
+        quarterLoads = []
+        timelineRevision = -1
+        summaries = []
+        summariesRevision = -1
+        comparison = nil
+        comparisonKey = nil
+    }
+
     /// The timeline and coach load per quarter of the board, once per revision.
     mutating func refreshTimeline(today: Day) {
         guard timelineRevision != revision || timeline == nil else { return }

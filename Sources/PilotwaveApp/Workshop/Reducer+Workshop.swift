@@ -25,6 +25,14 @@ extension Reducer {
         timer(state, workshop).usedSeconds(at: now)
     }
 
+    /// Keeps the selected step within the shown workshop's agenda (an undo or reload may have
+    /// shortened it or taken the workshop away).
+    static func refreshWorkshop(_ state: inout AppState) {
+        let steps = selectedWorkshop(state)?.steps.count ?? 0
+        state.workshop.step = min(max(0, state.workshop.step), max(0, steps - 1))
+        state.workshop.action = max(0, state.workshop.action)
+    }
+
     /// The timer of `workshop` as the session runs it (paused when it is not the running one).
     static func timer(_ state: AppState, _ workshop: Workshop) -> WorkshopTimer {
         guard let session = state.workshop.session, session.workshop == workshop.id, let since = session.runningSince else {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import PilotwaveApp
 import PilotwaveCore
@@ -85,7 +88,12 @@ final class Runtime {
         case .quit:
             done = true
         case .suspend:
+            // Without job control (an orphaned process group: a tmux command, `sh -c`, an SSH
+            // forced command) the kernel discards the stop signal and suspend returns at once;
+            // only a SIGCONT tells that the program really was stopped and continued.
+            Continued.arm()
             backend.suspend()
+            if !Continued.happened { dispatch(.notSuspended) }
             render()
         case .redraw:
             backend.invalidate()
@@ -171,4 +179,23 @@ final class Runtime {
         reportedDiskStamp = onDisk
         dispatch(.fileChangedOnDisk)
     }
+}
+
+/// Notes a SIGCONT: set when the process was stopped (Ctrl-Z) and continued (`fg`).
+enum Continued {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    nonisolated(unsafe) static var installed = false
+
+    static func arm() {
+        flag = 0
+        guard !installed else { return }
+        installed = true
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Continued.flag = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGCONT, &action, nil)
+    }
+
+    static var happened: Bool { flag != 0 }
 }
