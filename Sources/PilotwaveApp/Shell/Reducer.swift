@@ -53,7 +53,7 @@ public enum Reducer {
         case .exported(.failure(let failure)):
             toast(&state, "Not exported: \(failure.message)", env, error: true)
         case .notSuspended:
-            toast(&state, "Ctrl-Z: no job control here (started without a shell) — q to quit", env, error: true)
+            toast(&state, "Ctrl-Z: cannot suspend here (no job control)", env, error: true)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false

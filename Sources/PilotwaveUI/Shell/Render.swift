@@ -112,27 +112,37 @@ public enum Render {
     static func statusLine(_ frame: inout Frame, _ state: AppState, _ options: Options) {
         let rect = Layout.status(state.size)
         frame.canvas.fill(rect, role: .statusBar)
-        var left = " " + (state.file.map { ($0 as NSString).lastPathComponent } ?? "demo plan")
+        let name = " " + (state.file.map { ($0 as NSString).lastPathComponent } ?? "demo plan")
+        var left = name, short = name
         var role = StyleRole.statusBar
         if state.readOnlyReason != nil {
             left += " · READ-ONLY (open for writing in another pilotwave)"
+            short += " · READ-ONLY"
             role = .statusAlert
         } else {
             left += " · " + saveText(state, options)
-            if case .failed = state.saveStatus { role = .statusAlert }
+            if case .failed = state.saveStatus {
+                role = .statusAlert
+                short += " · ✗ NOT SAVED"
+            }
         }
-        var used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
-        if let timer = timerText(state) {
-            used += frame.canvas.text("  " + timer.0, x: used, y: rect.y, role: timer.1)
-        }
+        let timer = timerText(state)
         let right: String
         var rightRole = StyleRole.statusBar
         if let toast = state.toast {
             right = (toast.isError ? "✗ " : "✓ ") + toast.text + " "
             rightRole = toast.isError ? .toastError : .toast
+            // A message is what the user just caused: it gets the room, the save state steps back to
+            // its essentials (the file, read-only or not saved) rather than the message being cut.
+            let timerWidth = timer.map { 2 + TextWidth.of($0.0) } ?? 0
+            if TextWidth.of(left) + timerWidth + 2 + TextWidth.of(right) > rect.width { left = short }
         } else {
             let pilots = state.derived.pilotsChosen
             right = "\(state.plan.teams.count) teams · \(pilots) pilot\(pilots == 1 ? "" : "s") "
+        }
+        var used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
+        if let timer {
+            used += frame.canvas.text("  " + timer.0, x: used, y: rect.y, role: timer.1)
         }
         let room = rect.width - used - 2
         guard room > 4 else { return }
