@@ -59,18 +59,8 @@ public enum SoakStep: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same session everywhere.
-public struct SoakRNG: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The soak's generator: the demo generator's SplitMix64, so the same seed gives the same session everywhere.
+public typealias SoakRNG = SplitMix64
 
 /// Random sessions weighted towards what replaces the plan under the views: adding, duplicating
 /// and deleting teams, notes, blockers, waves and workshops; undo and redo; reloads; adopting a
