@@ -143,6 +143,8 @@ public struct AppState: Sendable, Equatable {
     var pending: [Effect] = []
     public var blockers = BlockersViewState()
     public var overviewScroll = 0
+    /// The selected plan check on the Overview (Enter goes to what it names).
+    public var overviewFinding = 0
     public var overlay: Overlay?
     public var toast: Toast?
     public var size: Size

@@ -52,10 +52,8 @@ extension Reducer {
         case "view.blockers": state.view = .blockers
         case "view.workshop": state.view = .workshop
 
-        case "overview.down": state.overviewScroll += 1
-        case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
-        case "overview.pageDown": state.overviewScroll += 10
-        case "overview.pageUp": state.overviewScroll = max(0, state.overviewScroll - 10)
+        case "overview.down", "overview.up", "overview.pageDown", "overview.pageUp", "overview.first", "overview.last", "overview.jump":
+            runOverview(&state, id, env)
 
         case "teams.down": moveSelection(&state, by: 1)
         case "teams.up": moveSelection(&state, by: -1)

@@ -367,7 +367,7 @@ public enum Reducer {
             case .teams: moveSelection(&state, by: lines)
             case .pilots:
                 state.pilots.selected = max(0, min(state.derived.pilots.rowCount - 1, state.pilots.selected + lines))
-            case .overview: state.overviewScroll = max(0, state.overviewScroll + lines)
+            case .overview: state.overviewFinding = max(0, min(state.derived.findings.count - 1, state.overviewFinding + lines))
             case .readiness: state.readiness.row = max(0, state.readiness.row + lines)
             case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
             case .waves: state.waves.rows[state.waves.column] = max(0, state.waves.row + lines)
