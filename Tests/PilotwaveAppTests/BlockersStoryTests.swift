@@ -72,7 +72,7 @@ struct BlockersStoryTests {
         // Undo each step, back to the plan as it was.
         d.keys("u")
         #expect(d.state.plan.blockers.last?.status == .inProgress)
-        #expect(d.state.toast?.text == "Undid: Mark blocker Every customer call needs a sign-off from legal resolved")
+        #expect(d.state.toast?.text == "Undid: Mark blocker Every customer call needs a sign-off from legal resolved (Blockers, 7)")
         d.keys("u")
         #expect(d.state.plan.blockers.last?.status == .open)
         d.keys("u")
@@ -129,7 +129,7 @@ struct BlockersStoryTests {
         #expect(d.state.history.position == 1)
         d.keys("u")
         #expect(d.state.plan == before)
-        #expect(d.state.toast?.text == "Undid: Delete blocker Funding is per project with fixed annual scope")
+        #expect(d.state.toast?.text == "Undid: Delete blocker Funding is per project with fixed annual scope (Blockers, 7)")
     }
 
     @Test func theFormNamesUnknownTeamsAndWavesAndMovesTheGateInOneEdit() throws {

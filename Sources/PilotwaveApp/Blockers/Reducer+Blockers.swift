@@ -46,7 +46,7 @@ extension Reducer {
         case "blockers.group":
             let all = BlockerGrouping.allCases
             state.blockers.grouping = all[(all.firstIndex(of: state.blockers.grouping)! + 1) % all.count]
-            toast(&state, "Grouped by \(state.blockers.grouping.label)", env)
+            toast(&state, "Grouped by \(state.blockers.grouping.label)", env, kind: .info)
         case "blockers.filter":
             state.blockers.filterInput = TextInput(state.blockers.filter, limit: 80)
         case "blockers.clearFilter":
@@ -71,7 +71,7 @@ extension Reducer {
             let i = all.firstIndex(of: blocker.status)!
             let j = id == "blockers.advance" ? i + 1 : i - 1
             guard j >= 0, j < all.count else {
-                toast(&state, "\(Words.quote(blocker.title, max: 40)) is already \(blocker.status.label)", env)
+                toast(&state, "\(Words.quote(blocker.title, max: 40)) is already \(blocker.status.label)", env, kind: .info)
                 break
             }
             let before = gateState(state, blocker.id)
@@ -170,7 +170,7 @@ extension Reducer {
             }
         case .escape, .char("n"), .char("N"), .char("q"), .ctrl("c"):
             state.overlay = nil
-            toast(&state, "Kept; nothing changed", env)
+            toast(&state, "Kept; nothing changed", env, kind: .info)
         default: break
         }
     }
@@ -198,7 +198,7 @@ extension Reducer {
             if inProgress { blocker.status = .inProgress }
             if blocker == old {
                 state.overlay = nil
-                toast(&state, "No changes", env)
+                toast(&state, "No changes", env, kind: .info)
                 return
             }
             let name = inProgress ? "Mark blocker \(blocker.title) in progress, owner \(owner)"
@@ -244,7 +244,7 @@ extension Reducer {
             }
             guard !edits.isEmpty else {
                 state.overlay = nil
-                toast(&state, "No changes", env)
+                toast(&state, "No changes", env, kind: .info)
                 return
             }
             let before = gateState(state, id)

@@ -62,7 +62,7 @@ extension Reducer {
             let c = state.plan.criteria[state.pilots.criterion]
             let w = c.weight + (id == "pilots.weightUp" ? 1 : -1)
             guard Criterion.weightRange.contains(w) else {
-                toast(&state, "\(c.name) is already at \(c.weight) (weights run 0–10)", env, error: true)
+                toast(&state, "\(c.name) is already at \(c.weight) (weights run 0–10)", env, kind: .error)
                 break
             }
             let before = selectedPilotTeam(state)
@@ -78,7 +78,7 @@ extension Reducer {
         case "pilots.resetWeights":
             let changed = state.plan.criteria.contains { c in Criterion.defaults.contains { $0.id == c.id && $0.weight != c.weight } }
             guard changed else {
-                toast(&state, "The weights are already the defaults", env, error: true)
+                toast(&state, "The weights are already the defaults", env, kind: .error)
                 break
             }
             if apply(&state, .resetWeights, env) { toast(&state, "Weights back to the defaults — u to undo", env) }
@@ -89,12 +89,12 @@ extension Reducer {
             guard let team = selectedPilotTeam(state) else { break }
             if let i = state.pilots.marked.firstIndex(of: team.id) {
                 state.pilots.marked.remove(at: i)
-                toast(&state, "Unmarked \(team.name)", env)
+                toast(&state, "Unmarked \(team.name)", env, kind: .info)
             } else if state.pilots.marked.count >= PilotsViewState.maxCompared {
-                toast(&state, "Three teams are marked already; unmark one with m", env, error: true)
+                toast(&state, "Three teams are marked already; unmark one with m", env, kind: .error)
             } else {
                 state.pilots.marked.append(team.id)
-                toast(&state, "Marked \(team.name) (\(state.pilots.marked.count) of up to 3) — c compares", env)
+                toast(&state, "Marked \(team.name) (\(state.pilots.marked.count) of up to 3) — c compares", env, kind: .info)
             }
         case "pilots.compare":
             var ids = state.pilots.marked
@@ -107,7 +107,7 @@ extension Reducer {
                 }
             }
             guard ids.count >= 2 else {
-                toast(&state, "Mark two or three teams with m, then c", env, error: true)
+                toast(&state, "Mark two or three teams with m, then c", env, kind: .error)
                 break
             }
             state.overlay = .compare(ids)
@@ -121,7 +121,7 @@ extension Reducer {
                 case .size: "from the team's head count"
                 case .rated: ""
                 }
-                toast(&state, "\(c.name) is worked out \(from) — change that in the team form (Enter)", env, error: true)
+                toast(&state, "\(c.name) is worked out \(from) — change that in the team form (Enter)", env, kind: .error)
                 break
             }
             let current = team.ratings[c.id]
@@ -144,12 +144,12 @@ extension Reducer {
         case "pilots.reveal":
             guard let round = state.plan.votes.last else { break }
             if apply(&state, .revealVotes(round.id, !round.revealed), env) {
-                toast(&state, round.revealed ? "Votes hidden" : "Votes revealed: \(Words.count(round.ballotCount, "ballot"))", env)
+                toast(&state, round.revealed ? "Votes hidden" : "Votes revealed: \(Words.count(round.ballotCount, "ballot"))", env, kind: .info)
             }
         case "pilots.closeRound":
             guard let round = state.plan.votes.last else { break }
             guard !round.closed else {
-                toast(&state, "\(round.title) is already closed", env)
+                toast(&state, "\(round.title) is already closed", env, kind: .info)
                 break
             }
             if apply(&state, .closeVoteRound(round.id), env) { toast(&state, "Closed \(round.title) — u to undo", env) }
@@ -175,7 +175,7 @@ extension Reducer {
         guard let team = selectedPilotTeam(state) else { return }
         let inWaveZero = state.plan.waves.contains { $0.order == 0 && $0.teams.contains(team.id) }
         if team.status == .outOfScope {
-            toast(&state, "\(team.name) is out of scope (\(team.outOfScopeReason ?? "")); bring it back in the team form first", env, error: true)
+            toast(&state, "\(team.name) is out of scope (\(team.outOfScopeReason ?? "")); bring it back in the team form first", env, kind: .error)
             return
         }
         if team.status == .pilot || inWaveZero {
@@ -194,8 +194,13 @@ extension Reducer {
             text += " — \(chosen) of \(rec.rangeText) recommended"
             if chosen > rec.range.upperBound { text += "; more than recommended" }
         }
-        if let flag = flags.first { text += "; ! \(flag.label)" }
-        toast(&state, text, env)
+        var kind = ToastKind.done
+        if let rec = state.derived.recommendation, state.derived.pilotsChosen + 1 > rec.range.upperBound { kind = .warning }
+        if let flag = flags.first {
+            text += "; ! \(flag.label)"
+            kind = .warning
+        }
+        toast(&state, text, env, kind: kind)
     }
 
     // MARK: Overlays of the Pilots view
@@ -207,7 +212,7 @@ extension Reducer {
             switch form.handle(key, keymap: env.keymap) {
             case .cancel:
                 state.overlay = nil
-                toast(&state, "Cancelled; nothing changed", env)
+                toast(&state, "Cancelled; nothing changed", env, kind: .info)
             case .commit:
                 state.overlay = .editForm(form)
                 commitEditForm(&state, env)
@@ -237,7 +242,7 @@ extension Reducer {
             }
             state.overlay = nil
             if rating == picker.current {
-                toast(&state, "No change", env)
+                toast(&state, "No change", env, kind: .info)
             } else if apply(&state, .rateTeam(picker.team, picker.criterion.id, rating), env) {
                 toast(&state, "\(picker.teamName): \(picker.criterion.name) " + (rating.map { "\($0)/5" } ?? "unrated") + " — u to undo", env)
             }
@@ -256,7 +261,7 @@ extension Reducer {
     static func handleBallot(_ state: inout AppState, _ draft: inout BallotDraft, _ key: Key, _ env: Environment) {
         if key == .escape || key == .ctrl("c") {
             state.overlay = nil
-            toast(&state, "Ballot discarded; nothing stored", env)
+            toast(&state, "Ballot discarded; nothing stored", env, kind: .info)
             return
         }
         draft.error = nil
@@ -323,14 +328,14 @@ extension Reducer {
             let old = state.plan.team(teamID)?.outcome
             if outcome == old {
                 state.overlay = nil
-                toast(&state, "No changes", env)
+                toast(&state, "No changes", env, kind: .info)
                 return
             }
             if apply(&state, .setOutcome(teamID, outcome), env) {
                 state.overlay = nil
                 let verb = outcome.flatMap { OutcomeCheck.outputWording($0.statement) }
                 toast(&state, verb.map { "Outcome saved, but \"\($0)\" reads as an output — see the check" } ?? "Outcome saved — u to undo",
-                      env, error: verb != nil)
+                      env, kind: verb == nil ? .done : .warning)
             }
         case .criterion:
             guard let criterion = form.buildCriterion(plan: state.plan) else {

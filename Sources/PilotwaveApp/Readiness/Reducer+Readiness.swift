@@ -64,14 +64,14 @@ extension Reducer {
             state.readiness.column = 0
             state.readiness.leftColumn = 0
             refreshReadiness(&state, env)
-            toast(&state, "Columns: \(state.derived.readiness.scopeTitle) (\(state.derived.readiness.teams.count))", env)
+            toast(&state, "Columns: \(state.derived.readiness.scopeTitle) (\(state.derived.readiness.teams.count))", env, kind: .info)
         case "readiness.record":
             guard let cell = selectedCell(state), let dimension = state.plan.dimension(cell.dimension) else {
-                toast(&state, "This dimension is not rated for \(state.readiness.column == 0 ? "the organisation" : "teams")", env, error: true)
+                toast(&state, "This dimension is not rated for \(state.readiness.column == 0 ? "the organisation" : "teams")", env, kind: .error)
                 break
             }
             if dimension.retired {
-                toast(&state, "\(dimension.name) is retired: R brings it back before new ratings", env, error: true)
+                toast(&state, "\(dimension.name) is retired: R brings it back before new ratings", env, kind: .error)
                 break
             }
             let place = cell.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? "organisation"
@@ -81,7 +81,7 @@ extension Reducer {
             guard let cell = selectedCell(state) else { break }
             let count = Readiness.history(state.plan.signals, cell).count
             guard count > 0 else {
-                toast(&state, "No ratings yet: r records the first", env, error: true)
+                toast(&state, "No ratings yet: r records the first", env, kind: .error)
                 break
             }
             state.overlay = .history(HistoryState(cell: cell, selected: count - 1))
@@ -89,11 +89,11 @@ extension Reducer {
             guard state.readiness.row < d.dimensions.count else { break }
             let key = state.plan.dimensions[d.dimensions[state.readiness.row]].id
             guard let pattern = d.systemic.first(where: { $0.dimension.id == key }) ?? d.systemic.first(where: { $0.raised == nil }) else {
-                toast(&state, "No systemic pattern: fewer than \(Readiness.systemicTeams) pilot teams rate a dimension \(Readiness.systemicRating) or lower", env, error: true)
+                toast(&state, "No systemic pattern: fewer than \(Readiness.systemicTeams) pilot teams rate a dimension \(Readiness.systemicRating) or lower", env, kind: .error)
                 break
             }
             if pattern.raised != nil {
-                toast(&state, "\(Readiness.blockerTitle(pattern.dimension)) is raised already", env, error: true)
+                toast(&state, "\(Readiness.blockerTitle(pattern.dimension)) is raised already", env, kind: .error)
                 break
             }
             let edit = Readiness.raiseBlocker(pattern, id: BlockerID(env.newID("blocker")), plan: state.plan)
@@ -143,7 +143,7 @@ extension Reducer {
             guard h.selected < signals.count else { break }
             let signal = signals[h.selected]
             if signal.struck != nil {
-                toast(&state, "Already struck: \(signal.struck!.reason)", env, error: true)
+                toast(&state, "Already struck: \(signal.struck!.reason)", env, kind: .error)
                 break
             }
             state.overlay = .editForm(.strike(signal, by: state.readiness.recorder))

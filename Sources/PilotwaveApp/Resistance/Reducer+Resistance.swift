@@ -85,7 +85,7 @@ extension Reducer {
             state.resistance.grouping = all[(all.firstIndex(of: r.grouping)! + 1) % all.count]
             state.resistance.selected = 0
             state.resistance.top = 0
-            toast(&state, "Grouped by \(state.resistance.grouping.label)", env)
+            toast(&state, "Grouped by \(state.resistance.grouping.label)", env, kind: .info)
         case "resistance.filter":
             state.resistance.filterInput = TextInput(r.filter, limit: 80)
         case "resistance.stakeholders":
@@ -106,12 +106,12 @@ extension Reducer {
             let i = all.firstIndex(of: note.status)!
             let j = id == "resistance.advance" ? i + 1 : i - 1
             guard j >= 0, j < all.count else {
-                toast(&state, "The note is already \(note.status.label)", env)
+                toast(&state, "The note is already \(note.status.label)", env, kind: .info)
                 break
             }
             note.status = all[j]
             if note.status == .beingAddressed && !note.hasResponseAndOwner {
-                toast(&state, "Give it a response and an owner first (Enter) — the playbook has suggestions", env, error: true)
+                toast(&state, "Give it a response and an owner first (Enter) — the playbook has suggestions", env, kind: .error)
                 break
             }
             if apply(&state, .updateNote(note), env) { toast(&state, "Note \(note.status.label) — u to undo", env) }

@@ -49,15 +49,39 @@ public enum SaveStatus: Sendable, Equatable {
     case inMemory
 }
 
-/// A short message at the bottom of the screen that goes away by itself.
+/// What a message reports, which decides its mark and colour on the status line.
+public enum ToastKind: String, Sendable, Equatable, CaseIterable {
+    /// A change was made as asked ("✓").
+    case done
+    /// Nothing changed, or a hint about where one is ("·"): a no-op is not a success.
+    case info
+    /// It was done, but something deserves a look ("!").
+    case warning
+    /// It could not be done ("✗").
+    case error
+
+    /// The mark in front of the text.
+    public var mark: String {
+        switch self {
+        case .done: "✓"
+        case .info: "·"
+        case .warning: "!"
+        case .error: "✗"
+        }
+    }
+}
+
+/// A short message at the bottom of the screen that goes away by itself (or when the view changes).
 public struct Toast: Sendable, Equatable {
     public var text: String
-    public var isError: Bool
+    public var kind: ToastKind
     public var expires: Date
 
-    public init(text: String, isError: Bool, expires: Date) {
+    public var isError: Bool { kind == .error }
+
+    public init(text: String, kind: ToastKind, expires: Date) {
         self.text = text
-        self.isError = isError
+        self.kind = kind
         self.expires = expires
     }
 }
@@ -119,6 +143,8 @@ public struct AppState: Sendable, Equatable {
     var pending: [Effect] = []
     public var blockers = BlockersViewState()
     public var overviewScroll = 0
+    /// The selected plan check on the Overview (Enter goes to what it names).
+    public var overviewFinding = 0
     public var overlay: Overlay?
     public var toast: Toast?
     public var size: Size

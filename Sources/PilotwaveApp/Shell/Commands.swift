@@ -158,14 +158,21 @@ public enum CommandRegistry {
     ]
 
     static let overviewCommands: [Command] = [
-        Command("overview.down", "Scroll down", context: .overview, keys: ["j", "down"], inPalette: false,
-                help: "Scroll the checks down."),
-        Command("overview.up", "Scroll up", context: .overview, keys: ["k", "up"], inPalette: false,
-                help: "Scroll the checks up."),
+        Command("overview.down", "Next plan check", context: .overview, keys: ["j", "down"], inPalette: false,
+                help: "Select the next plan check."),
+        Command("overview.up", "Previous plan check", context: .overview, keys: ["k", "up"], inPalette: false,
+                help: "Select the previous plan check."),
         Command("overview.pageDown", "Page down", context: .overview, keys: ["pgdn", "space"], inPalette: false,
-                help: "Scroll the checks a page down."),
+                help: "Select a plan check five further down."),
         Command("overview.pageUp", "Page up", context: .overview, keys: ["pgup"], inPalette: false,
-                help: "Scroll the checks a page up."),
+                help: "Select a plan check five further up."),
+        Command("overview.first", "First plan check", context: .overview, keys: ["g", "home"], inPalette: false,
+                help: "Select the first (most severe) plan check."),
+        Command("overview.last", "Last plan check", context: .overview, keys: ["G", "end"], inPalette: false,
+                help: "Select the last plan check."),
+        Command("overview.jump", "Go to what the check names", context: .overview, keys: ["enter", "n"], hint: true,
+                help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back.",
+                availability: { s in s.derived.findings.isEmpty ? .disabled("no plan checks") : .enabled }),
     ]
 
     static let teamsCommands: [Command] = [

@@ -9,7 +9,7 @@ extension Reducer {
         switch command.availability(state) {
         case .enabled: break
         case .disabled(let reason):
-            toast(&state, "\(command.title): \(reason)", env, error: true)
+            toast(&state, "\(command.title): \(reason)", env, kind: .error)
             return []
         case .hidden:
             return []
@@ -19,19 +19,15 @@ extension Reducer {
         case "app.quit": return quit(&state, env)
         case "app.help": state.overlay = .help(scroll: 0)
         case "app.palette": state.overlay = .palette(PaletteState())
-        case "app.undo":
+        case "app.undo", "app.redo":
             var plan = state.plan
-            if let title = state.history.undo(&plan) {
+            let undo = id == "app.undo"
+            if let step = undo ? state.history.undo(&plan) : state.history.redo(&plan) {
                 state.replacePlan(plan)
                 edited(&state, env)
-                toast(&state, "Undid: \(title)", env)
-            }
-        case "app.redo":
-            var plan = state.plan
-            if let title = state.history.redo(&plan) {
-                state.replacePlan(plan)
-                edited(&state, env)
-                toast(&state, "Redid: \(title)", env)
+                // Says where the change was made (the view stays: undo may be pressed from anywhere).
+                let place = step.view.map { " (\($0.title), \($0.number))" } ?? ""
+                toast(&state, (undo ? "Undid: " : "Redid: ") + step.title + place, env)
             }
         case "app.redraw": return [.redraw]
         case "app.suspend": return [.suspend]
@@ -56,10 +52,8 @@ extension Reducer {
         case "view.blockers": state.view = .blockers
         case "view.workshop": state.view = .workshop
 
-        case "overview.down": state.overviewScroll += 1
-        case "overview.up": state.overviewScroll = max(0, state.overviewScroll - 1)
-        case "overview.pageDown": state.overviewScroll += 10
-        case "overview.pageUp": state.overviewScroll = max(0, state.overviewScroll - 10)
+        case "overview.down", "overview.up", "overview.pageDown", "overview.pageUp", "overview.first", "overview.last", "overview.jump":
+            runOverview(&state, id, env)
 
         case "teams.down": moveSelection(&state, by: 1)
         case "teams.up": moveSelection(&state, by: -1)
@@ -83,7 +77,7 @@ extension Reducer {
             let all = TeamSort.allCases
             state.teams.sort = all[(all.firstIndex(of: state.teams.sort)! + 1) % all.count]
             state.teams.descending = state.teams.sort.naturalDescending
-            toast(&state, "Sorted by \(state.teams.sort.title)", env)
+            toast(&state, "Sorted by \(state.teams.sort.title)", env, kind: .info)
         case "teams.reverse":
             state.teams.descending.toggle()
         case "teams.toggleDetail":
@@ -149,7 +143,7 @@ extension Reducer {
     @discardableResult
     static func apply(_ state: inout AppState, _ edit: PlanEdit, _ env: Environment) -> Bool {
         if let blocker = state.editBlocker {
-            toast(&state, blocker, env, error: true)
+            toast(&state, blocker, env, kind: .error)
             return false
         }
         // A capture made while a workshop runs, in whichever view, belongs to that workshop.
@@ -160,10 +154,10 @@ extension Reducer {
         do {
             try edit.apply(to: &new)
         } catch {
-            toast(&state, "\(title): \(error.message)", env, error: true)
+            toast(&state, "\(title): \(error.message)", env, kind: .error)
             return false
         }
-        state.history.record(title, from: old, to: new)
+        state.history.record(title, from: old, to: new, view: state.view)
         state.replacePlan(new)
         edited(&state, env)
         return true
@@ -200,7 +194,7 @@ extension Reducer {
         case .edit:
             if team == form.original {
                 state.overlay = nil
-                toast(&state, "No changes", env)
+                toast(&state, "No changes", env, kind: .info)
                 return []
             }
             var edits: [PlanEdit] = []
@@ -269,7 +263,7 @@ extension Reducer {
             if state.isDirty { state.lastEditAt = at }
         case .failed(let message):
             state.saveStatus = .failed(message)
-            toast(&state, "Not saved: \(message)", env, error: true)
+            toast(&state, "Not saved: \(message)", env, kind: .error)
             if state.quitting { state.quitting = false }
         case .changedOnDisk:
             state.overlay = .externalChange

@@ -6,6 +6,8 @@ import TerminalUI
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action, _ env: Environment) -> [Effect] {
         var effects: [Effect] = []
+        let viewBefore = state.view
+        let toastBefore = state.toast
         state.clock = env.now()
         if state.lastTick == .distantPast { state.lastTick = state.clock }
         switch action {
@@ -47,18 +49,21 @@ public enum Reducer {
             state.saveStatus = state.isDirty ? .unsaved : .saved(at: at)
             toast(&state, "Saved as \(path); edits now go to this file", env)
         case .saveAsFailed(let message):
-            toast(&state, "Not saved: \(message)", env, error: true)
+            toast(&state, "Not saved: \(message)", env, kind: .error)
         case .exported(.success(let files)):
             toast(&state, "Exported " + (files.count == 1 ? files[0] : "\(files.count) files: " + Words.short(files, limit: 3)), env)
         case .exported(.failure(let failure)):
-            toast(&state, "Not exported: \(failure.message)", env, error: true)
+            toast(&state, "Not exported: \(failure.message)", env, kind: .error)
         case .notSuspended:
-            toast(&state, "Ctrl-Z: cannot suspend here (no job control)", env, error: true)
+            toast(&state, "Ctrl-Z: cannot suspend here (no job control)", env, kind: .error)
         case .reloadFailed(let message):
             state.overlay = nil
             state.autosave = false
-            toast(&state, "Could not reload: \(message). Autosave is off; your version is kept in memory.", env, error: true)
+            toast(&state, "Could not reload: \(message). Autosave is off; your version is kept in memory.", env, kind: .error)
         }
+        // A message belongs to the view it was shown on: switching views drops it, unless the
+        // action that switched said something new.
+        if state.view != viewBefore && state.toast == toastBefore { state.toast = nil }
         refresh(&state, env)
         if !state.pending.isEmpty {
             effects += state.pending
@@ -158,7 +163,7 @@ public enum Reducer {
             switch form.handle(key, keymap: env.keymap) {
             case .cancel:
                 state.overlay = nil
-                toast(&state, "Cancelled; nothing changed", env)
+                toast(&state, "Cancelled; nothing changed", env, kind: .info)
             case .commit:
                 state.overlay = .form(form)
                 return commitForm(&state, env)
@@ -212,7 +217,7 @@ public enum Reducer {
             case .escape:
                 state.overlay = nil
                 state.autosave = false
-                toast(&state, "Autosave is off until you choose; the file on disk is not overwritten", env)
+                toast(&state, "Autosave is off until you choose; the file on disk is not overwritten", env, kind: .info)
             default: break
             }
             return []
@@ -362,7 +367,7 @@ public enum Reducer {
             case .teams: moveSelection(&state, by: lines)
             case .pilots:
                 state.pilots.selected = max(0, min(state.derived.pilots.rowCount - 1, state.pilots.selected + lines))
-            case .overview: state.overviewScroll = max(0, state.overviewScroll + lines)
+            case .overview: state.overviewFinding = max(0, min(state.derived.findings.count - 1, state.overviewFinding + lines))
             case .readiness: state.readiness.row = max(0, state.readiness.row + lines)
             case .resistance: state.resistance.selected = max(0, state.resistance.selected + lines)
             case .waves: state.waves.rows[state.waves.column] = max(0, state.waves.row + lines)
@@ -379,7 +384,10 @@ public enum Reducer {
         state.teams.selected = max(0, min(count - 1, state.teams.selected + delta))
     }
 
-    static func toast(_ state: inout AppState, _ text: String, _ env: Environment, error: Bool = false) {
-        state.toast = Toast(text: text, isError: error, expires: env.now().addingTimeInterval(error ? 6 : 3))
+    /// Shows a message; `kind` says whether it reports a change (done), a no-op or hint (info),
+    /// a change with a caveat (warning) or a failure (error). Warnings and errors stay longer.
+    static func toast(_ state: inout AppState, _ text: String, _ env: Environment, kind: ToastKind = .done) {
+        let seconds: Double = kind == .error || kind == .warning ? 6 : 3
+        state.toast = Toast(text: text, kind: kind, expires: env.now().addingTimeInterval(seconds))
     }
 }

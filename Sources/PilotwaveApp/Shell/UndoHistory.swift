@@ -5,6 +5,8 @@ import PilotwaveCore
 public struct UndoHistory: Sendable, Equatable {
     public struct Step: Sendable, Equatable {
         public var title: String
+        /// The view the edit was made on (undo goes back there).
+        public var view: ViewID?
         var delta: PlanDelta
         /// Unique in this history: tells whether the plan is back at a saved version.
         var id: Int
@@ -30,10 +32,10 @@ public struct UndoHistory: Sendable, Equatable {
     public var nextRedoTitle: String? { undone.last?.title }
 
     /// Records an edit that turned `old` into `new`; clears the redo stack.
-    public mutating func record(_ title: String, from old: Plan, to new: Plan) {
+    public mutating func record(_ title: String, from old: Plan, to new: Plan, view: ViewID? = nil) {
         let delta = PlanDelta(from: old, to: new)
         guard !delta.isEmpty else { return }
-        done.append(Step(title: title, delta: delta, id: nextID))
+        done.append(Step(title: title, view: view, delta: delta, id: nextID))
         nextID += 1
         undone.removeAll()
         var weight = done.reduce(0) { $0 + $1.delta.weight }
@@ -42,19 +44,19 @@ public struct UndoHistory: Sendable, Equatable {
         }
     }
 
-    /// Undoes the last step on `plan`; its title, or nil when there is nothing to undo.
-    public mutating func undo(_ plan: inout Plan) -> String? {
+    /// Undoes the last step on `plan`; the step, or nil when there is nothing to undo.
+    public mutating func undo(_ plan: inout Plan) -> Step? {
         guard let step = done.popLast() else { return nil }
         step.delta.revert(&plan)
         undone.append(step)
-        return step.title
+        return step
     }
 
-    /// Redoes the last undone step on `plan`; its title, or nil when there is nothing to redo.
-    public mutating func redo(_ plan: inout Plan) -> String? {
+    /// Redoes the last undone step on `plan`; the step, or nil when there is nothing to redo.
+    public mutating func redo(_ plan: inout Plan) -> Step? {
         guard let step = undone.popLast() else { return nil }
         step.delta.reapply(&plan)
         done.append(step)
-        return step.title
+        return step
     }
 }

@@ -48,7 +48,7 @@ extension Reducer {
         do {
             try edit.apply(to: &board)
         } catch {
-            toast(&state, "\(title): \(error.message)", env, error: true)
+            toast(&state, "\(title): \(error.message)", env, kind: .error)
             return false
         }
         let updated = Scenarios.capture(from: board, into: scenario)
@@ -89,7 +89,7 @@ extension Reducer {
             let by = id == "waves.moveLater" ? 1 : -1
             let waveColumns = d.columns.filter { $0.wave != nil }.count
             if c > waveColumns {
-                toast(&state, "Out-of-scope teams stay out of the waves; bring one back in the team form (Enter)", env, error: true)
+                toast(&state, "Out-of-scope teams stay out of the waves; bring one back in the team form (Enter)", env, kind: .error)
                 break
             }
             let ids: [TeamID] = state.waves.marked.isEmpty
@@ -98,7 +98,7 @@ extension Reducer {
             guard !ids.isEmpty else { break }
             let edits = ids.compactMap { WavePlanning.step($0, by: by, plan: board) }
             guard !edits.isEmpty else {
-                toast(&state, by > 0 ? "Not yet planned is the last step; out of scope needs a reason (team form)" : "Already in the first wave", env, error: true)
+                toast(&state, by > 0 ? "Not yet planned is the last step; out of scope needs a reason (team form)" : "Already in the first wave", env, kind: .error)
                 break
             }
             let followed = selectedWaveTeam(state)?.id
@@ -109,10 +109,12 @@ extension Reducer {
             state.waves.marked = []
             if let followed { follow(&state, followed, env) }
             var text = "Moved \(name) to \(targetTitle) — u to undo"
+            var kind = ToastKind.done
             if let wave = d.columns[target].wave, let cap = state.derived.waves.capacity[wave], cap.isOver {
                 text += "; ! \(cap.summary)"
+                kind = .warning
             }
-            toast(&state, text, env, error: false)
+            toast(&state, text, env, kind: kind)
         case "waves.reorderUp", "waves.reorderDown":
             guard let waveID = d.columns[c].wave, var wave = board.wave(waveID), let team = selectedWaveTeam(state),
                 let i = wave.teams.firstIndex(of: team.id) else { break }
@@ -124,7 +126,7 @@ extension Reducer {
             guard var team = selectedWaveTeam(state) else { break }
             let coaches = board.coaches
             guard !coaches.isEmpty else {
-                toast(&state, "No coaches in the plan yet", env, error: true)
+                toast(&state, "No coaches in the plan yet", env, kind: .error)
                 break
             }
             let current = team.coach.flatMap { id in coaches.firstIndex { $0.id == id } } ?? -1
@@ -135,15 +137,15 @@ extension Reducer {
             }
         case "waves.start":
             if let refusal = scenarioRefusal(state, "starting a wave") {
-                toast(&state, refusal, env, error: true)
+                toast(&state, refusal, env, kind: .error)
                 break
             }
             guard let waveID = d.columns[c].wave, let wave = state.plan.wave(waveID) else {
-                toast(&state, "Choose a wave column first", env, error: true)
+                toast(&state, "Choose a wave column first", env, kind: .error)
                 break
             }
             guard wave.status == .planned else {
-                toast(&state, "\(wave.name) is \(wave.status.label) already", env)
+                toast(&state, "\(wave.name) is \(wave.status.label) already", env, kind: .info)
                 break
             }
             let unmet = (d.gates[waveID] ?? []).filter { !$0.met }
@@ -158,7 +160,7 @@ extension Reducer {
         case "waves.nextFinding":
             let findings = d.findings
             guard !findings.isEmpty else {
-                toast(&state, "No wave findings", env)
+                toast(&state, "No wave findings", env, kind: .info)
                 break
             }
             state.waves.finding = (state.waves.finding + 1) % findings.count
@@ -171,7 +173,7 @@ extension Reducer {
             }
         case "waves.edit":
             if let refusal = scenarioRefusal(state, "the team form") {
-                toast(&state, refusal, env, error: true)
+                toast(&state, refusal, env, kind: .error)
                 break
             }
             guard let team = selectedWaveTeam(state) else { break }

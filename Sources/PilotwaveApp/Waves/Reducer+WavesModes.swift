@@ -14,7 +14,7 @@ extension Reducer {
             let chosen = state.waves.finding >= 0 && state.waves.finding < findings.count ? [findings[state.waves.finding]] : findings
             let known = Set(state.plan.blockers.map(\.id))
             guard let blocker = chosen.lazy.flatMap(\.concerns).map({ BlockerID($0) }).first(where: known.contains) else {
-                toast(&state, state.waves.finding >= 0 ? "This finding names no blocker" : "No wave finding names a blocker", env, error: true)
+                toast(&state, state.waves.finding >= 0 ? "This finding names no blocker" : "No wave finding names a blocker", env, kind: .error)
                 break
             }
             state.view = .blockers
@@ -38,24 +38,24 @@ extension Reducer {
             refreshWaves(&state, env)
         case "waves.editWave":
             guard let waveID = c < d.columns.count ? d.columns[c].wave : nil, let wave = d.board.wave(waveID) else {
-                toast(&state, "Choose a wave column first (h/l)", env, error: true)
+                toast(&state, "Choose a wave column first (h/l)", env, kind: .error)
                 break
             }
             state.overlay = .editForm(.wave(wave))
         case "waves.addWave":
             if let refusal = scenarioRefusal(state, "adding a wave") {
-                toast(&state, refusal, env, error: true)
+                toast(&state, refusal, env, kind: .error)
                 break
             }
             state.overlay = .editForm(.wave(nil, suggestedName: "Wave \(state.plan.waves.count)"))
         case "waves.seedCoach":
             if let refusal = scenarioRefusal(state, "seeding a coach") {
-                toast(&state, refusal, env, error: true)
+                toast(&state, refusal, env, kind: .error)
                 break
             }
             guard let team = selectedWaveTeam(state) else { break }
             guard d.columns[c].wave != nil else {
-                toast(&state, "\(team.name) is in no wave: a coach is seeded from a team of an earlier wave to coach a later one", env, error: true)
+                toast(&state, "\(team.name) is in no wave: a coach is seeded from a team of an earlier wave to coach a later one", env, kind: .error)
                 break
             }
             state.overlay = .editForm(.seedCoach(team))
@@ -104,13 +104,13 @@ extension Reducer {
             state.overlay = .editForm(.newScenario(from: selectedScenario(state), plan: state.plan))
         case "scenarios.rename":
             guard let s = selectedScenario(state) else {
-                toast(&state, "The current plan is named in the plan file; choose a scenario to rename", env, error: true)
+                toast(&state, "The current plan is named in the plan file; choose a scenario to rename", env, kind: .error)
                 break
             }
             state.overlay = .editForm(.renameScenario(s))
         case "scenarios.delete":
             guard let s = selectedScenario(state) else {
-                toast(&state, "The current plan cannot be deleted; choose a scenario", env, error: true)
+                toast(&state, "The current plan cannot be deleted; choose a scenario", env, kind: .error)
                 break
             }
             if apply(&state, .removeScenario(s.id), env) {
@@ -119,7 +119,7 @@ extension Reducer {
             }
         case "scenarios.adopt":
             guard let s = selectedScenario(state) else {
-                toast(&state, "The current plan is already the plan; choose a scenario to adopt", env, error: true)
+                toast(&state, "The current plan is already the plan; choose a scenario to adopt", env, kind: .error)
                 break
             }
             state.overlay = .editForm(.adoptScenario(s))
@@ -128,11 +128,11 @@ extension Reducer {
             guard let first = state.waves.compareFirst else {
                 state.waves.compareFirst = .some(chosen)
                 let name = selectedScenario(state)?.name ?? "Current plan"
-                toast(&state, "Compare \(name) with…: choose another and press c again", env)
+                toast(&state, "Compare \(name) with…: choose another and press c again", env, kind: .info)
                 break
             }
             guard first != chosen else {
-                toast(&state, "Choose a different wave plan to compare with", env, error: true)
+                toast(&state, "Choose a different wave plan to compare with", env, kind: .error)
                 break
             }
             state.waves.comparing = CompareSides(a: first, b: chosen)
@@ -177,7 +177,7 @@ extension Reducer {
                                                    decisionID: DecisionID(env.newID("decision"))) else { return }
             if apply(&state, edit, env) {
                 state.overlay = nil
-                toast(&state, "\(wave.name) started over its gate; the reason is in the decision log — u to undo", env)
+                toast(&state, "\(wave.name) started over its gate; the reason is in the decision log — u to undo", env, kind: .warning)
             }
         case .wave(let waveID):
             let board = state.derived.waves.board
@@ -188,7 +188,7 @@ extension Reducer {
             }
             if wave == existing {
                 state.overlay = nil
-                toast(&state, "No changes", env)
+                toast(&state, "No changes", env, kind: .info)
                 return
             }
             let edit: PlanEdit = existing == nil ? .addWave(wave) : .updateWave(wave)

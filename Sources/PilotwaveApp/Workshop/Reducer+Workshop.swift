@@ -101,7 +101,7 @@ extension Reducer {
         }
         guard let workshop = selectedWorkshop(state) else {
             if id == "workshop.new" { state.overlay = .editForm(.newWorkshop(date: state.today)) } else {
-                toast(&state, "No workshop yet: w makes one from a template", env, error: true)
+                toast(&state, "No workshop yet: w makes one from a template", env, kind: .error)
             }
             return []
         }
@@ -120,16 +120,16 @@ extension Reducer {
         case "workshop.actions":
             let list = actionList(state, workshop)
             guard !list.isEmpty || state.workshop.actionsFocused else {
-                toast(&state, "No actions yet: a captures one", env)
+                toast(&state, "No actions yet: a captures one", env, kind: .info)
                 break
             }
             state.workshop.actionsFocused.toggle()
             state.workshop.action = min(state.workshop.action, max(0, list.count - 1))
-            if state.workshop.actionsFocused { toast(&state, "Actions: j/k move, c done or open, Enter edits, A back to the agenda", env) }
+            if state.workshop.actionsFocused { toast(&state, "Actions: j/k move, c done or open, Enter edits, A back to the agenda", env, kind: .info) }
         case "workshop.toggleAction":
             let list = actionList(state, workshop)
             guard state.workshop.actionsFocused, state.workshop.action < list.count else {
-                toast(&state, "A first, to choose an action", env, error: true)
+                toast(&state, "A first, to choose an action", env, kind: .error)
                 break
             }
             var action = list[state.workshop.action]
@@ -151,7 +151,7 @@ extension Reducer {
         case "workshop.next":
             let next = (running ? workshop.current : state.workshop.step) + 1
             guard next < workshop.steps.count else {
-                toast(&state, "That was the last step: x finishes the workshop", env)
+                toast(&state, "That was the last step: x finishes the workshop", env, kind: .info)
                 break
             }
             enterStep(&state, workshop, next, markDone: true, env)
@@ -161,13 +161,13 @@ extension Reducer {
             enterStep(&state, workshop, back, markDone: false, env)
         case "workshop.pause":
             guard running, let session = state.workshop.session else {
-                toast(&state, "The timer is not running: Enter starts the selected step", env, error: true)
+                toast(&state, "The timer is not running: Enter starts the selected step", env, kind: .error)
                 break
             }
             let pausing = session.runningSince != nil
             let w = withTimer(&state, workshop) { pausing ? $0.pause(at: now) : $0.resume(at: now) }
             if w != workshop { _ = apply(&state, .batch(pausing ? "Pause the timer" : "Resume the timer", [.updateWorkshop(w)]), env) }
-            toast(&state, pausing ? "Paused — Space resumes" : "Timer running", env)
+            toast(&state, pausing ? "Paused — Space resumes" : "Timer running", env, kind: .info)
         case "workshop.extend":
             let step = running ? workshop.current : state.workshop.step
             guard step < workshop.steps.count else { break }
@@ -178,7 +178,7 @@ extension Reducer {
             }
         case "workshop.finish":
             guard workshop.status == .running else {
-                toast(&state, workshop.status == .done ? "\(workshop.title) is finished already" : "\(workshop.title) has not started: Enter starts it", env, error: true)
+                toast(&state, workshop.status == .done ? "\(workshop.title) is finished already" : "\(workshop.title) has not started: Enter starts it", env, kind: .error)
                 break
             }
             state.overlay = .confirm(finishConfirmation(state, workshop, now: now))
@@ -186,11 +186,11 @@ extension Reducer {
             state.workshop.presenter.toggle()
         case "workshop.mute":
             state.workshop.muted.toggle()
-            toast(&state, state.workshop.muted ? "Bell muted: the screen still shows when time runs out" : "Bell on", env)
+            toast(&state, state.workshop.muted ? "Bell muted: the screen still shows when time runs out" : "Bell on", env, kind: .info)
         case "workshop.view":
             let step = running ? workshop.current : state.workshop.step
             guard step < workshop.steps.count, let view = ViewID(rawValue: workshop.steps[step].view), view != .workshop else {
-                toast(&state, "This step has no view of its own", env)
+                toast(&state, "This step has no view of its own", env, kind: .info)
                 break
             }
             state.view = view
@@ -236,7 +236,7 @@ extension Reducer {
         case .char("d"), .char("D"): currentDone = true
         case .escape, .char("n"), .char("N"), .char("q"), .ctrl("c"):
             state.overlay = nil
-            toast(&state, "Not finished; the workshop goes on", env)
+            toast(&state, "Not finished; the workshop goes on", env, kind: .info)
             return
         default: return
         }

@@ -130,8 +130,13 @@ public enum Render {
         let right: String
         var rightRole = StyleRole.statusBar
         if let toast = state.toast {
-            right = (toast.isError ? "✗ " : "✓ ") + toast.text + " "
-            rightRole = toast.isError ? .toastError : .toast
+            right = toast.kind.mark + " " + toast.text + " "
+            switch toast.kind {
+            case .done: rightRole = .toast
+            case .info: rightRole = .statusBar
+            case .warning: rightRole = .warning
+            case .error: rightRole = .toastError
+            }
             // A message is what the user just caused: it gets the room, the save state steps back to
             // its essentials (the file, read-only or not saved) rather than the message being cut.
             let timerWidth = timer.map { 2 + TextWidth.of($0.0) } ?? 0

@@ -61,7 +61,7 @@ enum Interactive {
         if let autosave = config.autosave { state.autosave = autosave }
         if !config.problems.isEmpty {
             state.toast = Toast(text: "config: " + config.problems.map(\.description).joined(separator: "; "),
-                                isError: true, expires: Date().addingTimeInterval(8))
+                                kind: .error, expires: Date().addingTimeInterval(8))
         }
         let options = Render.Options(keymap: keymap, unicode: terminal.unicode)
         let runtime = Runtime(state: state, env: env, backend: terminal, options: options,
