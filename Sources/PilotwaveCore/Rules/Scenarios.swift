@@ -274,9 +274,9 @@ public struct ScenarioComparison: Hashable, Sendable {
         public var b: WaveSide?
         /// Teams in b's wave minus teams in a's.
         public var change: Int { (b?.teams ?? 0) - (a?.teams ?? 0) }
-        /// Both sides have a wave here, with other start or end dates.
+        /// Both sides have the same wave here, with other start or end dates.
         public var datesChanged: Bool {
-            guard let a, let b else { return false }
+            guard let a, let b, a.wave == b.wave else { return false }
             return a.start != b.start || a.end != b.end
         }
     }
