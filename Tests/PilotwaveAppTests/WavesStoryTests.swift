@@ -28,9 +28,10 @@ struct WavesStoryTests {
         let wave2 = try #require(d.state.plan.orderedWaves.last)
         #expect(wave2.teams.contains(d.state.plan.teams.first { $0.name == "Fraud Signals" }!.id))
         #expect(d.state.toast?.text.hasPrefix("Moved Fraud Signals to \(wave2.name) — u to undo; ! ") == true)
-        #expect(d.state.toast?.text.contains("without a coach") == true)
+        #expect(d.state.toast?.text.contains("no coach yet") == true)
         #expect(Reducer.selectedWaveTeam(d.state)?.name == "Fraud Signals", "the selection follows the team")
-        #expect(d.screen.line(containing: "planned · 7/0 ! over") != nil)
+        #expect(d.screen.line(containing: "planned · 7 ?c") != nil, "no coach yet, not a capacity of 0")
+        #expect(d.screen.line(containing: "7/0") == nil)
         d.keys("u")
         #expect(d.state.plan == before, "one undo puts the plan back exactly")
     }
@@ -128,6 +129,13 @@ struct WavesScenarioStoryTests {
         d.type("2027-01-11")
         d.keys("<tab><ctrl-u>")
         d.type("2027-03-31")
+        d.keys("<enter>")
+        // Wave 1 would now start after Wave 2 and overlap it: said on the fields, and Enter again saves.
+        guard case .editForm(let warned)? = d.state.overlay else { Issue.record("no warning before saving"); return }
+        #expect(warned.fields.first { $0.key == "start" }?.warning == "after Wave 2 — scale out, which comes later")
+        #expect(warned.fields.first { $0.key == "end" }?.warning == "overlaps Wave 2 — scale out")
+        #expect(d.screen.contains("! after Wave 2"))
+        #expect(d.screen.contains("Enter again saves it as it is"))
         d.keys("<enter>")
         let wave = try #require(d.state.plan.orderedWaves.first { $0.name.hasPrefix("Wave 1") })
         #expect(wave.start == Day(2027, 1, 11) && wave.end == Day(2027, 3, 31))

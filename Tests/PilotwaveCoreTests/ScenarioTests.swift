@@ -199,7 +199,8 @@ struct ScenarioTests {
         #expect(decision.id == "dec-adopt" && decision.kind == .decision && decision.decidedBy == "Steering group")
         #expect(decision.concerns == ["sc-faster"])
         #expect(decision.text == "Adopt scenario Faster: 2 waves instead of 3; 3 teams change wave "
-            + "(C to Everyone, D to Everyone and E to Everyone); 3 coach changes; 0 teams left on the project "
+            + "(C to Everyone, D to Everyone and E to Everyone); new dates for Everyone 2026-07-01 – 2026-12-31; "
+            + "3 coach changes; 0 teams left on the project "
             + "model instead of 2; the plan before is kept as scenario \"Before adopting Faster\"")
 
         // Undo restores the plan exactly; redo gives the same plan again.

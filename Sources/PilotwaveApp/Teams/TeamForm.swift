@@ -28,6 +28,8 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
         public var help: String
         /// The field's problem after a commit attempt, shown next to it.
         public var error: String?
+        /// Something to think about before saving (the value is allowed), shown next to the field.
+        public var warning: String?
         /// A date field (``Day/typed(_:today:)`` reads it; the form shows the day it resolves to).
         public var isDate = false
     }

@@ -43,6 +43,18 @@ extension EditForm {
         wave.end = end
         wave.checkIns = checkIns.sorted()
         wave.status = status
+        // Dates the plan checks would question are shown on their fields first; Enter again saves.
+        let warnings = PlanChecks.waveDateWarnings(wave, plan: plan, today: today)
+        var fresh: Int?
+        for i in fields.indices {
+            let warning = warnings[fields[i].key]
+            if let warning, warning != fields[i].warning, fresh == nil { fresh = i }
+            fields[i].warning = warning
+        }
+        if let fresh {
+            focus = fresh
+            return nil
+        }
         return wave
     }
 

@@ -110,9 +110,17 @@ extension Reducer {
             if let followed { follow(&state, followed, env) }
             var text = "Moved \(name) to \(targetTitle) — u to undo"
             var kind = ToastKind.done
-            if let wave = d.columns[target].wave, let cap = state.derived.waves.capacity[wave], cap.isOver {
+            if let wave = d.columns[target].wave, let cap = state.derived.waves.capacity[wave], cap.isOver || cap.needsCoaches {
                 text += "; ! \(cap.summary)"
                 kind = .warning
+            }
+            // Into the pilots' wave: the same hard-flag warning as choosing a pilot with p.
+            if let wave = d.columns[target].wave.flatMap(board.wave), wave.order == 0 {
+                for id in ids {
+                    guard let team = board.team(id), let flag = HardFlag.flags(team, settings: board.settings).first else { continue }
+                    text += "; ! \(ids.count == 1 ? "" : team.name + ": ")\(flag.label)"
+                    kind = .warning
+                }
             }
             toast(&state, text, env, kind: kind)
         case "waves.reorderUp", "waves.reorderDown":
@@ -133,7 +141,16 @@ extension Reducer {
             let next = current + 1
             team.coach = next < coaches.count ? coaches[next].id : nil
             if applyBoard(&state, .updateTeam(team), env) {
-                toast(&state, "\(team.name): " + (team.coach.map { id in "coach \(coaches.first { $0.id == id }!.name)" } ?? "no coach") + " — c again for the next", env)
+                var text = "\(team.name): " + (team.coach.map { id in "coach \(coaches.first { $0.id == id }!.name)" } ?? "no coach") + " — c again for the next"
+                // The coach's load in the team's wave, by the rule the board and the checks use.
+                refreshWaves(&state, env)
+                let now = state.derived.waves
+                if let coach = team.coach, let wave = now.board.orderedWaves.first(where: { $0.teams.contains(team.id) }),
+                    let load = now.capacity[wave.id]?.coaches.first(where: { $0.coach == coach }) {
+                    if let notFree = load.notFreeText { text += "; ! \(load.name) is seeded, \(notFree)" }
+                    if load.isOver { text += "; ! \(load.name) over capacity: \(load.ratio)" }
+                }
+                toast(&state, text, env, kind: text.contains("; ! ") ? .warning : .done)
             }
         case "waves.start":
             if let refusal = scenarioRefusal(state, "starting a wave") {

@@ -65,13 +65,14 @@ public struct WavesDerived: Sendable {
 
     static let waveCodes: Set<String> = ["waveTeamsWithoutCoach", "coachOverCapacity", "coachOverlap", "everyoneAtOnce",
                                          "entryBlockersOpen", "entryReadinessUnmet", "dependsOnLaterWave", "dependsOnUnplannedTeam",
-                                         "narrowTransformation", "seededCoachTooEarly"]
+                                         "narrowTransformation", "seededCoachTooEarly",
+                                         "checkInOutsideWave", "wavesOverlap", "waveOrderDates", "waveStartPassed",
+                                         "waveEndPassed"]
 
     /// What each wave's column and capacity were last worked out from.
     private struct WaveCache: Sendable {
         var teams: [TeamID]
         var indices: [Int32]
-        var capacity: WavePlanning.Capacity
     }
     private var waveCache: [WaveID: WaveCache] = [:]
     private var teamsSeen: [Team]?
@@ -130,8 +131,7 @@ public struct WavesDerived: Sendable {
             if let old = waveCache[wave.id], old.teams == wave.teams {
                 cached = old
             } else {
-                cached = WaveCache(teams: wave.teams, indices: wave.teams.compactMap { indexByID[$0].map { Int32($0) } },
-                                   capacity: WavePlanning.capacity(of: wave, plan: plan, teamIndex: indexByID))
+                cached = WaveCache(teams: wave.teams, indices: wave.teams.compactMap { indexByID[$0].map { Int32($0) } })
             }
             fresh[wave.id] = cached
             for t in cached.indices { planned[Int(t)] = true }
@@ -145,7 +145,8 @@ public struct WavesDerived: Sendable {
         }
         columns.append(Column(title: "Not yet planned", wave: nil, teams: unplanned))
         columns.append(Column(title: "Out of scope", wave: nil, teams: outOfScope))
-        capacity = fresh.mapValues(\.capacity)
+        // Every wave's, since a coach's load counts the waves that run at the same time.
+        capacity = WavePlanning.capacity(plan)
         if plan.signals != signalsSeen {
             organisationLatest = WavePlanning.organisationLatest(plan)
             checksLatest = CheckContext.organisationLatest(plan.signals)
@@ -158,6 +159,7 @@ public struct WavesDerived: Sendable {
         let found = PlanChecks.coachCapacity(context) + PlanChecks.coachOverlap(context) + PlanChecks.everyoneAtOnce(context)
             + PlanChecks.entryBlockers(context) + PlanChecks.entryReadiness(context) + PlanChecks.dependencies(context)
             + PlanChecks.narrowTransformation(context) + PlanChecks.seededCoachTooEarly(context)
+            + PlanChecks.waveDates(context)
         findings = Finding.ordered(found.filter { Self.waveCodes.contains($0.code) })
         if plan.resistance != resistanceSeen {
             var open: [TeamID: Int] = [:]

@@ -378,7 +378,7 @@ struct ReportBuilder {
             let cap = capacity[wave.id]
             let gate = WavePlanning.gate(wave, plan: plan, organisation: orgLatest)
             let met = gate.count { $0.met }
-            let loads = (cap?.coaches ?? []).map { "\($0.name) \($0.teams)/\($0.capacity)" + ($0.isOver ? " over" : "") }
+            let loads = (cap?.coaches ?? []).map { "\($0.name) \($0.total)/\($0.capacity)" + ($0.isOver ? " over" : "") + ($0.isFree ? "" : " not free yet") }
             rows.append([
                 .int(wave.order), ReportCell(wave.name), .day(wave.start, missing: "—"), .day(wave.end, missing: "—"),
                 ReportCell(wave.status.label, value: .string(wave.status.rawValue)),

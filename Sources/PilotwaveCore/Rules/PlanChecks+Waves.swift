@@ -46,40 +46,17 @@ extension PlanChecks {
     /// count only once they have a start date; done waves are ignored. Reports each coach's peak once,
     /// and only when two or more waves make it up (one wave alone is `coachOverCapacity`).
     public static func coachOverlap(_ c: CheckContext) -> [Finding] {
-        struct Span { var wave: Wave; var from: Int; var to: Int; var load: [Int: Int] }
-        var spans: [Span] = []
-        var counts = [Int](repeating: 0, count: c.plan.coaches.count)
-        for w in c.waveOrder {
-            let wave = c.plan.waves[w]
-            guard wave.status == .active || (wave.status == .planned && wave.start != nil) else { continue }
-            // Teams per coach by counting only (no lists): this runs on every move on the board.
-            for k in counts.indices { counts[k] = 0 }
-            for t in c.members[w] {
-                let k = Int(c.teamCoach[t])
-                if k >= 0 { counts[k] += 1 }
-            }
-            var load: [Int: Int] = [:]
-            for k in counts.indices where counts[k] > 0 { load[k] = counts[k] }
-            if !load.isEmpty {
-                spans.append(Span(wave: wave, from: wave.start?.ordinal ?? Int.min, to: wave.end?.ordinal ?? Int.max,
-                                  load: load))
-            }
-        }
-        guard spans.count > 1 else { return [] }
+        // The same rule as the board's load per coach: ``WavePlanning/CoachLoads``.
+        let loads = WavePlanning.CoachLoads(c.plan)
+        var position = [Int](repeating: 0, count: c.plan.waves.count)
+        for (i, w) in c.waveOrder.enumerated() { position[w] = i }
         var peaks: [Int: (total: Int, waves: [Wave])] = [:]
-        for point in Set(spans.map(\.from)) {
-            let running = spans.filter { $0.from <= point && point <= $0.to }
-            guard running.count > 1 else { continue }
-            var totals: [Int: (total: Int, waves: [Wave])] = [:]
-            for span in running {
-                for (coach, n) in span.load {
-                    totals[coach, default: (0, [])].total += n
-                    totals[coach, default: (0, [])].waves.append(span.wave)
-                }
-            }
-            for (coach, t) in totals where t.waves.count > 1 && t.total > c.plan.coaches[coach].capacity {
-                if let peak = peaks[coach], peak.total >= t.total { continue }
-                peaks[coach] = t
+        for w in c.waveOrder where loads.spans[w] != nil {
+            for k in loads.counts[w].keys {
+                let peak = loads.peak(coach: k, during: w)
+                guard peak.waves.count > 1, peak.total > c.plan.coaches[k].capacity else { continue }
+                if let best = peaks[k], best.total >= peak.total { continue }
+                peaks[k] = (peak.total, peak.waves.sorted { position[$0] < position[$1] }.map { c.plan.waves[$0] })
             }
         }
         return peaks.keys.sorted().map { k in

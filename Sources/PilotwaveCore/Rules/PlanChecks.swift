@@ -137,7 +137,7 @@ public enum PlanChecks {
     /// The checks in the order they run.
     public static let all: [@Sendable (CheckContext) -> [Finding]] = [
         tooManyPilots, noPilotYet, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, seededCoachTooEarly,
-        everyoneAtOnce,
+        everyoneAtOnce, waveDates,
         entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
         narrowTransformation, overdueFollowUps,
     ]

@@ -130,6 +130,8 @@ public enum Scenarios {
             parts.append("\(Words.count(c.moves.count, "team")) \(c.moves.count == 1 ? "changes" : "change") wave ("
                          + Words.short(moves) + ")")
         }
+        let redated = c.waves.filter(\.datesChanged).compactMap { row in row.b.map { "\($0.name) \($0.dates)" } }
+        if !redated.isEmpty { parts.append("new dates for " + Words.short(redated)) }
         var coachChanges = 0
         for (old, new) in zip(plan.teams, target.teams) where old.coach != new.coach { coachChanges += 1 }
         if coachChanges > 0 { parts.append(Words.count(coachChanges, "coach change")) }
@@ -237,7 +239,7 @@ public enum Scenarios {
             guard position < ordered.count else { return nil }
             let w = ordered[position]
             return ScenarioComparison.WaveSide(wave: waves[w].id, name: waves[w].name, order: waves[w].order,
-                                               teams: counts[w])
+                                               teams: counts[w], start: waves[w].start, end: waves[w].end)
         }
     }
 }
@@ -251,6 +253,17 @@ public struct ScenarioComparison: Hashable, Sendable {
         public var order: Int
         /// Its known, distinct teams.
         public var teams: Int
+        public var start: Day?
+        public var end: Day?
+        /// "2026-04-13 – 2026-09-25", "from 2026-04-13", "to …", or "no dates".
+        public var dates: String {
+            switch (start, end) {
+            case let (s?, e?): "\(s) – \(e)"
+            case let (s?, nil): "from \(s)"
+            case let (nil, e?): "to \(e)"
+            case (nil, nil): "no dates"
+            }
+        }
     }
 
     /// The waves at one position in planned order (the first row holds both sides' pilots).
@@ -261,6 +274,11 @@ public struct ScenarioComparison: Hashable, Sendable {
         public var b: WaveSide?
         /// Teams in b's wave minus teams in a's.
         public var change: Int { (b?.teams ?? 0) - (a?.teams ?? 0) }
+        /// Both sides have the same wave here, with other start or end dates.
+        public var datesChanged: Bool {
+            guard let a, let b, a.wave == b.wave else { return false }
+            return a.start != b.start || a.end != b.end
+        }
     }
 
     /// Coach load in one quarter on each side.

@@ -3,13 +3,32 @@ import Foundation
 /// Wave planning (DOMAIN.md §6): how full each wave is against its coaches' capacity, and whether
 /// a wave's entry gate is met — blockers resolved, readiness thresholds reached, checklist done.
 public enum WavePlanning {
-    /// One coach's load in one wave.
+    /// One coach's load in one wave (``WavePlanning/load(of:in:plan:)``).
     public struct CoachLoad: Hashable, Sendable {
         public var coach: CoachID
         public var name: String
+        /// Teams of this wave (or quarter) the coach carries.
         public var teams: Int
         public var capacity: Int
-        public var isOver: Bool { teams > capacity }
+        /// Teams of other waves running at the same time, at the busiest point of this wave.
+        public var others: Int = 0
+        /// The waves those teams are in.
+        public var otherWaves: [String] = []
+        /// A seeded coach is free only for the waves after their own team's.
+        public var isFree = true
+        /// For a coach not free: the wave they are free after (nil: their team is in no wave).
+        public var freeAfter: String?
+        /// Every team the coach carries at once while this wave runs.
+        public var total: Int { teams + others }
+        public var isOver: Bool { total > capacity }
+        /// "3/2", or "4/3 (1 here, 3 in Wave 1)" when overlapping waves add to it.
+        public var ratio: String {
+            "\(total)/\(capacity)" + (others == 0 ? "" : " (\(teams) here, \(others) in \(Words.list(otherWaves)))")
+        }
+        /// "not free until after Pilots".
+        public var notFreeText: String? {
+            isFree ? nil : "not free until after " + (freeAfter ?? "their team is in a wave")
+        }
     }
 
     /// How a wave stands against its coaches.
@@ -19,49 +38,56 @@ public enum WavePlanning {
         public var coaches: [CoachLoad]
         /// Teams of the wave without a (known) coach.
         public var uncoached: Int
-        /// The sum of the capacities of the coaches carrying the wave.
-        public var capacity: Int { coaches.reduce(0) { $0 + $1.capacity } }
-        /// A coach carries more than their capacity, or some teams have no coach.
-        public var isOver: Bool { coaches.contains(where: \.isOver) || uncoached > 0 }
+        /// The sum of the capacities of the coaches carrying the wave who are free for it, less what
+        /// overlapping waves already take of it.
+        public var capacity: Int { coaches.filter(\.isFree).reduce(0) { $0 + max(0, $1.capacity - $1.others) } }
+        /// A coach carries more than their capacity (counting overlapping waves).
+        public var isOver: Bool { coaches.contains(where: \.isOver) }
+        /// Some teams have no coach, or a seeded coach carries teams before they are free.
+        public var needsCoaches: Bool { uncoached > 0 || coaches.contains { !$0.isFree } }
 
         /// "6 teams · 2 coaches for 8 · 1 without a coach" and the like.
         public var summary: String {
+            let free = coaches.filter(\.isFree)
             var parts = [Words.count(teams, "team")]
-            if !coaches.isEmpty { parts.append("\(Words.count(coaches.count, "coach", "coaches")) for \(capacity)") }
-            if uncoached > 0 { parts.append("\(uncoached) without a coach") }
+            if !free.isEmpty { parts.append("\(Words.count(free.count, "coach", "coaches")) for \(capacity)") }
+            if uncoached > 0 { parts.append(coaches.isEmpty ? "no coach yet" : "\(uncoached) without a coach") }
+            for load in coaches where !load.isFree { parts.append("! \(load.name) \(load.notFreeText!)") }
             let over = coaches.filter(\.isOver)
-            if !over.isEmpty { parts.append("! over capacity: " + over.map { "\($0.name) \($0.teams)/\($0.capacity)" }.joined(separator: ", ")) }
+            if !over.isEmpty { parts.append("! over capacity: " + over.map { "\($0.name) \($0.ratio)" }.joined(separator: ", ")) }
             return parts.joined(separator: " · ")
         }
     }
 
     /// Every wave's capacity, by wave id, from one pass over the teams.
     public static func capacity(_ plan: Plan) -> [WaveID: Capacity] {
+        let loads = CoachLoads(plan)
         var teamIndex: [TeamID: Int] = [:]
         for wave in plan.waves { for t in wave.teams { teamIndex[t] = -1 } }
         if !teamIndex.isEmpty {
-            for (i, team) in plan.teams.enumerated() where teamIndex[team.id] != nil { teamIndex[team.id] = i }
+            for (i, team) in plan.teams.enumerated() where teamIndex[team.id] == -1 { teamIndex[team.id] = i }
         }
         var result: [WaveID: Capacity] = [:]
-        for wave in plan.waves { result[wave.id] = capacity(of: wave, plan: plan, teamIndex: teamIndex) }
+        for w in plan.waves.indices where result[plan.waves[w].id] == nil {
+            result[plan.waves[w].id] = capacity(of: w, plan: plan, teamIndex: teamIndex, loads: loads)
+        }
         return result
     }
 
-    /// One wave's capacity, with the positions of teams in `plan.teams` by id (ids it lacks, or maps
-    /// to a negative position, are teams that no longer exist).
-    public static func capacity(of wave: Wave, plan: Plan, teamIndex: [TeamID: Int]) -> Capacity {
+    /// The wave at `w`'s capacity, with the positions of teams in `plan.teams` by id (ids it lacks, or
+    /// maps to a negative position, are teams that no longer exist).
+    static func capacity(of w: Int, plan: Plan, teamIndex: [TeamID: Int], loads: CoachLoads) -> Capacity {
         let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        var loads: [Int: Int] = [:]
+        var carrying = Set<Int>()
         var uncoached = 0
         var count = 0
-        for id in wave.teams {
-            guard let t = teamIndex[id], t >= 0 else { continue }
+        var seen = Set<Int>()
+        for id in plan.waves[w].teams {
+            guard let t = teamIndex[id], t >= 0, seen.insert(t).inserted else { continue }
             count += 1
-            if let coach = plan.teams[t].coach, let k = coachIndex[coach] { loads[k, default: 0] += 1 } else { uncoached += 1 }
+            if let coach = plan.teams[t].coach, let k = coachIndex[coach] { carrying.insert(k) } else { uncoached += 1 }
         }
-        let coaches = loads.keys.sorted().map { k in
-            CoachLoad(coach: plan.coaches[k].id, name: plan.coaches[k].name, teams: loads[k]!, capacity: plan.coaches[k].capacity)
-        }
+        let coaches = carrying.sorted().map { load(coach: $0, wave: w, plan: plan, loads: loads) }
         return Capacity(teams: count, coaches: coaches, uncoached: uncoached)
     }
 

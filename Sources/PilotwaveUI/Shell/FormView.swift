@@ -34,7 +34,7 @@ enum FormView {
             let ex = inner.x + labelWidth + 2
             frame.hits.append(HitRegion(Rect(x: inner.x, y: y, width: inner.width, height: 1), "field:\(i)"))
             var used = 0
-            let errorText = field.error.map { " ✗ \($0)" } ?? ""
+            let errorText = field.error.map { " ✗ \($0)" } ?? field.warning.map { " ! \($0)" } ?? ""
             let errorWidth = min(TextWidth.of(errorText), editorWidth / 2)
             let width = editorWidth - errorWidth
             switch field.editor {
@@ -66,7 +66,7 @@ enum FormView {
                 if focused { frame.cursor = Point(x: ex, y: y) }
             }
             if !errorText.isEmpty {
-                frame.canvas.text(errorText, x: ex + used, y: y, role: .critical, width: errorWidth)
+                frame.canvas.text(errorText, x: ex + used, y: y, role: field.error == nil ? .warning : .critical, width: errorWidth)
             }
         }
         let helpY = inner.maxY - helpHeight
@@ -77,9 +77,10 @@ enum FormView {
             }
         }
         frame.canvas.hline(x: inner.x, y: helpY - 1, width: inner.width, role: .border)
-        let help = TextWidth.wrap(form.focused.error.map { "✗ \($0). " } ?? "" + form.focused.help, width: inner.width)
+        let note = form.focused.error.map { "✗ \($0). " } ?? form.focused.warning.map { "! \($0) (Enter again saves it as it is). " }
+        let help = TextWidth.wrap((note ?? "") + form.focused.help, width: inner.width)
         for (i, l) in help.prefix(helpHeight).enumerated() {
-            frame.canvas.text(l, x: inner.x, y: helpY + i, role: form.focused.error == nil ? .dim : .critical)
+            frame.canvas.text(l, x: inner.x, y: helpY + i, role: form.focused.error != nil ? .critical : note != nil ? .warning : .dim)
         }
     }
 }

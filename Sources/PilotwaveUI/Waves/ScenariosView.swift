@@ -73,6 +73,13 @@ enum ScenariosView {
             let change = w.change == 0 ? "" : w.change > 0 ? "  (+\(w.change))" : "  (\(w.change))"
             row(label, w.a.map { "\($0.name): \($0.teams)" } ?? "—", (w.b.map { "\($0.name): \($0.teams)" } ?? "—") + change)
         }
+        let moved = cmp.waves.count(where: \.datesChanged)
+        heading(moved == 0 ? "Wave dates (the same on both sides)" : "Wave dates (\(Words.count(moved, "wave")) with other dates)")
+        for w in cmp.waves {
+            let label = w.position == 0 ? "pilots (wave 0)" : "wave \(w.position)"
+            row(label, w.a?.dates ?? "—", (w.b?.dates ?? "—") + (w.datesChanged ? " !" : ""),
+                .normal, w.datesChanged ? .warning : .normal)
+        }
         heading("Coach load per quarter (teams / capacity; ! over)")
         for l in cmp.load where l.a.teams > 0 || l.b.teams > 0 {
             func text(_ q: WaveTimeline.QuarterLoad) -> String {

@@ -5,17 +5,25 @@ import TerminalUI
 
 /// The waves on a quarter-by-quarter axis: a bar per wave from its start to its end quarter
 /// (█ active, ▒ planned, ░ done), ◆ at its check-ins, ┊ today; under it each coach's load per
-/// quarter against capacity. Columns narrow to 5 cells so that 80 columns show a year and more;
-/// h/l scroll when the plan spans longer.
+/// quarter against capacity. A quarter takes as many cells as fit, from ``minimumCell`` (its label
+/// and a load like "12/4!" with a space between neighbours: 9 quarters at 80 columns) to
+/// ``maximumCell``; h/l scroll when the plan spans longer.
 enum TimelineView {
+    static let minimumCell = 6
+    static let maximumCell = 10
+
+    /// Cells per quarter for `quarters` quarters on an axis `axisWidth` wide.
+    static func cellWidth(axisWidth: Int, quarters: Int) -> Int {
+        max(minimumCell, min(maximumCell, axisWidth / max(1, quarters)))
+    }
 
     static func draw(_ frame: inout Frame, _ state: AppState, _ rect: Rect) {
         let d = state.derived.waves
         guard let timeline = d.timeline, rect.height >= 6 else { return }
         let labelWidth = max(22, min(30, rect.width / 5))
         let quarters = timeline.quarters
-        let axisWidth = max(5, rect.width - labelWidth - 2)
-        let cell = max(5, min(10, axisWidth / max(1, quarters.count)))
+        let axisWidth = max(minimumCell, rect.width - labelWidth - 2)
+        let cell = cellWidth(axisWidth: axisWidth, quarters: quarters.count)
         let fit = max(1, axisWidth / cell)
         let first = max(0, min(state.waves.timelineFirst, max(0, quarters.count - fit)))
         let shown = Array(quarters[first..<min(quarters.count, first + fit)])

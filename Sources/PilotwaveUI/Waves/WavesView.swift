@@ -35,11 +35,8 @@ enum WavesView {
             var subRole: StyleRole = .dim
             if let id = column.wave, let cap = d.capacity[id] {
                 let wave = d.board.wave(id)
-                sub = "\(wave?.status.label ?? "") · \(cap.teams)/\(cap.capacity)"
-                if cap.isOver {
-                    sub += " ! over"
-                    subRole = .warning
-                }
+                sub = "\(wave?.status.label ?? "") · " + subtitle(cap)
+                if cap.isOver || cap.needsCoaches { subRole = .warning }
             }
             frame.canvas.field(sub, x: x, y: board.y + 1, width: width, role: subRole)
             let top = w.tops[c] ?? 0
@@ -71,6 +68,15 @@ enum WavesView {
         panel(&frame, state, layout.panel)
     }
 
+    /// A wave column's load under its title: "6/8", "6/8 · 1 ?c" (teams without a coach, as their cards
+    /// say), "6 ?c" with no coach yet, "! over" when a coach carries too many (overlapping waves counted).
+    static func subtitle(_ cap: WavePlanning.Capacity) -> String {
+        var text = cap.coaches.isEmpty ? "\(cap.teams)" : "\(cap.teams)/\(cap.capacity)"
+        if cap.uncoached > 0 { text += cap.coaches.isEmpty ? " ?c" : " · \(cap.uncoached) ?c" }
+        if cap.isOver { text += " ! over" } else if cap.coaches.contains(where: { !$0.isFree }) { text += " ! seed" }
+        return text
+    }
+
     static func panel(_ frame: inout Frame, _ state: AppState, _ rect: Rect) {
         let d = state.derived.waves
         let w = state.waves
@@ -92,8 +98,12 @@ enum WavesView {
             if let cap = d.capacity[id] {
                 add("Capacity: " + cap.summary, cap.isOver ? .warning : .normal)
                 for load in cap.coaches {
-                    let gauge = String(repeating: "■", count: min(load.teams, 12)) + String(repeating: "·", count: max(0, min(12, load.capacity) - load.teams))
-                    add("  \(load.name): \(gauge) \(load.teams)/\(load.capacity)" + (load.isOver ? " ! over capacity" : ""), load.isOver ? .warning : .normal)
+                    if let notFree = load.notFreeText {
+                        add("  \(load.name): \(load.teams) here, ! \(notFree)", .warning)
+                        continue
+                    }
+                    let gauge = String(repeating: "■", count: min(load.total, 12)) + String(repeating: "·", count: max(0, min(12, load.capacity) - load.total))
+                    add("  \(load.name): \(gauge) \(load.ratio)" + (load.isOver ? " ! over capacity" : ""), load.isOver ? .warning : .normal)
                 }
             }
             let gate = d.gates[id] ?? []
