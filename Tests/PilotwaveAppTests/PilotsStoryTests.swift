@@ -145,8 +145,17 @@ struct PilotsStoryTests {
         let d = AppDriver()
         d.keys("3jjo<ctrl-u>")
         d.type("Launch the app")
-        #expect(d.screen.contains("! \"Launch the app\" starts from \"launch\", an output. What change in customer"))
-        #expect(d.screen.contains("behaviour would show it worked?"))
+        #expect(d.screen.contains("! Reads as an output. It starts from \"launch\": that is something the team"))
+        #expect(d.screen.contains("An outcome names a change in customer or business behaviour"))
+        // An output worded as a thing, or as a done deed, is explained too — with its reason.
+        d.keys("<ctrl-u>")
+        d.type("New customer portal")
+        #expect(d.screen.contains("It names a thing to have, not a change"))
+        d.keys("<ctrl-u>")
+        d.type("The new portal is launched")
+        #expect(d.screen.contains("It says something \"is launched\""))
+        d.keys("<ctrl-u>")
+        d.type("Launch the app")
         d.keys("<tab>")
         d.type("Share of quotes completed online")
         d.keys("<enter>")
@@ -238,7 +247,12 @@ struct PilotsStoryTests {
         #expect(d.state.plan.decisions.count == decisionsBefore + 1)
         let decision = try #require(d.state.plan.decisions.last)
         #expect(decision.decidedBy == "Leadership team")
-        #expect(decision.text == "Start with 4 pilot teams: Claims Intake, Quote & Buy, Broker Hub and 🚀 Launchpad.")
+        // The robustness verdict and the pilots' outcome problems are kept with it, in words.
+        #expect(decision.text == "Start with 4 pilot teams: Claims Intake, Quote & Buy, Broker Hub and 🚀 Launchpad."
+            + " — When decided: Robustness: Top 4 stable under each of the 12 one-step weight changes;"
+            + " pilot outside the top 4: 🚀 Launchpad (#7). Outcomes: Pilot 🚀 Launchpad's outcome is worded as an"
+            + " output (\"launch\"): \"Launch the new claims app\"; Pilot 🚀 Launchpad's outcome has no baseline for"
+            + " App live in both stores; Pilot Broker Hub has no outcome.")
         let selection = try #require(decision.selection)
         #expect(selection.teams.map(\.name) == ["Claims Intake", "Quote & Buy", "Broker Hub", "🚀 Launchpad"])
         #expect(selection.teams.map(\.votes) == [2, 0, 2, 0])

@@ -97,8 +97,10 @@ public struct PilotsDerived: Sendable {
             robustness = nil
             round = Voting.current(plan)
             tally = round.map(Voting.tally) ?? [:]
-            let waveZero = Set(plan.waves.lazy.filter { $0.order == 0 }.flatMap(\.teams))
-            let isChosen = { (t: Int32) in plan.teams[Int(t)].status == .pilot || waveZero.contains(plan.teams[Int(t)].id) }
+            let waveZero = PilotCount.pilotWaveMembers(plan)
+            let isChosen = { (t: Int32) in
+                PilotCount.isPilot(status: plan.teams[Int(t)].status, inPilotWave: waveZero.contains(plan.teams[Int(t)].id))
+            }
             chosen = order.filter(isChosen) + outOfScope.filter(isChosen)
         }
         if robustness?.n != min(n, order.count), let model {

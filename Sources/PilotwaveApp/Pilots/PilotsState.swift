@@ -2,7 +2,7 @@ import PilotwaveCore
 import TerminalUI
 
 /// The Pilots view's own state: the selected row of the ranking, the focused criterion of the
-/// weights panel, the N of the robustness check and the teams marked for comparison.
+/// weights panel and the teams marked for comparison (the N of the robustness check is a plan setting).
 public struct PilotsViewState: Sendable, Equatable {
     /// Row in the list (ranked teams, then out-of-scope teams).
     public var selected = 0
@@ -11,8 +11,6 @@ public struct PilotsViewState: Sendable, Equatable {
     public var selectedID: TeamID?
     /// Index of the focused criterion in `plan.criteria`.
     public var criterion = 0
-    /// The N of "top N" for the robustness check; nil: the recommended pilot count.
-    public var topN: Int?
     /// Teams marked for side-by-side comparison (at most three), in the order marked.
     public var marked: [TeamID] = []
 

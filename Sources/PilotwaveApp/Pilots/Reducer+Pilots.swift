@@ -6,7 +6,7 @@ extension Reducer {
     /// The N of the robustness check: chosen by the user, else the recommended pilot count
     /// (its upper bound), never more than the ranked teams.
     static func pilotsTopN(_ state: AppState) -> Int {
-        state.pilots.topN ?? state.derived.recommendation?.range.upperBound ?? 1
+        state.plan.settings.robustnessTopN ?? state.derived.recommendation?.range.upperBound ?? 1
     }
 
     /// Keeps the Pilots view's caches, selection and scroll in step with the plan.
@@ -82,8 +82,18 @@ extension Reducer {
                 break
             }
             if apply(&state, .resetWeights, env) { toast(&state, "Weights back to the defaults — u to undo", env) }
-        case "pilots.topMore": state.pilots.topN = min(pilotsTopN(state) + 1, max(1, state.derived.pilots.order.count))
-        case "pilots.topLess": state.pilots.topN = max(1, pilotsTopN(state) - 1)
+        case "pilots.topMore", "pilots.topLess":
+            // N is kept in the plan (settings.robustnessTopN): the next session, `pilotwave rank`,
+            // the report and a recorded decision all check the same top N. One undoable edit.
+            let current = pilotsTopN(state)
+            let n = id == "pilots.topMore" ? min(current + 1, max(1, state.derived.pilots.order.count)) : max(1, current - 1)
+            guard n != current else {
+                toast(&state, "Top \(current) already " + (id == "pilots.topMore" ? "holds every ranked team" : "at its smallest"), env, kind: .info)
+                break
+            }
+            var settings = state.plan.settings
+            settings.robustnessTopN = n
+            if apply(&state, .setSettings(settings), env) { toast(&state, "Robustness check: top \(current) → top \(n) — u to undo", env) }
         case "pilots.choose": choosePilot(&state, env)
         case "pilots.mark":
             guard let team = selectedPilotTeam(state) else { break }
@@ -173,18 +183,23 @@ extension Reducer {
     /// `p`: the selected team becomes a pilot, or a candidate again. Out-of-scope teams are refused.
     static func choosePilot(_ state: inout AppState, _ env: Environment) {
         guard let team = selectedPilotTeam(state) else { return }
-        let inWaveZero = state.plan.waves.contains { $0.order == 0 && $0.teams.contains(team.id) }
+        let inWaveZero = PilotCount.pilotWaveMembers(state.plan).contains(team.id)
         if team.status == .outOfScope {
             toast(&state, "\(team.name) is out of scope (\(team.outOfScopeReason ?? "")); bring it back in the team form first", env, kind: .error)
             return
         }
-        if team.status == .pilot || inWaveZero {
+        if PilotCount.isPilot(status: team.status, inPilotWave: inWaveZero) {
             guard apply(&state, .batch("Unchoose \(team.name) as pilot", [.moveTeam(team.id, toWave: nil), .setTeamStatus(team.id, .candidate, reason: nil)]), env) else { return }
             toast(&state, "\(team.name) is a candidate again — u to undo", env)
             return
         }
         let inLaterWave = team.status == .inWave
-        guard apply(&state, .batch("Choose \(team.name) as pilot", [.moveTeam(team.id, toWave: nil), .setTeamStatus(team.id, .pilot, reason: nil)]), env) else { return }
+        // One undoable edit: into the pilot wave when the plan has one (which makes the status pilot),
+        // else a pilot in no wave yet — either way every view counts the same pilots.
+        let pilotWave = PilotCount.pilotWave(state.plan)
+        let edits: [PlanEdit] = pilotWave.map { [.moveTeam(team.id, toWave: $0.id)] }
+            ?? [.moveTeam(team.id, toWave: nil), .setTeamStatus(team.id, .pilot, reason: nil)]
+        guard apply(&state, .batch("Choose \(team.name) as pilot", edits), env) else { return }
         var text = "Chose \(team.name) as pilot"
         if inLaterWave { text += " (taken out of its wave)" }
         let flags = HardFlag.flags(team, settings: state.plan.settings)
@@ -333,9 +348,9 @@ extension Reducer {
             }
             if apply(&state, .setOutcome(teamID, outcome), env) {
                 state.overlay = nil
-                let verb = outcome.flatMap { OutcomeCheck.outputWording($0.statement) }
-                toast(&state, verb.map { "Outcome saved, but \"\($0)\" reads as an output — see the check" } ?? "Outcome saved — u to undo",
-                      env, kind: verb == nil ? .done : .warning)
+                let reading = outcome.flatMap { OutcomeCheck.assess($0.statement) }
+                toast(&state, reading.map { "Outcome saved, but it reads as an output (\($0.label)) — see the check" } ?? "Outcome saved — u to undo",
+                      env, kind: reading == nil ? .done : .warning)
             }
         case .criterion:
             guard let criterion = form.buildCriterion(plan: state.plan) else {
@@ -374,7 +389,10 @@ extension Reducer {
                 state.overlay = .editForm(form)
                 return
             }
-            let decision = Decision(id: DecisionID(env.newID("decision")), text: text, kind: .decision, decidedBy: decidedBy,
+            // The robustness verdict and the pilots' outcome problems go with it, in its words.
+            let notes = SelectionChecks.notes(state.plan, today: state.today)
+            let decision = Decision(id: DecisionID(env.newID("decision")), text: SelectionChecks.text(text, notes: notes),
+                                    kind: .decision, decidedBy: decidedBy,
                                     at: env.now(), concerns: state.derived.pilots.chosen.map { state.plan.teams[Int($0)].id.raw },
                                     selection: selection(state))
             if apply(&state, .recordDecision(decision), env) {
@@ -421,6 +439,7 @@ extension Reducer {
             lines.append("Tally of \(round.title) (\(Words.count(round.ballotCount, "ballot"))): "
                 + (hidden ? "hidden from the room until V reveals it; it is recorded with the decision" : sel.tally.isEmpty ? "no votes" : sel.tally.prefix(8).map { "\(state.derived.indexByID[$0.team].map { state.plan.teams[$0].name } ?? $0.team.raw) \($0.votes)" }.joined(separator: ", ")))
         }
+        lines += SelectionChecks.notes(state.plan, today: state.today).map { "Recorded with it — " + $0 }
         lines.append("Recorded as one edit: u undoes it.")
         return lines
     }

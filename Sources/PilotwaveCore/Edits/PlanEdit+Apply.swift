@@ -22,6 +22,7 @@ extension PlanEdit {
             guard (1...100).contains(settings.maxWaveSharePercent) else {
                 throw EditError("wave share must be 1–100 %")
             }
+            if let n = settings.robustnessTopN, n < 1 { throw EditError("the N of the robustness check must be at least 1") }
             plan.settings = settings
 
         case .addTeam(let team):

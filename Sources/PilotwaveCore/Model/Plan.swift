@@ -32,10 +32,20 @@ public struct PlanSettings: Codable, Hashable, Sendable {
     public var maxTeamSize: Int
     /// A wave holding more than this share (percent) of the in-scope teams counts as "everyone at once".
     public var maxWaveSharePercent: Int
+    /// The N of the robustness check ("is the top N stable?", `<` `>` in the Pilots view); nil: the
+    /// upper bound of the recommended pilot count. Optional in the file (absent in older files).
+    public var robustnessTopN: Int?
 
-    public init(maxTeamSize: Int = 10, maxWaveSharePercent: Int = 50) {
+    public init(maxTeamSize: Int = 10, maxWaveSharePercent: Int = 50, robustnessTopN: Int? = nil) {
         self.maxTeamSize = maxTeamSize
         self.maxWaveSharePercent = maxWaveSharePercent
+        self.robustnessTopN = robustnessTopN
+    }
+
+    /// The N of the robustness check for `plan`: the one set, else the recommended pilot count's
+    /// upper bound — the same N in the Pilots view, `pilotwave rank`, the report and a decision.
+    public static func robustnessN(_ plan: Plan) -> Int {
+        plan.settings.robustnessTopN ?? PilotCount.recommend(plan).range.upperBound
     }
 }
 

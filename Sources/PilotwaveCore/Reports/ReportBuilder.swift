@@ -176,7 +176,7 @@ struct ReportBuilder {
                     + (round.revealed ? "; shown beside the score, never added to it."
                         : "; not revealed yet, so not shown."), lead: "Votes")))
         }
-        let robustness = Robustness.analyse(RankingModel(plan: plan), n: rec.range.upperBound)
+        let robustness = Robustness.analyse(RankingModel(plan: plan), n: PlanSettings.robustnessN(plan))
         if robustness.n > 0 {
             let names = { (t: Int32) in plan.teams[Int(t)].name }
             var text: String
@@ -206,7 +206,7 @@ struct ReportBuilder {
             let outcome = team.outcome.flatMap { $0.isEmpty ? nil : $0 }
             var notes: [String] = []
             if let outcome {
-                if let verb = OutcomeCheck.outputWording(outcome.statement) { notes.append("worded as an output (\"\(verb)\")") }
+                if let reading = OutcomeCheck.assess(outcome.statement) { notes.append("worded as an output (\(reading.label))") }
                 let missing = [("metric", outcome.metric), ("target", outcome.target), ("baseline", outcome.baseline)]
                     .filter { $0.1.trimmingWhitespace().isEmpty }.map(\.0)
                 if !missing.isEmpty { notes.append("no " + Words.list(missing, conjunction: "or")) }

@@ -52,9 +52,27 @@ public enum PilotCount {
 }
 
 extension PilotCount {
+    /// Whether a team is a pilot: the one definition every view, report, check and command uses.
+    /// A team is a pilot when its status is `pilot` or it sits in a wave of order 0 (the pilot wave).
+    /// The two agree in plans edited in pilotwave (choosing a pilot puts it in the pilot wave); the
+    /// plan check `pilotWaveMismatch` names a team where a hand-edited file makes them differ.
+    public static func isPilot(status: TeamStatus, inPilotWave: Bool) -> Bool {
+        status == .pilot || inPilotWave
+    }
+
+    /// Ids of the teams in a wave of order 0.
+    public static func pilotWaveMembers(_ plan: Plan) -> Set<TeamID> {
+        Set(plan.waves.lazy.filter { $0.order == 0 }.flatMap(\.teams))
+    }
+
     /// The pilots: teams with status `pilot` plus teams in an order-0 wave, without repeats, in plan order.
     public static func pilots(_ plan: Plan) -> [Team] {
-        let waveZero = Set(plan.waves.lazy.filter { $0.order == 0 }.flatMap(\.teams))
-        return plan.teams.filter { $0.status == .pilot || waveZero.contains($0.id) }
+        let waveZero = pilotWaveMembers(plan)
+        return plan.teams.filter { isPilot(status: $0.status, inPilotWave: waveZero.contains($0.id)) }
+    }
+
+    /// The wave chosen pilots go into: the first wave of order 0 in planned order, if the plan has one.
+    public static func pilotWave(_ plan: Plan) -> Wave? {
+        plan.orderedWaves.first { $0.order == 0 }
     }
 }

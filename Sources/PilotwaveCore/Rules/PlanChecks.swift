@@ -62,7 +62,7 @@ public struct CheckContext {
             let status = plan.teams[t].status
             if status != .outOfScope { inScope += 1 }
             if status == .pilot, placement[t] == Self.unplanned { placement[t] = Self.pilotWithoutWave }
-            if status == .pilot || (placement[t] >= 0 && plan.waves[placement[t]].order == 0) {
+            if PilotCount.isPilot(status: status, inPilotWave: placement[t] >= 0 && plan.waves[placement[t]].order == 0) {
                 pilots.append(t)
             }
         }
@@ -136,7 +136,7 @@ public enum PlanChecks {
 
     /// The checks in the order they run.
     public static let all: [@Sendable (CheckContext) -> [Finding]] = [
-        tooManyPilots, noPilotYet, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, seededCoachTooEarly,
+        tooManyPilots, noPilotYet, pilotWaveMismatch, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, seededCoachTooEarly,
         everyoneAtOnce, waveDates,
         entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
         narrowTransformation, overdueFollowUps,
@@ -178,6 +178,34 @@ public enum PlanChecks {
                 + "(familiar, eager to learn, cross-functional, close to customers, early stage, small).")]
     }
 
+    /// `pilotWaveMismatch` (warning): the two marks of a pilot disagree — a team has status `pilot` but
+    /// is not in the pilot wave (the plan has an order-0 wave), or sits in the pilot wave with another
+    /// status. Choosing a pilot in pilotwave keeps them together; a file edited by hand may not.
+    public static func pilotWaveMismatch(_ c: CheckContext) -> [Finding] {
+        guard let wave = PilotCount.pilotWave(c.plan) else { return [] }
+        let members = PilotCount.pilotWaveMembers(c.plan)
+        let guidance = "A pilot is a team chosen as pilot and placed in the pilot wave (order 0); every "
+            + "view counts it as a pilot either way. Choose it again with p in the Pilots view, or move it "
+            + "on the Waves board, so that its status and its wave agree."
+        return c.pilots.compactMap { t in
+            let team = c.plan.teams[t]
+            let inWave = members.contains(team.id)
+            if team.status == .pilot, !inWave {
+                return Finding(
+                    code: "pilotWaveMismatch", severity: .warning,
+                    message: "\(team.name) has status pilot but is not in the pilot wave \(Words.quote(wave.name))",
+                    concerns: [team.id.raw, wave.id.raw], guidance: guidance)
+            }
+            if team.status != .pilot, inWave {
+                return Finding(
+                    code: "pilotWaveMismatch", severity: .warning,
+                    message: "\(team.name) is in the pilot wave but has status \(team.status.label)",
+                    concerns: [team.id.raw], guidance: guidance)
+            }
+            return nil
+        }
+    }
+
     /// `pilotFlagged` (warning): a pilot carries hard flags (not cross-functional, late stage, …).
     public static func pilotFlags(_ c: CheckContext) -> [Finding] {
         c.pilotTeams.compactMap { team in
@@ -202,14 +230,14 @@ public enum PlanChecks {
                     concerns: concerns, guidance: outcomeGuidance))
                 continue
             }
-            if let verb = OutcomeCheck.outputWording(outcome.statement) {
+            if let reading = OutcomeCheck.assess(outcome.statement) {
                 findings.append(Finding(
                     code: "outcomeIsOutput", severity: .warning,
-                    message: "Pilot \(team.name)'s outcome is worded as an output (\"\(verb)\"): "
+                    message: "Pilot \(team.name)'s outcome is worded as an output (\(reading.label)): "
                         + Words.quote(outcome.statement),
                     concerns: concerns,
-                    guidance: "An outcome is a change in customer or business behaviour, not an output such "
-                        + "as \"ship feature X\" or \"launch the app\"; leaders manage by outcomes, not outputs."))
+                    guidance: reading.reason + " " + OutcomeCheck.outcomeDefinition
+                        + " Leaders manage by outcomes, not outputs."))
             }
             let missing = [("statement", outcome.statement), ("metric", outcome.metric), ("target", outcome.target)]
                 .filter { $0.1.trimmingWhitespace().isEmpty }.map(\.0)

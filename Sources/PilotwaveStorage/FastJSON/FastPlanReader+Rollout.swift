@@ -395,7 +395,7 @@ enum Fields {
         "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
     static let sizeThresholds = FieldNames("largeFrom", "midFrom")
-    static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent")
+    static let settings = FieldNames("maxTeamSize", "maxWaveSharePercent", "robustnessTopN")
     static let criterion = FieldNames("anchors", "help", "id", "name", "source", "weight")
     static let dimension = FieldNames("anchors", "group", "help", "id", "name", "retired", "scope")
     static let team = FieldNames(

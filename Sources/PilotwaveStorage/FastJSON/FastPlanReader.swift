@@ -247,16 +247,18 @@ struct FastPlanReader {
     }
 
     mutating func settings() throws(FastPathMiss) -> PlanSettings {
-        var maxTeamSize: Int?, maxWaveSharePercent: Int?
+        var maxTeamSize: Int?, maxWaveSharePercent: Int?, robustnessTopN: Int?
         try object(Fields.settings) { r, field throws(FastPathMiss) in
             switch field {
             case 0: maxTeamSize = try r.int()
             case 1: maxWaveSharePercent = try r.int()
+            case 2: robustnessTopN = try r.optionalInt()
             default: try r.skip()
             }
         }
         guard let maxTeamSize, let maxWaveSharePercent else { throw FastPathMiss() }
-        return PlanSettings(maxTeamSize: maxTeamSize, maxWaveSharePercent: maxWaveSharePercent)
+        return PlanSettings(maxTeamSize: maxTeamSize, maxWaveSharePercent: maxWaveSharePercent,
+                            robustnessTopN: robustnessTopN)
     }
 
     mutating func criterion() throws(FastPathMiss) -> Criterion {

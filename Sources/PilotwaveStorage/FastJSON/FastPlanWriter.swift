@@ -140,6 +140,10 @@ struct FastPlanWriter {
         out.int(s.maxTeamSize)
         out.key("maxWaveSharePercent")
         out.int(s.maxWaveSharePercent)
+        if let n = s.robustnessTopN {
+            out.key("robustnessTopN")
+            out.int(n)
+        }
         out.closeObject()
     }
 

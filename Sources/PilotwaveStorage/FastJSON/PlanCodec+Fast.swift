@@ -55,6 +55,7 @@ extension FastPlanWriter {
         let fraction = Date(timeIntervalSinceReferenceDate: -0.25)
         let ancient = Date(timeIntervalSinceReferenceDate: -20_000_000_000)
         var plan = Plan(id: "p", name: tricky, organisation: Organisation(name: "o", size: .mid))
+        plan.settings.robustnessTopN = 3
         plan.criteria = [Criterion(id: "c", name: "n", source: .rated, weight: 1, help: tricky, anchors: [tricky])]
         plan.dimensions = [ReadinessDimension(id: "d", name: "n", help: "", scope: .both, group: .takingHold,
                                               anchors: [], retired: true)]

@@ -12,11 +12,12 @@ enum PilotsOverlays {
         switch form.purpose {
         case .outcome:
             let statement = form.text("statement")
-            if let verb = OutcomeCheck.outputWording(statement) {
-                return [("! \"\(statement.trimmingWhitespace())\" starts from \"\(verb)\", an output. What change in customer or business behaviour would show it worked? e.g. \"more customers do X without calling us\".", .warning)]
+            if let reading = OutcomeCheck.assess(statement) {
+                return [("! Reads as an output. " + reading.reason, .warning),
+                        (OutcomeCheck.outcomeDefinition, .dim)]
             }
             if statement.trimmingWhitespace().isEmpty {
-                return [("An outcome is a change in customer or business behaviour, with a metric, a baseline and a target — not an output such as \"launch the app\".", .dim)]
+                return [(OutcomeCheck.outcomeDefinition + " Give it a metric, a baseline and a target — not an output such as \"launch the app\".", .dim)]
             }
             let missing = ["metric", "baseline", "target"].filter { form.text($0).trimmingWhitespace().isEmpty }
             return missing.isEmpty ? [("✓ Reads as an outcome, with a metric, baseline and target.", .good)]

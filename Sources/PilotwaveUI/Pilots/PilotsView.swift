@@ -219,20 +219,28 @@ enum PilotsView {
                 lines.append(("  \(plan.teams[Int(t)].name) comes in if " + Words.short(shifts.map(\.label), limit: 2), .dim))
             }
         }
-        // Pilots chosen from outside the top N (on votes, or against the scores) are named too.
+        // Every pilot chosen from outside the top N (on votes, or against the scores) is named, in one
+        // line that the box keeps room for: the verdict lines give way first.
         let d = state.derived.pilots
-        let inTop = Set(r.top)
-        for t in d.chosen where !inTop.contains(t) {
-            if let rank = d.rank(ofTeam: Int(t)) {
-                lines.append(("★ \(plan.teams[Int(t)].name) is a pilot at #\(rank), outside the top \(r.n)", .accent))
-            }
-        }
-        var y = inner.y
+        let outside = r.pilotsOutside(plan, order: d.order)
+        let pilotLine = outside.count == 1
+            ? "★ \(plan.teams[Int(outside[0].team)].name) is a pilot at #\(outside[0].rank), outside the top \(r.n)"
+            : r.pilotsOutsideText(plan, order: d.order).map { "★ " + $0 }
+        let pilotParts = pilotLine.map { TextWidth.wrap($0, width: inner.width) } ?? []
+        var room = inner.height - pilotParts.count
+        var verdict: [(String, StyleRole)] = []
         for line in lines {
-            for part in TextWidth.wrap(line.0, width: inner.width) where y < inner.maxY {
-                frame.canvas.text(part, x: inner.x, y: y, role: line.1, width: inner.width)
-                y += 1
-            }
+            for part in TextWidth.wrap(line.0, width: inner.width) { verdict.append((part, line.1)) }
+        }
+        if verdict.count > room, room > 0 {
+            let hidden = verdict.count - room + 1
+            verdict = Array(verdict.prefix(room - 1)) + [("  … \(hidden) more line\(hidden == 1 ? "" : "s"): pilotwave rank", .dim)]
+        }
+        room = max(0, room)
+        var y = inner.y
+        for part in verdict.prefix(room) + pilotParts.map({ ($0, StyleRole.accent) }) where y < inner.maxY {
+            frame.canvas.text(part.0, x: inner.x, y: y, role: part.1, width: inner.width)
+            y += 1
         }
     }
 
@@ -268,8 +276,8 @@ enum PilotsView {
         for flag in HardFlag.flags(team, settings: plan.settings) { add("! \(flag.label)", .warning) }
         if let outcome = team.outcome, !outcome.statement.isEmpty {
             add("Outcome: \(outcome.statement)")
-            if let verb = OutcomeCheck.outputWording(outcome.statement) {
-                add("! \"\(verb)\" describes an output (o edits)", .warning)
+            if let reading = OutcomeCheck.assess(outcome.statement) {
+                add("! Reads as an output (\(reading.label)); o edits", .warning)
             }
         } else if d.chosen.contains(Int32(index)) {
             add("! No outcome yet — o sets one", .warning)

@@ -23,7 +23,7 @@ struct Rank: ParsableCommand {
     @Option(help: "Show only the first N teams.")
     var limit: Int?
 
-    @Option(help: "The N of the robustness check (default: the recommended pilot count).")
+    @Option(help: "The N of the robustness check (default: the plan's, set with < > in the Pilots view, else the recommended pilot count).")
     var top: Int?
 
     func run() throws {
@@ -33,7 +33,7 @@ struct Rank: ParsableCommand {
             let plan = try PlanFile.load(file).plan
             let ranking = Scoring.rank(plan)
             let shown = limit.map { Array(ranking.ranked.prefix($0)) } ?? ranking.ranked
-            let n = top ?? PilotCount.recommend(plan).range.upperBound
+            let n = top ?? PlanSettings.robustnessN(plan)
             let robustness = Robustness.analyse(RankingModel(plan: plan), n: n)
             if json {
                 Console.out(try RankJSON.encode(plan: plan, ranked: shown, outOfScope: ranking.outOfScope, robustness: robustness))
