@@ -159,4 +159,20 @@ struct FormAndResistanceStoryTests {
         #expect(d.screen.contains("Notes from \(person.name) (\(ResistanceRules.statusCounts(theirs).phrase)):"))
         for note in theirs { #expect(d.screen.contains(String(note.words.prefix(30)))) }
     }
+
+    @Test func aChangeOfStanceIsKeptNotOverwritten() throws {
+        let d = AppDriver()
+        d.keys("5t")
+        let before = d.state.plan.stakeholders[0]
+        #expect(before.stance == .supportive && before.stanceHistory == nil)
+        d.keys("<enter><tab><tab>l<enter>")  // Stance now: a letter picks "leading"
+        let after = d.state.plan.stakeholders[0]
+        #expect(after.stance == .leading)
+        #expect(after.stanceHistory?.map { "\($0.from.label)→\($0.to.label)" } == ["supportive→leading"])
+        #expect(d.screen.contains("Stance of \(before.name): supportive → leading on 2026-03-09"))
+        d.keys("<enter><tab><tab>n<enter>")
+        #expect(d.state.plan.stakeholders[0].stanceHistory?.map(\.to) == [.leading, .neutral], "appended")
+        d.keys("u")
+        #expect(d.state.plan.stakeholders[0].stanceHistory?.map(\.to) == [.leading])
+    }
 }

@@ -309,8 +309,15 @@ extension Reducer {
                 state.overlay = .editForm(form)
                 return
             }
-            let s = Stakeholder(id: existing ?? StakeholderID(env.newID("stakeholder")), name: name, role: form.text("role").trimmingWhitespace(),
-                                stance: EditForm.stanceChoices[form.choice("stance")], desiredStance: EditForm.stanceChoices[form.choice("desired")])
+            let stance = EditForm.stanceChoices[form.choice("stance")]
+            var s = Stakeholder(id: existing ?? StakeholderID(env.newID("stakeholder")), name: name, role: form.text("role").trimmingWhitespace(),
+                                stance: stance, desiredStance: EditForm.stanceChoices[form.choice("desired")])
+            if let old = existing.flatMap({ state.plan.stakeholder($0) }) {
+                // A change of stance is kept, as readiness ratings are: appended, never overwritten.
+                s.stance = old.stance
+                s.stanceHistory = old.stanceHistory
+                s = s.withStance(stance, at: env.now())
+            }
             if apply(&state, existing == nil ? .addStakeholder(s) : .updateStakeholder(s), env) {
                 state.overlay = nil
                 toast(&state, existing == nil ? "Added \(name)" : "Changed \(name)", env)

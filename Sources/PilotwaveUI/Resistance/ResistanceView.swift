@@ -180,6 +180,13 @@ enum ResistanceView {
         var y = header + 1 + visible + 1
         guard y < list.maxY else { return }
         let notes = stakeholderNotes(state)
+        if let history = selected.stanceHistory, !history.isEmpty {
+            // How their stance got here: kept, never overwritten.
+            let steps = history.suffix(4).map { "\($0.from.label) → \($0.to.label) on \(Day($0.at))" }
+            frame.canvas.text("Stance of \(selected.name): " + steps.joined(separator: " · "), x: list.x + 1, y: y, role: .dim, width: list.width - 2)
+            y += 1
+            guard y < list.maxY else { return }
+        }
         frame.canvas.text(notes.isEmpty ? "No notes from \(selected.name) yet (! captures one)."
                                         : "Notes from \(selected.name) (\(ResistanceRules.statusCounts(notes).phrase)):",
                           x: list.x + 1, y: y, role: .dim, width: list.width - 2)
