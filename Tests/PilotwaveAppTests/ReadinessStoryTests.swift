@@ -152,6 +152,7 @@ struct ReadinessStoryTests {
         let position = d.state.history.position
         d.keys("y")
         #expect(d.state.history.position == position + 1, "one undoable edit")
+        #expect(d.state.toast?.text == "Retired Leaders' conviction; dropped from the gate of Wave 1 — early adopters — u to undo")
         let gate = d.state.plan.waves.first { $0.id == "wave-1" }!.entry.readiness
         #expect(!gate.contains { $0.dimension == ReadinessDimension.executiveConviction }, "the gate follows")
         #expect(!PlanChecks.run(d.state.plan, today: d.state.today).contains { $0.message.contains("Leaders' conviction") },

@@ -146,8 +146,8 @@ extension Reducer {
         guard let dim = state.plan.dimension(key), !dim.retired else { return }
         let gates = Readiness.gatesUsing(key, in: state.plan).map(\.wave.name)
         if apply(&state, Readiness.retire(dim, in: state.plan), env) {
-            toast(&state, "Retired \(dim.name)" + (gates.isEmpty ? "" : "; dropped from the gate of \(Words.list(gates))")
-                + ": hidden, history kept (z shows it) — u to undo", env)
+            toast(&state, "Retired \(dim.name)" + (gates.isEmpty ? ": hidden, history kept (z shows it)" : "; dropped from the gate of \(Words.list(gates))")
+                + " — u to undo", env)
         }
     }
 
