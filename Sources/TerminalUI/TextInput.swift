@@ -15,6 +15,10 @@ public struct TextInput: Hashable, Sendable {
     /// out. A form says so ("at most N characters") instead of cutting in silence; the next key
     /// clears it.
     public private(set) var overflowed = false
+    /// The whole text is selected (a field given a value, on entering it): the first character
+    /// typed or pasted replaces it, Backspace or Delete clears it, a movement key keeps it and
+    /// moves the cursor (←/Home to the start, →/End to the end).
+    public private(set) var allSelected = false
 
     public init(_ text: String = "", limit: Int = 500) {
         characters = Array(text)
@@ -38,11 +42,37 @@ public struct TextInput: Hashable, Sendable {
         characters = Array(text)
         cursor = characters.count
         overflowed = false
+        allSelected = false
+    }
+
+    /// Selects the whole text (nothing when empty), so that typing replaces it.
+    public mutating func selectAll() {
+        allSelected = !characters.isEmpty
+        cursor = characters.count
     }
 
     @discardableResult
     public mutating func handle(_ key: Key) -> Outcome {
         overflowed = false
+        if allSelected {
+            allSelected = false
+            switch key {
+            case .char:
+                characters = []
+                cursor = 0
+            case .backspace, .ctrl("h"), .delete, .ctrl("d"), .ctrl("u"), .ctrl("k"), .ctrl("w"):
+                characters = []
+                cursor = 0
+                return .edited
+            case .left, .ctrl("b"), .home, .ctrl("a"):
+                return move(to: 0)
+            case .right, .ctrl("f"), .end, .ctrl("e"):
+                return move(to: characters.count)
+            default:
+                allSelected = true
+                return .ignored
+            }
+        }
         switch key {
         case .char(let c):
             return insert(String(c))
@@ -91,6 +121,11 @@ public struct TextInput: Hashable, Sendable {
     @discardableResult
     public mutating func insert(_ text: String) -> Outcome {
         overflowed = false
+        if allSelected {
+            allSelected = false
+            characters = []
+            cursor = 0
+        }
         var added: [Character] = []
         for ch in text {
             if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" {

@@ -54,8 +54,18 @@ struct ReadinessStoryTests {
         let d = AppDriver()
         select(d, "Funded by outcomes", "Claims Intake")
         d.keys("r2<enter>")
+        // Readiness is who said what, when: the first rating of the session asks who gives it…
+        guard case .editForm(let unsigned) = d.state.overlay else { Issue.record("saved without a rater"); return }
+        #expect(unsigned.focused.key == "by")
+        #expect(unsigned.focused.error == "say who gives this rating (remembered for the next ones)")
+        #expect(d.screen.contains("✗ say who gives this rating"), "refused in words, on screen")
+        #expect(signals(d, ReadinessDimension.fundedByOutcomes, "Claims Intake").isEmpty)
+        d.type("Ana")
+        d.keys("<enter>")
         d.clock.advance(3600)
+        // … and fills it in after.
         d.keys("r5<enter>")
+        #expect(signals(d, ReadinessDimension.fundedByOutcomes, "Claims Intake").map(\.recordedBy) == ["Ana", "Ana"])
         d.keys("<enter>x")
         guard case .editForm = d.state.overlay else { Issue.record("no strike form"); return }
         d.keys("<enter>")
@@ -64,7 +74,7 @@ struct ReadinessStoryTests {
         d.type("Rated the wrong team")
         d.keys("<enter>")
         guard case .history = d.state.overlay else { Issue.record("back to the history"); return }
-        #expect(d.screen.contains("5/5 — STRUCK: Rated the wrong team"))
+        #expect(d.screen.contains("5/5 by Ana — STRUCK: Rated the wrong team"))
         let all = signals(d, ReadinessDimension.fundedByOutcomes, "Claims Intake")
         #expect(all.count == 2 && all[1].struck?.reason == "Rated the wrong team", "kept, marked struck")
         d.keys("<esc>")
@@ -78,6 +88,7 @@ struct ReadinessStoryTests {
         let d = AppDriver()
         select(d, "Funded by outcomes", "Claims Intake")
         #expect(!d.screen.contains("2 pilot teams rate it"))
+        d.state.readiness.recorder = "Ana"  // named earlier in the session
         d.keys("r2<enter>")
         #expect(d.screen.contains("! Funded by outcomes: 2 pilot teams rate it 2 or lower (Claims Intake 2 and 🚀 Launchpad 1)"))
         let blockersBefore = d.state.plan.blockers.count
@@ -131,12 +142,29 @@ struct ReadinessStoryTests {
         d.keys("J")
         #expect(d.state.plan.dimensions[1].id == ReadinessDimension.executiveConviction)
         #expect(d.state.readiness.row == 1, "the selection moves with the dimension")
+        // Wave 1's gate asks for it: retiring asks what becomes of that gate.
+        let gateBefore = d.state.plan.waves.first { $0.id == "wave-1" }!.entry.readiness
+        #expect(gateBefore.contains { $0.dimension == ReadinessDimension.executiveConviction })
         d.keys("R")
+        guard case .confirm = d.state.overlay else { Issue.record("retired without asking about the gate"); return }
+        #expect(d.screen.contains("It is in the entry gate of Wave 1 — early adopters (at least 4)."))
+        #expect(d.state.plan.dimension(ReadinessDimension.executiveConviction)?.retired == false)
+        let position = d.state.history.position
+        d.keys("y")
+        #expect(d.state.history.position == position + 1, "one undoable edit")
+        #expect(d.state.toast?.text == "Retired Leaders' conviction; dropped from the gate of Wave 1 — early adopters — u to undo")
+        let gate = d.state.plan.waves.first { $0.id == "wave-1" }!.entry.readiness
+        #expect(!gate.contains { $0.dimension == ReadinessDimension.executiveConviction }, "the gate follows")
+        #expect(!PlanChecks.run(d.state.plan, today: d.state.today).contains { $0.message.contains("Leaders' conviction") },
+                "check no longer asks for a retired dimension")
         #expect(d.state.plan.dimension(ReadinessDimension.executiveConviction)?.retired == true)
         #expect(!d.screen.lines.contains { $0.dropFirst(2).hasPrefix("Leaders' conviction") }, "retired dimensions are hidden")
         #expect(d.state.plan.signals.filter { $0.dimension == ReadinessDimension.executiveConviction }.count == history)
         d.keys("z")
         #expect(d.screen.line(containing: "Leaders' conviction")?.text.contains("old") == true)
+        d.keys("u")
+        #expect(d.state.plan.dimension(ReadinessDimension.executiveConviction)?.retired == false)
+        #expect(d.state.plan.waves.first { $0.id == "wave-1" }!.entry.readiness == gateBefore, "one undo brings both back")
     }
 
     @Test func captureFromAnotherViewThenMoveTheNoteThroughItsStatuses() throws {

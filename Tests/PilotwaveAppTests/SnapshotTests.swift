@@ -116,6 +116,7 @@ struct SnapshotTests {
         let d = AppDriver(size: Size(width: 120, height: 40))
         d.keys("4<enter>")
         try Goldens.check("readiness-history-120x40", d.frame.canvas)
+        d.state.readiness.recorder = "Ana"  // named earlier in the session
         d.keys("<esc>jjjlr2")
         try Goldens.check("readiness-record-120x40", d.frame.canvas)
         d.keys("<enter>")

@@ -89,6 +89,7 @@ import Testing
             teams: [SelectedTeam(team: "team-quote-buy", name: "Quote & Buy", score: 80, votes: 2, flags: ["x"])],
             weights: [WeightUsed(criterion: Criterion.familiarity, name: "Familiarity", weight: 3)],
             recommended: "2–4", voteRound: "vote-1", tally: [TeamVotes(team: "team-quote-buy", votes: 2)])
+        plan.stakeholders[0] = plan.stakeholders[0].withStance(.neutral, at: DemoPlan.date("2026-02-02T09:00:00Z"))
         return plan
     }
 

@@ -87,6 +87,19 @@ struct FastCodecTests {
         try expectEquivalent(DemoPlan.make())
     }
 
+    /// A stakeholder's stance history: left out of the file when there is none, kept in order when
+    /// there is, by both encoders and both readers.
+    @Test func stanceHistory() throws {
+        var plan = DemoPlan.make()
+        let at = Date(timeIntervalSinceReferenceDate: 794_000_000)
+        plan.stakeholders[0] = plan.stakeholders[0].withStance(.resistant, at: at).withStance(.neutral, at: at.addingTimeInterval(86_400))
+        try expectEquivalent(plan)
+        let text = String(decoding: PlanCodec.encodeFast(plan), as: UTF8.self)
+        #expect(text.components(separatedBy: "\"stanceHistory\"").count == 2, "written only where there is one")
+        let read = try PlanCodec.decode(PlanCodec.encodeFast(plan), file: "p.json")
+        #expect(read.stakeholders[0].stanceHistory?.map(\.to) == [.resistant, .neutral])
+    }
+
     @Test func fixturePlans() throws {
         try expectEquivalent(Fixtures.fullPlan())
         try expectEquivalent(Fixtures.smallPlan())

@@ -38,6 +38,8 @@ public struct Confirmation: Sendable, Equatable {
         case deleteBlocker(BlockerID)
         /// Finishing a workshop (`x`): its own keys (``Reducer/handleFinishConfirm(_:_:_:_:)``).
         case finishWorkshop(WorkshopID)
+        /// Retiring a readiness dimension that wave gates use (the gates drop it).
+        case retireDimension(DimensionKey)
     }
 
     public var action: Action

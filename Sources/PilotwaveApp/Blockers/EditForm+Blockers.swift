@@ -40,27 +40,15 @@ extension EditForm {
                  ])
     }
 
-    /// Comma-separated names → the teams, and an error naming the first unknown one. Case and
-    /// accents are ignored, and a part of a name that fits one team only is enough ("launchpad"
-    /// for "🚀 Launchpad", "equipe" for "Équipe Crème").
+    /// Comma-separated names → the teams (each resolved by ``TeamMatch``, as in every field that
+    /// names a team), and an error naming the first that does not resolve to one team.
     static func resolveTeams(_ text: String, plan: Plan) -> (ids: [TeamID], error: String?) {
         let names = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { return ([], nil) }
-        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
         var ids: [TeamID] = []
         for name in names {
-            var found = plan.teams.first { $0.name.compare(name, options: options) == .orderedSame }?.id
-            if found == nil {
-                let near = Array(plan.teams.lazy.filter { $0.name.range(of: name, options: options) != nil }.prefix(3).map(\.name))
-                switch near.count {
-                case 1: found = plan.teams.first { $0.name == near[0] }?.id
-                case 0: return (ids, "no team named \"\(name)\"")
-                default:
-                    let fits = near.count > 2 ? "\(near[0]), \(near[1]) and more" : "\(near[0]) and \(near[1])"
-                    return (ids, "\"\(name)\" fits \(fits); type more of the name")
-                }
-            }
-            if let found, !ids.contains(found) { ids.append(found) }
+            let result = TeamMatch.resolve(name, in: plan.teams)
+            guard case .team(let found) = result else { return (ids, TeamMatch.problem(name, result)) }
+            if !ids.contains(found) { ids.append(found) }
         }
         return (ids, nil)
     }

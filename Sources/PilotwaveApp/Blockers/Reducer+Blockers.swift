@@ -160,6 +160,7 @@ extension Reducer {
             state.overlay = nil
             switch confirmation.action {
             case .finishWorkshop: break
+            case .retireDimension(let key): retireDimension(&state, key, env)
             case .deleteBlocker(let id):
                 guard let blocker = state.plan.blocker(id) else { break }
                 let gated = state.plan.orderedWaves.filter { $0.entry.blockers.contains(id) }.map { BlockersDerived.shortName($0.name) }

@@ -117,15 +117,38 @@ extension Reducer {
         case "readiness.retire":
             guard state.readiness.row < d.dimensions.count else { break }
             var dim = state.plan.dimensions[d.dimensions[state.readiness.row]]
-            dim.retired.toggle()
-            if apply(&state, .updateDimension(dim), env) {
-                toast(&state, dim.retired ? "Retired \(dim.name): hidden, its history kept (z shows retired) — u to undo" : "\(dim.name) is back", env)
+            if dim.retired {
+                dim.retired = false
+                if apply(&state, .updateDimension(dim), env) { toast(&state, "\(dim.name) is back — u to undo", env) }
+                break
             }
+            let gates = Readiness.gatesUsing(dim.id, in: state.plan)
+            if gates.isEmpty {
+                retireDimension(&state, dim.id, env)
+                break
+            }
+            let uses = gates.map { "\($0.wave.name) (at least \($0.minimum))" }
+            state.overlay = .confirm(Confirmation(
+                action: .retireDimension(dim.id), title: "Retire \(dim.name)?",
+                lines: ["It is in the entry gate of \(Words.list(uses)).",
+                        "Retiring drops it from \(gates.count == 1 ? "that gate" : "those gates"): no new ratings could meet it.",
+                        "Its history is kept; u undoes the retirement and the gates together."],
+                keys: "y retire and drop from the gates · Esc keep it active"))
         case "readiness.showRetired":
             state.readiness.showRetired.toggle()
         default: break
         }
         return []
+    }
+
+    /// Retires `key` and drops it from the wave gates that use it, as one undoable edit.
+    static func retireDimension(_ state: inout AppState, _ key: DimensionKey, _ env: Environment) {
+        guard let dim = state.plan.dimension(key), !dim.retired else { return }
+        let gates = Readiness.gatesUsing(key, in: state.plan).map(\.wave.name)
+        if apply(&state, Readiness.retire(dim, in: state.plan), env) {
+            toast(&state, "Retired \(dim.name)" + (gates.isEmpty ? ": hidden, history kept (z shows it)" : "; dropped from the gate of \(Words.list(gates))")
+                + " — u to undo", env)
+        }
     }
 
     // MARK: History overlay
@@ -168,6 +191,13 @@ extension Reducer {
                 return
             }
             let by = form.text("by").trimmingWhitespace()
+            guard !by.isEmpty else {
+                // Readiness is who said what, when: asked once a session, then filled in.
+                form.setError("by", "say who gives this rating (remembered for the next ones)")
+                _ = form.focusFirstError()
+                state.overlay = .editForm(form)
+                return
+            }
             state.readiness.recorder = by
             let signal = ReadinessSignal(id: SignalID(env.newID("signal")), dimension: cell.dimension, team: cell.team, rating: rating,
                                          evidence: form.text("evidence").trimmingWhitespace(), recordedBy: by, recordedAt: env.now())
@@ -215,8 +245,8 @@ extension Reducer {
             let teamName = form.text("team").trimmingWhitespace()
             var team: TeamID?
             if !teamName.isEmpty {
-                team = state.plan.teams.first { $0.name.lowercased() == teamName.lowercased() }?.id
-                if team == nil { form.setError("team", "no team named \"\(teamName)\"") }
+                let match = TeamMatch.resolve(teamName, in: state.plan.teams)
+                if case .team(let id) = match { team = id } else { form.setError("team", TeamMatch.problem(teamName, match) ?? "") }
             }
             let stakeholderIndex = form.choice("stakeholder")
             let stakeholder = stakeholderIndex == 0 || stakeholderIndex > state.plan.stakeholders.count
@@ -231,6 +261,10 @@ extension Reducer {
             if let existing, let old = state.plan.resistance.first(where: { $0.id == existing }) {
                 note = old
                 note.followUp = form.day("followUp", today: state.today)
+                let taken = Day(old.recordedAt)
+                if let due = note.followUp, due < taken {
+                    form.setError("followUp", "\(due.spoken) is before the note was taken (\(taken.spoken)); a follow-up comes after")
+                }
                 note.stakeholder = stakeholder
                 note.severity = Severity.allCases[form.choice("severity")]
                 let own = form.text("response").trimmingWhitespace()
@@ -275,8 +309,15 @@ extension Reducer {
                 state.overlay = .editForm(form)
                 return
             }
-            let s = Stakeholder(id: existing ?? StakeholderID(env.newID("stakeholder")), name: name, role: form.text("role").trimmingWhitespace(),
-                                stance: EditForm.stanceChoices[form.choice("stance")], desiredStance: EditForm.stanceChoices[form.choice("desired")])
+            let stance = EditForm.stanceChoices[form.choice("stance")]
+            var s = Stakeholder(id: existing ?? StakeholderID(env.newID("stakeholder")), name: name, role: form.text("role").trimmingWhitespace(),
+                                stance: stance, desiredStance: EditForm.stanceChoices[form.choice("desired")])
+            if let old = existing.flatMap({ state.plan.stakeholder($0) }) {
+                // A change of stance is kept, as readiness ratings are: appended, never overwritten.
+                s.stance = old.stance
+                s.stanceHistory = old.stanceHistory
+                s = s.withStance(stance, at: env.now())
+            }
             if apply(&state, existing == nil ? .addStakeholder(s) : .updateStakeholder(s), env) {
                 state.overlay = nil
                 toast(&state, existing == nil ? "Added \(name)" : "Changed \(name)", env)

@@ -9,8 +9,10 @@ extension Reducer {
         let today = state.today
         let filter = state.resistance.filterInput?.text ?? state.resistance.filter
         let key = (state.revision, state.resistance.grouping, filter, today)
+        var rebuilt = false
         if let old = state.derived.noteGroupsKey, old.revision == key.0, old.grouping == key.1, old.filter == key.2, old.today == key.3 {
         } else {
+            rebuilt = true
             let groups = ResistanceRules.grouped(state.plan, by: state.resistance.grouping, matching: filter, today: today)
             state.derived.noteGroups = groups
             state.derived.noteGroupsKey = key
@@ -21,12 +23,19 @@ extension Reducer {
                 n += g.notes.count
             }
             state.derived.noteGroupStarts = starts
-            state.derived.openNotes = state.plan.resistance.count { $0.status != .resolved }
+            state.derived.noteCounts = ResistanceRules.statusCounts(state.plan.resistance)
             state.derived.overdueNotes = state.plan.resistance.count { ResistanceRules.daysOverdue($0, today: today) != nil }
         }
-        let count = noteRows(state).count
+        let rows = noteRows(state)
+        let count = rows.count
         var r = state.resistance
+        if rebuilt, let id = r.selectedID, let row = rows.firstIndex(where: { state.plan.resistance[$0].id == id }) {
+            // The plan or the grouping changed (a capture from another view, an undo): the
+            // selection follows the note, not the row position.
+            r.selected = row
+        }
         r.selected = count == 0 ? 0 : min(max(0, r.selected), count - 1)
+        r.selectedID = count == 0 ? nil : state.plan.resistance[rows[r.selected]].id
         r.stakeholderRow = state.plan.stakeholders.isEmpty ? 0 : min(max(0, r.stakeholderRow), state.plan.stakeholders.count - 1)
         // `top` counts screen lines: each group has a heading line.
         let line = noteLine(state, row: r.selected)
@@ -88,6 +97,8 @@ extension Reducer {
             toast(&state, "Grouped by \(state.resistance.grouping.label)", env, kind: .info)
         case "resistance.filter":
             state.resistance.filterInput = TextInput(r.filter, limit: 80)
+        case "resistance.clearFilter":
+            state.resistance.filter = ""
         case "resistance.stakeholders":
             state.resistance.stakeholders.toggle()
         case "resistance.addStakeholder":

@@ -6,6 +6,8 @@ public struct ResistanceViewState: Sendable, Equatable {
     public var grouping: ResistanceRules.Grouping = .kind
     /// Row among the notes shown (group headings are not rows).
     public var selected = 0
+    /// The note selected, followed when the rows change under it (set by the refresh).
+    public var selectedID: NoteID?
     /// First screen line shown.
     public var top = 0
     public var filter = ""

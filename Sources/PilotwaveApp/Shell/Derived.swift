@@ -63,8 +63,8 @@ public struct Derived: Sendable, Equatable {
     /// The note indices in display order, and the first row of each group.
     public internal(set) var noteRows: [Int] = []
     public internal(set) var noteGroupStarts: [Int] = []
-    /// Notes not resolved, and those with an overdue follow-up (all notes, not only those shown).
-    public internal(set) var openNotes = 0
+    /// Notes per status, and those with an overdue follow-up (all notes, not only those shown).
+    public internal(set) var noteCounts = ResistanceRules.StatusCounts()
     public internal(set) var overdueNotes = 0
     /// Organisation-level readiness per dimension (not retired, not team-only), with its trend.
     public private(set) var orgReadiness: [(dimension: ReadinessDimension, trend: Readiness.Trend?)] = []

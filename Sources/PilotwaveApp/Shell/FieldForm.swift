@@ -55,8 +55,16 @@ extension FieldForm {
             fields[focus].editor = .count(input)
         case .choice(let options, let index):
             switch key {
-            case .right, .char(" "), .char("l"): fields[focus].editor = .choice(options: options, index: (index + 1) % options.count)
-            case .left, .char("h"): fields[focus].editor = .choice(options: options, index: (index + options.count - 1) % options.count)
+            case .right, .char(" "): fields[focus].editor = .choice(options: options, index: (index + 1) % options.count)
+            case .left: fields[focus].editor = .choice(options: options, index: (index + options.count - 1) % options.count)
+            case .char(let c) where c.isLetter || c.isNumber:
+                // A letter jumps to the next option starting with it (again: the one after); one
+                // that starts no option is refused in words, the choice unchanged.
+                guard let next = Self.option(startingWith: c, in: options, after: index) else {
+                    fields[focus].error = "no choice starts with \"\(c)\": ←/→ or space to choose"
+                    return true
+                }
+                fields[focus].editor = .choice(options: options, index: next)
             default: return false
             }
         case .rating(let value):
@@ -70,6 +78,18 @@ extension FieldForm {
         }
         fields[focus].error = nil
         return true
+    }
+
+    /// The first option after `index` (wrapping round) whose first letter or digit is `c`, ignoring
+    /// case, accents and leading quotes or brackets.
+    static func option(startingWith c: Character, in options: [String], after index: Int) -> Int? {
+        let wanted = TeamMatch.fold(String(c))
+        guard !wanted.isEmpty else { return nil }
+        for step in 1...max(1, options.count) {
+            let i = (index + step) % options.count
+            if TeamMatch.fold(options[i]).hasPrefix(wanted) { return i }
+        }
+        return nil
     }
 
     /// The field's limit was reached: what did not fit is not taken, and the field says so in

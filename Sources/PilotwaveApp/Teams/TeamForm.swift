@@ -14,7 +14,7 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
         case text(TextInput)
         /// Whole number ≥ 0, typed as text.
         case count(TextInput)
-        /// One of `options`; ←/→ or Space cycle.
+        /// One of `options`; ←/→ or Space cycle, a letter jumps to the next option starting with it.
         case choice(options: [String], index: Int)
         /// 1–5 or unrated (nil); digits set it, 0 / Backspace / `-` clear it.
         case rating(Int?)
@@ -32,6 +32,26 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
         public var warning: String?
         /// A date field (``Day/typed(_:today:)`` reads it; the form shows the day it resolves to).
         public var isDate = false
+
+        /// A field; a text or number field given a value starts with it all selected, so that
+        /// typing replaces it (a movement key keeps it and moves the cursor) — in every form.
+        public init(key: String, label: String, editor: Editor, help: String, error: String? = nil, isDate: Bool = false) {
+            self.key = key
+            self.label = label
+            switch editor {
+            case .text(var input):
+                input.selectAll()
+                self.editor = .text(input)
+            case .count(var input):
+                input.selectAll()
+                self.editor = .count(input)
+            default:
+                self.editor = editor
+            }
+            self.help = help
+            self.error = error
+            self.isDate = isDate
+        }
     }
 
     public var mode: Mode
@@ -163,10 +183,11 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
         team.coach = coachIndex == 0 ? nil : coachIDs[coachIndex - 1]
         var deps: [TeamID] = []
         for name in text("dependsOn").split(separator: ",").map({ String($0).trimmingWhitespace() }) where !name.isEmpty {
-            if let dep = plan.teams.first(where: { $0.name.lowercased() == name.lowercased() }), dep.id != id {
-                if !deps.contains(dep.id) { deps.append(dep.id) }
+            let match = TeamMatch.resolve(name, in: plan.teams.filter { $0.id != id })
+            if case .team(let dep) = match {
+                if !deps.contains(dep) { deps.append(dep) }
             } else {
-                setError("dependsOn", "no other team named \"\(name)\"")
+                setError("dependsOn", TeamMatch.problem(name, match) ?? "")
             }
         }
         team.dependsOn = deps

@@ -22,6 +22,13 @@ extension Plan {
             plan.signals[i].recordedAt += seconds
             plan.signals[i].struck?.at += seconds
         }
+        for i in plan.stakeholders.indices {
+            plan.stakeholders[i].stanceHistory = plan.stakeholders[i].stanceHistory?.map { change in
+                var c = change
+                c.at += seconds
+                return c
+            }
+        }
         for i in plan.resistance.indices {
             plan.resistance[i].recordedAt += seconds
             plan.resistance[i].followUp = plan.resistance[i].followUp.map(day)

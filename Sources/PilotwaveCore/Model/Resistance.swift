@@ -117,19 +117,44 @@ public enum Stance: String, StringEnum {
     public var label: String { rawValue }
 }
 
+/// A stakeholder's stance moving from one value to another, and when it was recorded.
+public struct StanceChange: Codable, Hashable, Sendable {
+    public var from: Stance
+    public var to: Stance
+    public var at: Date
+    public init(from: Stance, to: Stance, at: Date) {
+        self.from = from
+        self.to = to
+        self.at = at
+    }
+}
+
 public struct Stakeholder: Codable, Hashable, Sendable, Identifiable {
     public var id: StakeholderID
     public var name: String
     public var role: String
     public var stance: Stance
     public var desiredStance: Stance
+    /// How the stance got where it is, oldest first: a change of stance is appended, never
+    /// overwritten. Nil (left out of the file) until the stance first changes.
+    public var stanceHistory: [StanceChange]?
 
     public init(id: StakeholderID, name: String, role: String = "", stance: Stance = .neutral,
-                desiredStance: Stance = .supportive) {
+                desiredStance: Stance = .supportive, stanceHistory: [StanceChange]? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.stance = stance
         self.desiredStance = desiredStance
+        self.stanceHistory = stanceHistory
+    }
+
+    /// This stakeholder with the stance `new`, the change kept in the history (nothing when unchanged).
+    public func withStance(_ new: Stance, at date: Date) -> Stakeholder {
+        guard new != stance else { return self }
+        var s = self
+        s.stanceHistory = (stanceHistory ?? []) + [StanceChange(from: stance, to: new, at: date)]
+        s.stance = new
+        return s
     }
 }

@@ -83,6 +83,8 @@ extension PlanChecks {
         let stakeholders = Dictionary(c.plan.stakeholders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return c.plan.resistance.compactMap { note in
             guard note.status != .resolved, let due = note.followUp, due.ordinal < today else { return nil }
+            // A follow-up set before the note was taken is a mistake (`followUpBeforeNote`), not lateness.
+            guard due >= Day(note.recordedAt) else { return nil }
             var concerns = [note.id.raw]
             var who = ""
             if let id = note.team {

@@ -139,7 +139,7 @@ public enum PlanChecks {
         tooManyPilots, noPilotYet, pilotWaveMismatch, pilotFlags, pilotOutcomes, coachCapacity, coachOverlap, seededCoachTooEarly,
         everyoneAtOnce, waveDates,
         entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
-        narrowTransformation, overdueFollowUps,
+        narrowTransformation, overdueFollowUps, gatesOnRetiredDimensions, followUpsBeforeNotes, ratingsWithoutRater,
     ]
 
     // MARK: Pilots (DOMAIN.md §1–3)

@@ -102,6 +102,37 @@ public enum ResistanceRules {
         return today.ordinal - due.ordinal
     }
 
+    /// How many notes are in each status. "open" means the status open, the same word and number
+    /// everywhere (the header, the groups by status, the stakeholders): a note being addressed is
+    /// not open, it is being addressed.
+    public struct StatusCounts: Hashable, Sendable {
+        public var open = 0
+        public var beingAddressed = 0
+        public var resolved = 0
+        public init() {}
+        public var unresolved: Int { open + beingAddressed }
+
+        /// "9 open · 5 being addressed" (a status with none is left out; "none open" when both are).
+        public var phrase: String {
+            var parts: [String] = []
+            if open > 0 { parts.append("\(open) \(NoteStatus.open.label)") }
+            if beingAddressed > 0 { parts.append("\(beingAddressed) \(NoteStatus.beingAddressed.label)") }
+            return parts.isEmpty ? "none open" : parts.joined(separator: " · ")
+        }
+    }
+
+    public static func statusCounts(_ notes: some Sequence<ResistanceNote>) -> StatusCounts {
+        var c = StatusCounts()
+        for note in notes {
+            switch note.status {
+            case .open: c.open += 1
+            case .beingAddressed: c.beingAddressed += 1
+            case .resolved: c.resolved += 1
+            }
+        }
+        return c
+    }
+
     /// How the log is grouped.
     public enum Grouping: String, CaseIterable, Sendable {
         case kind, status, source

@@ -110,7 +110,8 @@ public enum WavePlanning {
                                   evidence: b.map { "\($0.status.label)" + ($0.owner.map { ", owner \($0)" } ?? "") } ?? "unknown blocker"))
         }
         for threshold in wave.entry.readiness {
-            let name = plan.dimension(threshold.dimension)?.name ?? threshold.dimension
+            let dimension = plan.dimension(threshold.dimension)
+            let name = (dimension?.name ?? threshold.dimension) + (dimension?.retired == true ? " (retired)" : "")
             let signal = latest[threshold.dimension]
             items.append(GateItem(kind: .readiness, text: "\(name) at least \(threshold.minimum)",
                                   met: (signal?.rating ?? 0) >= threshold.minimum,

@@ -403,7 +403,8 @@ enum Fields {
         "stage", "status", "tags")
     static let roles = FieldNames("data", "design", "engineering", "marketing", "other", "product")
     static let outcome = FieldNames("baseline", "metric", "statement", "target")
-    static let stakeholder = FieldNames("desiredStance", "id", "name", "role", "stance")
+    static let stakeholder = FieldNames("desiredStance", "id", "name", "role", "stance", "stanceHistory")
+    static let stanceChange = FieldNames("at", "from", "to")
     static let coach = FieldNames("capacity", "id", "name", "seededFrom")
     static let signal = FieldNames(
         "dimension", "evidence", "id", "rating", "recordedAt", "recordedBy", "struck", "team")

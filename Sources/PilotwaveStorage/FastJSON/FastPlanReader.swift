@@ -364,6 +364,7 @@ struct FastPlanReader {
 
     mutating func stakeholder() throws(FastPathMiss) -> Stakeholder {
         var desiredStance: Stance?, id: StakeholderID?, name: String?, role: String?, stance: Stance?
+        var history: [StanceChange]?
         try object(Fields.stakeholder) { r, field throws(FastPathMiss) in
             switch field {
             case 0: desiredStance = try r.value(Enums.stance)
@@ -371,11 +372,26 @@ struct FastPlanReader {
             case 2: name = try r.string()
             case 3: role = try r.string()
             case 4: stance = try r.value(Enums.stance)
+            case 5: history = try r.input.consumeNull() ? nil : r.array { r throws(FastPathMiss) in try r.stanceChange() }
             default: try r.skip()
             }
         }
         guard let desiredStance, let id, let name, let role, let stance else { throw FastPathMiss() }
-        return Stakeholder(id: id, name: name, role: role, stance: stance, desiredStance: desiredStance)
+        return Stakeholder(id: id, name: name, role: role, stance: stance, desiredStance: desiredStance, stanceHistory: history)
+    }
+
+    mutating func stanceChange() throws(FastPathMiss) -> StanceChange {
+        var at: Date?, from: Stance?, to: Stance?
+        try object(Fields.stanceChange) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: at = try r.date()
+            case 1: from = try r.value(Enums.stance)
+            case 2: to = try r.value(Enums.stance)
+            default: try r.skip()
+            }
+        }
+        guard let at, let from, let to else { throw FastPathMiss() }
+        return StanceChange(from: from, to: to, at: at)
     }
 
     mutating func coach() throws(FastPathMiss) -> Coach {

@@ -262,6 +262,19 @@ struct FastPlanWriter {
         out.string(s.role)
         out.key("stance")
         out.string(s.stance.rawValue)
+        if let history = s.stanceHistory {
+            out.key("stanceHistory")
+            array(history) { w, change in
+                w.out.openObject()
+                w.out.key("at")
+                w.date(change.at)
+                w.out.key("from")
+                w.out.string(change.from.rawValue)
+                w.out.key("to")
+                w.out.string(change.to.rawValue)
+                w.out.closeObject()
+            }
+        }
         out.closeObject()
     }
 

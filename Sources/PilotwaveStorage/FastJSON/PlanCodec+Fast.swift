@@ -66,7 +66,8 @@ extension FastPlanWriter {
                  outOfScopeReason: "r", coach: "c", dependsOn: ["u"], tags: ["x", ""], notes: tricky),
             Team(id: "u", name: "m", ratings: ["only": Int.min]),
         ]
-        plan.stakeholders = [Stakeholder(id: "s", name: "n", role: "r")]
+        plan.stakeholders = [Stakeholder(id: "s", name: "n", role: "r", stance: .neutral,
+                                         stanceHistory: [StanceChange(from: .resistant, to: .neutral, at: fraction)])]
         plan.coaches = [Coach(id: "c", name: "n", seededFrom: "t"), Coach(id: "d", name: "m")]
         plan.signals = [
             ReadinessSignal(id: "s", dimension: "d", team: "t", rating: Int.max, evidence: "e", recordedBy: "b",

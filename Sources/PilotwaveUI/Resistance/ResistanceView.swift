@@ -28,9 +28,8 @@ enum ResistanceView {
             x += frame.canvas.text("filter: \(r.filter)  ", x: x, y: layout.info.y, role: .match)
         }
         let notes = state.plan.resistance
-        let open = state.derived.openNotes
         let overdue = state.derived.overdueNotes
-        let summary = "\(Words.count(notes.count, "note")) · \(open) open" + (overdue > 0 ? " · ! \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" : "")
+        let summary = "\(Words.count(notes.count, "note")) · \(state.derived.noteCounts.phrase)" + (overdue > 0 ? " · ! \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" : "")
             + " · grouped by \(r.grouping.label) (s)"
         frame.canvas.text(summary, x: x, y: layout.info.y, role: overdue > 0 ? .warning : .dim, width: max(0, layout.info.maxX - x))
         // The log.
@@ -156,8 +155,10 @@ enum ResistanceView {
             return
         }
         var open: [StakeholderID: Int] = [:]
-        for n in state.plan.resistance where n.status != .resolved { if let s = n.stakeholder { open[s, default: 0] += 1 } }
-        let visible = list.maxY - header - 1
+        for n in state.plan.resistance where n.status == .open { if let s = n.stakeholder { open[s, default: 0] += 1 } }
+        // The list takes what it needs (at most half when notes follow); the selected person's notes below.
+        let room = list.maxY - header - 1
+        let visible = min(people.count, max(room / 2, room - 1 - stakeholderNotes(state).count))
         let first = max(0, min(state.resistance.stakeholderRow - visible / 2, people.count - visible))
         for (i, s) in people.enumerated().dropFirst(first).prefix(visible) {
             let y = header + 1 + i - first
@@ -174,6 +175,35 @@ enum ResistanceView {
                 cx += w + 1
             }
         }
+        // What the selected stakeholder said: their notes, newest first.
+        let selected = people[min(state.resistance.stakeholderRow, people.count - 1)]
+        var y = header + 1 + visible + 1
+        guard y < list.maxY else { return }
+        let notes = stakeholderNotes(state)
+        if let history = selected.stanceHistory, !history.isEmpty {
+            // How their stance got here: kept, never overwritten.
+            let steps = history.suffix(4).map { "\($0.from.label) → \($0.to.label) on \(Day($0.at))" }
+            frame.canvas.text("Stance of \(selected.name): " + steps.joined(separator: " · "), x: list.x + 1, y: y, role: .dim, width: list.width - 2)
+            y += 1
+            guard y < list.maxY else { return }
+        }
+        frame.canvas.text(notes.isEmpty ? "No notes from \(selected.name) yet (! captures one)."
+                                        : "Notes from \(selected.name) (\(ResistanceRules.statusCounts(notes).phrase)):",
+                          x: list.x + 1, y: y, role: .dim, width: list.width - 2)
+        y += 1
+        for note in notes where y < list.maxY {
+            let text = "\(Day(note.recordedAt))  \(note.status.label.padding(toLength: 15, withPad: " ", startingAt: 0))  \(note.words)"
+            frame.canvas.text(text, x: list.x + 2, y: y, role: note.status == .resolved ? .dim : .normal, width: list.width - 4)
+            y += 1
+        }
+    }
+
+    /// The notes of the selected stakeholder, newest first.
+    static func stakeholderNotes(_ state: AppState) -> [ResistanceNote] {
+        let people = state.plan.stakeholders
+        guard !people.isEmpty else { return [] }
+        let id = people[min(state.resistance.stakeholderRow, people.count - 1)].id
+        return state.plan.resistance.filter { $0.stakeholder == id }.sorted { $0.recordedAt > $1.recordedAt }
     }
 }
 

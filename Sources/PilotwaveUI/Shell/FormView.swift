@@ -42,7 +42,8 @@ enum FormView {
                 let echo = today.flatMap { field.dateEcho(today: $0) }
                 let w = field.isDate ? min(width, input.limit > 40 ? max(22, width / 2) : 22) : min(width, 100)
                 let (text, col) = input.visible(width: w, focused: focused)
-                frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? .inputFocused : .input)
+                // A value all selected (typing replaces it) shows as a selection.
+                frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? (input.allSelected ? .selected : .inputFocused) : .input)
                 if focused {
                     frame.cursor = Point(x: ex + col, y: y)
                     frame.cursorVisible = true
