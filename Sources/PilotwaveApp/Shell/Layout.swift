@@ -48,15 +48,18 @@ public enum Layout {
     }
 
     /// The Pilots view's parts: the header (chosen vs recommended, warnings), the ranking list
-    /// and the side panel (weights, robustness, the selected team's breakdown). On a narrow
-    /// screen the weights sit under the list and the breakdown is left to the compare overlay.
+    /// and the side panel (weights, robustness, the selected team's breakdown). Under 100 columns
+    /// the weights and the robustness of the top N share the area under the list (side by side
+    /// from 80 columns; the weights alone below that) and the breakdown is left to the compare overlay.
     public struct Pilots: Equatable, Sendable {
         public var header: Rect
         public var list: Rect
         /// Beside the list (wide screens): weights, robustness, breakdown.
         public var side: Rect?
-        /// Under the list (narrow screens): the weights only.
+        /// Under the list (narrow screens): the weights.
         public var below: Rect?
+        /// Under the list beside the weights (80–99 columns): the robustness of the top N.
+        public var robustness: Rect?
 
         /// Rows of the list shown at once (under its column header).
         public var visibleRows: Int { max(1, list.height - 1) }
@@ -71,7 +74,11 @@ public enum Layout {
         }
         let belowHeight = min(criteria + 3, rest.height / 2)
         let (list, below) = rest.splitBottom(belowHeight)
-        return Pilots(header: header, list: list, below: below)
+        guard rest.width >= 80 else { return Pilots(header: header, list: list, below: below) }
+        let weightsWidth = below.width / 2
+        return Pilots(header: header, list: list,
+                      below: Rect(x: below.x, y: below.y, width: weightsWidth, height: below.height),
+                      robustness: Rect(x: below.x + weightsWidth, y: below.y, width: below.width - weightsWidth, height: below.height))
     }
 
     /// The Readiness view: widths of the row labels and cells, and how many team columns fit.
@@ -107,13 +114,25 @@ public enum Layout {
         public var panel: Rect
     }
 
-    public static func waves(_ size: Size) -> Waves {
+    /// The board takes what its tallest column needs (two header lines, the cards and the "1–8 of
+    /// 20" line) and the panel the rest, but never less than half the height (up to 12 rows), so the
+    /// selected wave's entry gate shows at any size; the board keeps at least one card.
+    public static func waves(_ size: Size, tallest: Int) -> Waves {
         let main = main(size)
-        let panelHeight = max(6, min(14, main.height * 2 / 5))
-        let (board, panel) = main.splitBottom(panelHeight)
+        let wanted = max(1, tallest) + 3
+        let panelHeight = min(main.height - 4, max(min(12, main.height / 2), main.height - wanted))
+        let (board, panel) = main.splitBottom(max(0, panelHeight))
         return Waves(board: board, panel: panel)
     }
 
     /// Cards a board column shows at once (under the column's two header lines).
-    public static func wavesCardRows(_ size: Size) -> Int { max(1, waves(size).board.height - 3) }
+    public static func wavesCardRows(_ size: Size, tallest: Int) -> Int { max(1, waves(size, tallest: tallest).board.height - 3) }
+
+    /// The board's layout for the plan on screen (its tallest column).
+    public static func waves(_ state: AppState) -> Waves { waves(state.size, tallest: wavesTallest(state)) }
+
+    /// Cards a board column shows at once for the plan on screen.
+    public static func wavesCardRows(_ state: AppState) -> Int { wavesCardRows(state.size, tallest: wavesTallest(state)) }
+
+    static func wavesTallest(_ state: AppState) -> Int { state.derived.waves.columns.map(\.teams.count).max() ?? 0 }
 }

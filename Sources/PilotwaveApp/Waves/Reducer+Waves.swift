@@ -20,7 +20,7 @@ extension Reducer {
         let d = state.derived.waves
         var w = state.waves
         w.column = min(max(0, w.column), max(0, d.columns.count - 1))
-        let visible = max(1, Layout.wavesCardRows(state.size))
+        let visible = max(1, Layout.wavesCardRows(state))
         for (c, column) in d.columns.enumerated() {
             let row = min(max(0, w.rows[c] ?? 0), max(0, column.teams.count - 1))
             w.rows[c] = row

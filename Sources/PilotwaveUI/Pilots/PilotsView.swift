@@ -5,7 +5,8 @@ import TerminalUI
 
 /// The Pilots view: the pilot-selection session on one screen. The ranking (rank, score bar,
 /// score, votes, status and hard flags in words), out-of-scope teams apart with their reason;
-/// beside it the weights, the robustness of the top N and the selected team's breakdown.
+/// beside it the weights, the robustness of the top N and the selected team's breakdown (under
+/// 100 columns the weights and the robustness sit under the list).
 enum PilotsView {
     static func draw(_ frame: inout Frame, _ state: AppState, _ options: Render.Options) {
         let layout = Layout.pilots(state.size, criteria: state.plan.criteria.count)
@@ -13,6 +14,7 @@ enum PilotsView {
         list(&frame, state, layout.list, options)
         if let side = layout.side { sidePanel(&frame, state, side, options) }
         if let below = layout.below { weights(&frame, state, below, boxed: true, options) }
+        if let robust = layout.robustness { robustnessBox(&frame, state, robust) }
     }
 
     // MARK: Header

@@ -14,7 +14,7 @@ enum WavesView {
         case .scenarios: return ScenariosView.list(&frame, state, Layout.main(state.size))
         case .compare: return ScenariosView.compare(&frame, state, Layout.main(state.size))
         }
-        let layout = Layout.waves(state.size)
+        let layout = Layout.waves(state)
         let d = state.derived.waves
         let w = state.waves
         let board = layout.board
@@ -23,7 +23,7 @@ enum WavesView {
         let fit = max(1, min(d.columns.count, board.width / 18))
         let first = max(0, min(w.column - fit / 2, d.columns.count - fit))
         let colWidth = board.width / fit
-        let rows = Layout.wavesCardRows(state.size)
+        let rows = Layout.wavesCardRows(state)
         for i in 0..<fit {
             let c = first + i
             let column = d.columns[c]
@@ -87,9 +87,12 @@ enum WavesView {
         frame.canvas.box(left, role: .border, title: scenario.map { "Scenario \($0) · \(column.title)" } ?? column.title,
                          titleRole: scenario == nil ? .title : .accent)
         let inner = left.inset(dx: 2, dy: 1)
-        var lines: [(String, StyleRole)] = []
-        func add(_ text: String, _ role: StyleRole = .normal) {
-            for part in TextWidth.wrap(text, width: inner.width) { lines.append((part, role)) }
+        // What the panel says, in order; on a short screen the optional lines (each coach's gauge,
+        // the gate items already met) give way first, then long lines are cut to one row each, so
+        // the gate's verdict and every unmet item show at 80×24.
+        var entries: [PanelLine] = []
+        func add(_ text: String, _ role: StyleRole = .normal, optional: Bool = false) {
+            entries.append(PanelLine(text: text, role: role, optional: optional))
         }
         if let id = column.wave, let wave = d.board.wave(id) {
             let dates = [wave.start.map { "from \($0)" }, wave.end.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
@@ -99,11 +102,11 @@ enum WavesView {
                 add("Capacity: " + cap.summary, cap.isOver ? .warning : .normal)
                 for load in cap.coaches {
                     if let notFree = load.notFreeText {
-                        add("  \(load.name): \(load.teams) here, ! \(notFree)", .warning)
+                        add("  \(load.name): \(load.teams) here, ! \(notFree)", .warning, optional: true)
                         continue
                     }
                     let gauge = String(repeating: "■", count: min(load.total, 12)) + String(repeating: "·", count: max(0, min(12, load.capacity) - load.total))
-                    add("  \(load.name): \(gauge) \(load.ratio)" + (load.isOver ? " ! over capacity" : ""), load.isOver ? .warning : .normal)
+                    add("  \(load.name): \(gauge) \(load.ratio)" + (load.isOver ? " ! over capacity" : ""), load.isOver ? .warning : .normal, optional: true)
                 }
             }
             let gate = d.gates[id] ?? []
@@ -114,7 +117,7 @@ enum WavesView {
                 add(unmet == 0 ? "Entry gate: met" : "Entry gate: \(unmet) of \(gate.count) unmet" + (wave.status == .planned ? " (A starts it with a reason)" : ""),
                     unmet == 0 ? .good : .warning)
                 for item in gate {
-                    add("  \(item.met ? "✓" : "✗") \(item.text)" + (item.evidence.isEmpty ? "" : " — \(item.evidence)"), item.met ? .normal : .warning)
+                    add("  \(item.met ? "✓" : "✗") \(item.text)" + (item.evidence.isEmpty ? "" : " — \(item.evidence)"), item.met ? .normal : .warning, optional: item.met)
                 }
             }
         } else if column.title == "Not yet planned" {
@@ -127,7 +130,7 @@ enum WavesView {
             add("\(team.name): \(team.size == 0 ? "?" : "\(team.size)") people · \(coach)"
                 + (d.openNotes[team.id].map { " · \($0) open resistance" } ?? ""), .title)
         }
-        for (i, line) in lines.prefix(inner.height).enumerated() {
+        for (i, line) in fit(entries, width: inner.width, height: inner.height).enumerated() {
             frame.canvas.text(line.0, x: inner.x, y: inner.y + i, role: line.1, width: inner.width)
         }
         guard rect.width >= 100 else { return }
@@ -162,5 +165,25 @@ enum WavesView {
         for (i, line) in flines.dropFirst(start).prefix(rin.height).enumerated() {
             frame.canvas.text(line.0, x: rin.x, y: rin.y + i, role: line.1, width: rin.width)
         }
+    }
+
+    struct PanelLine {
+        var text: String
+        var role: StyleRole
+        var optional: Bool
+    }
+
+    /// The panel's rows: everything wrapped if it fits; else without the optional lines; else those
+    /// cut to one row each; else the first rows that fit.
+    static func fit(_ entries: [PanelLine], width: Int, height: Int) -> [(String, StyleRole)] {
+        func wrapped(_ list: [PanelLine]) -> [(String, StyleRole)] {
+            list.flatMap { e in TextWidth.wrap(e.text, width: width).map { ($0, e.role) } }
+        }
+        let all = wrapped(entries)
+        if all.count <= height { return all }
+        let needed = entries.filter { !$0.optional }
+        let some = wrapped(needed)
+        if some.count <= height { return some }
+        return Array(needed.map { (TextWidth.truncate($0.text, to: width, ellipsis: "…"), $0.role) }.prefix(max(0, height)))
     }
 }
