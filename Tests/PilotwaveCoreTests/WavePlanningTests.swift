@@ -91,8 +91,8 @@ struct WavePlanningTests {
         let pia = try #require(plan.coach("coach-pia"))
         #expect(pia.seededFrom == "team-p1" && pia.capacity == 3 && pia.name == "Pia")
         #expect(WavePlanning.seeding(of: pia, plan: plan) == .after(team: "team-p1", order: 0))
-        #expect(WavePlanning.seeding(of: pia, plan: plan).allows(waveOrder: 1))
-        #expect(!WavePlanning.seeding(of: pia, plan: plan).allows(waveOrder: 0))
+        #expect(WavePlanning.availability(WavePlanning.seed(of: pia, plan: plan), wave: nil, order: 1, start: nil).free)
+        #expect(!WavePlanning.availability(WavePlanning.seed(of: pia, plan: plan), wave: nil, order: 0, start: nil).free)
         // Capacity is untouched by seeding: Pia coaching a wave-1 team counts like any coach.
         var team = try #require(plan.team("team-e"))
         team.coach = "coach-pia"
@@ -108,7 +108,7 @@ struct WavePlanningTests {
             == .after(team: "team-a", order: 1))
         #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C"), plan: plan) == .unseeded)
         #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-zz"), plan: plan) == .unseeded)
-        #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan).allows(waveOrder: 2))
+        #expect(WavePlanning.availability(of: Coach(id: "c", name: "C", seededFrom: "team-e"), for: plan.waves[2], plan: plan).free)
     }
 
     @Test func seedingIsRefusedWithoutALaterWave() throws {
@@ -119,7 +119,8 @@ struct WavePlanningTests {
             try WavePlanning.seedCoach(from: "team-e", name: "Eve", id: "coach-eve", plan: plan)
         }
         #expect(WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan) == .seedUnplanned(team: "team-e"))
-        #expect(!WavePlanning.seeding(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan).allows(waveOrder: 5))
+        #expect(!WavePlanning.availability(WavePlanning.seed(of: Coach(id: "c", name: "C", seededFrom: "team-e"), plan: plan),
+                                           wave: nil, order: 5, start: nil).free)
         try PlanEdit.moveTeam("team-e", toWave: "wave-2").apply(to: &plan)
         #expect(throws: EditError("Team-E is in the last wave (Scale out); there is no later wave for a coach seeded from it")) {
             try WavePlanning.seedCoach(from: "team-e", name: "Eve", id: "coach-eve", plan: plan)

@@ -136,4 +136,55 @@ struct WaveTimelineTests {
         f.plan.teams.append(f.plan.teams[1])
         #expect(WaveTimeline.coachLoad(f.plan, quarters).map(\.teams) == [1, 5, 4, 0])
     }
+
+    /// Ana (capacity 2) carries two teams in each of two waves that fall in Q3 2026.
+    func twoWavesInOneQuarter(secondStarts: Day) -> RulesFixture {
+        var f = RulesFixture()
+        f.coach("coach-ana", "Ana", capacity: 2)
+        for t in ["t-1", "t-2", "t-3", "t-4"] { f.team(TeamID(t), t, status: .inWave, coach: "coach-ana") }
+        f.wave("w-1", "Wave 1", order: 1, teams: ["t-1", "t-2"], status: .active, start: Day(2026, 7, 1), end: Day(2026, 8, 14))
+        f.wave("w-2", "Wave 2", order: 2, teams: ["t-3", "t-4"], start: secondStarts, end: Day(2026, 9, 30))
+        return f
+    }
+
+    @Test func wavesThatFollowEachOtherInAQuarterDoNotAddUpAndOverlappingOnesDo() throws {
+        let q3 = [q(2026, 3)]
+        // Wave 2 starts the day after Wave 1 ends: Ana carries two teams at a time, as on the board.
+        var f = twoWavesInOneQuarter(secondStarts: Day(2026, 8, 15))
+        var load = try #require(WaveTimeline.coachLoad(f.plan, q3).first)
+        #expect(load.coaches.map(\.teams) == [2] && !load.isOver && load.teams == 4)
+        #expect(WavePlanning.capacity(f.plan).values.allSatisfy { !$0.isOver })
+        // Starting a day before it ends, the waves overlap: four teams at once, over here and on the board.
+        f = twoWavesInOneQuarter(secondStarts: Day(2026, 8, 14))
+        load = try #require(WaveTimeline.coachLoad(f.plan, q3).first)
+        #expect(load.coaches.map(\.teams) == [4] && load.isOver)
+        #expect(WavePlanning.capacity(f.plan)["w-2"]?.isOver == true)
+        // A done wave is carried by nobody any more.
+        f.plan.waves[0].status = .done
+        load = try #require(WaveTimeline.coachLoad(f.plan, q3).first)
+        #expect(load.coaches.map(\.teams) == [2] && !load.isOver && load.teams == 2)
+    }
+
+    /// The timeline and the board read one rule: over the demo and variations of it, a coach is over
+    /// in some quarter exactly when the board has them over in some wave not done, at the same peak.
+    @Test func theTimelineAndTheBoardAgreeOnEveryCoachsPeak() {
+        var plans = [DemoPlan.make(today: DemoPlan.storyWeek)]
+        var later = plans[0]
+        for w in later.waves.indices { later.waves[w].start = later.waves[w].start?.adding(days: -40) }
+        plans.append(later)
+        var done = plans[0]
+        if let w = done.waves.indices.first { done.waves[w].status = .done }
+        plans.append(done)
+        for plan in plans {
+            let quarters = WaveTimeline.quarters(plan, today: DemoPlan.storyWeek)
+            let timeline = WaveTimeline.coachLoad(plan, quarters)
+            let board = WavePlanning.capacity(plan)
+            for coach in plan.coaches {
+                let onTimeline = timeline.compactMap { $0.coaches.first { $0.coach == coach.id }?.teams }.max() ?? 0
+                let onBoard = plan.waves.filter { WavePlanning.busyDays($0) != nil }
+                    .compactMap { board[$0.id]?.coaches.first { $0.coach == coach.id }?.total }.max() ?? 0
+                #expect(onTimeline == onBoard, "\(coach.name)")
+            }
+        }
+    }
 }

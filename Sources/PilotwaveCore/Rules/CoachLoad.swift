@@ -23,6 +23,10 @@ extension WavePlanning {
         public let counts: [[Int: Int]]
         /// Per wave: ``WavePlanning/busyDays(_:)``.
         public let spans: [ClosedRange<Int>?]
+        /// Per wave: the teams it counts (its known teams not counted in an earlier wave), and those
+        /// of them without a known coach.
+        public let teams: [Int]
+        public let uncoached: [Int]
 
         public init(_ plan: Plan) {
             let order = plan.waves.indices.sorted {
@@ -33,16 +37,24 @@ extension WavePlanning {
             var coachIndex: [CoachID: Int] = [:]
             for (k, coach) in plan.coaches.enumerated() where coachIndex[coach.id] == nil { coachIndex[coach.id] = k }
             var counts = [[Int: Int]](repeating: [:], count: plan.waves.count)
+            var teams = [Int](repeating: 0, count: plan.waves.count)
+            var uncoached = [Int](repeating: 0, count: plan.waves.count)
             if !waveOf.isEmpty {
                 var counted = Set<TeamID>()
                 for t in plan.teams.indices {
                     let id = plan.teams[t].id
-                    guard let w = waveOf[id], counted.insert(id).inserted,
-                        let coach = plan.teams[t].coach, let k = coachIndex[coach] else { continue }
-                    counts[w][k, default: 0] += 1
+                    guard let w = waveOf[id], counted.insert(id).inserted else { continue }
+                    teams[w] += 1
+                    if let coach = plan.teams[t].coach, let k = coachIndex[coach] {
+                        counts[w][k, default: 0] += 1
+                    } else {
+                        uncoached[w] += 1
+                    }
                 }
             }
             self.counts = counts
+            self.teams = teams
+            self.uncoached = uncoached
             spans = plan.waves.map(WavePlanning.busyDays)
         }
 
@@ -51,28 +63,104 @@ extension WavePlanning {
         public func peak(coach k: Int, during w: Int) -> (total: Int, waves: [Int]) {
             let own = counts[w][k] ?? 0
             guard let span = spans[w] else { return (own, own > 0 ? [w] : []) }
-            // Overlapping waves with teams of this coach; the peak falls on one of their starts.
-            let others = spans.indices.filter { o in
-                o != w && (counts[o][k] ?? 0) > 0 && spans[o].map { $0.overlaps(span) } == true
+            let peak = self.peak(coach: k, within: span)
+            return (peak.total, own > 0 ? [w] + peak.waves.filter { $0 != w } : peak.waves)
+        }
+
+        /// The most teams coach `k` carries at once on any of `days` (day ordinals), and the waves
+        /// that make it up (plan order): only waves that run at the same time add up; done waves and
+        /// planned ones without a start count for nothing (the timeline's load in a quarter).
+        public func peak(coach k: Int, within days: ClosedRange<Int>) -> (total: Int, waves: [Int]) {
+            let running = spans.indices.filter { o in
+                (counts[o][k] ?? 0) > 0 && spans[o].map { $0.overlaps(days) } == true
             }
-            var best = (total: own, waves: own > 0 ? [w] : [])
-            for point in Set([span.lowerBound] + others.map { max(span.lowerBound, spans[$0]!.lowerBound) }).sorted() {
-                let running = others.filter { spans[$0]!.contains(point) }
-                let total = own + running.reduce(0) { $0 + counts[$1][k]! }
-                if total > best.total { best = (total, (own > 0 ? [w] : []) + running) }
+            // The peak falls on the first day, or on the start of one of the waves.
+            var best = (total: 0, waves: [Int]())
+            for point in Set([days.lowerBound] + running.map { max(days.lowerBound, spans[$0]!.lowerBound) }).sorted() {
+                let here = running.filter { spans[$0]!.contains(point) }
+                let total = here.reduce(0) { $0 + counts[$1][k]! }
+                if total > best.total { best = (total, here) }
             }
             return best
         }
     }
 
-    /// Whether `coach` may carry teams of `wave` (a seeded coach only after their own team's wave),
-    /// and if not, the name of the wave they are free after ("the pilots" for a pilot in no wave; nil
-    /// when the seeding team is in no wave at all).
-    public static func availability(of coach: Coach, for wave: Wave, plan: Plan) -> (free: Bool, after: String?) {
-        let seeding = seeding(of: coach, plan: plan)
-        guard !seeding.allows(waveOrder: wave.order) else { return (true, nil) }
-        guard case .after(let team, _) = seeding else { return (false, nil) }
-        return (false, plan.orderedWaves.first { $0.teams.contains(team) }?.name ?? "the pilots")
+    // MARK: Seeded coaches' availability
+
+    /// Where a coach was seeded from, found once: all ``availability(_:wave:order:start:)`` needs.
+    public struct Seed: Hashable, Sendable {
+        public var seeding: Seeding
+        /// The seeding team's earliest wave (nil for a pilot outside any wave, or a team in no wave).
+        public var wave: WaveID?
+        /// That wave's name ("the pilots" for a pilot outside any wave).
+        public var waveName: String?
+        /// That wave's end date, when it has one.
+        public var end: Day?
+
+        public static let unseeded = Seed(seeding: .unseeded)
+
+        /// The seed of a coach seeded from `team` (nil: unknown), whose earliest wave is `wave`.
+        public init(team: Team?, wave: Wave?) {
+            guard let team else { self = .unseeded; return }
+            if let wave {
+                self.init(seeding: .after(team: team.id, order: wave.order), wave: wave.id, waveName: wave.name, end: wave.end)
+            } else if team.status == .pilot {
+                self.init(seeding: .after(team: team.id, order: 0), waveName: "the pilots")
+            } else {
+                self.init(seeding: .seedUnplanned(team: team.id))
+            }
+        }
+
+        init(seeding: Seeding, wave: WaveID? = nil, waveName: String? = nil, end: Day? = nil) {
+            self.seeding = seeding
+            self.wave = wave
+            self.waveName = waveName
+            self.end = end
+        }
+    }
+
+    /// Whether a seeded coach is free for a wave, and if not, until when.
+    public struct Availability: Hashable, Sendable {
+        public var free: Bool
+        /// For a coach not free: the wave they are free after (nil: their team is in no wave).
+        public var after: String?
+        /// For a coach not free only because of dates: the day they are free from (the day after
+        /// their own wave ends), which comes after the wave's start.
+        public var from: Day?
+    }
+
+    /// Where `coach` was seeded from in `plan`.
+    public static func seed(of coach: Coach, plan: Plan) -> Seed {
+        guard let id = coach.seededFrom, let team = plan.team(id) else { return .unseeded }
+        return Seed(team: team, wave: plan.orderedWaves.first { $0.teams.contains(id) })
+    }
+
+    /// The one rule for whether a coach seeded as `seed` may carry teams of a wave (`wave`: its id, nil
+    /// for a pilot outside any wave; `order`; `start`). Never their own wave. When both waves have
+    /// dates — their own wave an end, this one a start — they are free from the day after their own
+    /// wave ends; otherwise only for waves of a later order. Seeded from a team in no wave: never.
+    public static func availability(_ seed: Seed, wave: WaveID?, order: Int, start: Day?) -> Availability {
+        let free: Bool
+        var from: Day?
+        switch seed.seeding {
+        case .unseeded: return Availability(free: true)
+        case .seedUnplanned: return Availability(free: false)
+        case .after(_, let own):
+            if wave != nil && wave == seed.wave {
+                free = false
+            } else if let end = seed.end, let start {
+                free = start > end
+                if !free && order > own { from = end.adding(days: 1) }
+            } else {
+                free = order > own
+            }
+        }
+        return free ? Availability(free: true) : Availability(free: false, after: seed.waveName, from: from)
+    }
+
+    /// Whether `coach` may carry teams of `wave` (``availability(_:wave:order:start:)``).
+    public static func availability(of coach: Coach, for wave: Wave, plan: Plan) -> Availability {
+        availability(seed(of: coach, plan: plan), wave: wave.id, order: wave.order, start: wave.start)
     }
 
     /// How coach `coach` stands in `wave`: its teams there, the teams of overlapping waves at the
@@ -90,6 +178,6 @@ extension WavePlanning {
         let free = availability(of: coach, for: plan.waves[w], plan: plan)
         return CoachLoad(coach: coach.id, name: coach.name, teams: own, capacity: coach.capacity,
                          others: peak.total - own, otherWaves: peak.waves.filter { $0 != w }.map { plan.waves[$0].name },
-                         isFree: free.free, freeAfter: free.after)
+                         isFree: free.free, freeAfter: free.after, freeFrom: free.from)
     }
 }

@@ -70,36 +70,52 @@ extension PlanChecks {
         }
     }
 
-    /// `seededCoachTooEarly` (warning): a coach seeded from a team of the wave with order k carries
-    /// teams of a wave of order k or earlier, or is seeded from a team in no wave and carries any
-    /// (a pilot outside any wave counts as order 0). Done waves are ignored. One finding per coach.
+    /// `seededCoachTooEarly` (warning): a seeded coach carries teams of a wave they are not free for
+    /// (``WavePlanning/availability(_:wave:order:start:)``, the rule the board uses): their own wave, a
+    /// wave that starts before their own wave ends, or — without those dates — a wave of the same or
+    /// an earlier order; or they are seeded from a team in no wave and carry any (a pilot outside any
+    /// wave counts as order 0). Done waves are ignored. One finding per coach.
     public static func seededCoachTooEarly(_ c: CheckContext) -> [Finding] {
-        // Seeded coaches by position in `plan.coaches`: the seeding team's position and wave order.
-        var seeds: [CoachID: (coach: Int, team: Int, order: Int?)] = [:]
+        // Seeded coaches by id: their position in `plan.coaches`, the seeding team's position, the seed.
+        var seeds: [CoachID: (coach: Int, team: Int, seed: WavePlanning.Seed)] = [:]
         for (k, coach) in c.plan.coaches.enumerated() {
-            guard let seed = coach.seededFrom, let t = c.teamIndex[seed], c.coachIndex[coach.id] == k else { continue }
-            seeds[coach.id] = (k, t, c.order(ofTeam: t))
+            guard let id = coach.seededFrom, let t = c.teamIndex[id], c.coachIndex[coach.id] == k else { continue }
+            let p = c.placement[t]
+            seeds[coach.id] = (k, t, WavePlanning.Seed(team: c.plan.teams[t], wave: p >= 0 ? c.plan.waves[p] : nil))
         }
         guard !seeds.isEmpty else { return [] }
-        var early: [Int: [Int]] = [:]
+        // Per coach: the teams carried too early, and whether only the dates make each so.
+        var early: [Int: [(team: Int, from: Day?)]] = [:]
         for (t, team) in c.plan.teams.enumerated() {
             guard let id = team.coach, let seed = seeds[id], let order = c.order(ofTeam: t) else { continue }
             let p = c.placement[t]
-            if p >= 0 && c.plan.waves[p].status == .done { continue }
-            if seed.order.map({ order <= $0 }) ?? true { early[seed.coach, default: []].append(t) }
+            let wave = p >= 0 ? c.plan.waves[p] : nil
+            if wave?.status == .done { continue }
+            let free = WavePlanning.availability(seed.seed, wave: wave?.id, order: order, start: wave?.start)
+            if !free.free { early[seed.coach, default: []].append((t, free.from)) }
         }
         return early.keys.sorted().map { k in
             let coach = c.plan.coaches[k]
             let seed = seeds[coach.id]!
             let teams = early[k]!
             let seedName = c.plan.teams[seed.team].name
-            let carried = Words.short(teams.map { "\(c.plan.teams[$0].name) (\(c.waveName(ofTeam: $0)))" })
-            let message = seed.order == nil
-                ? "\(coach.name) is seeded from \(seedName), which is in no wave, yet coaches \(carried)"
-                : "\(coach.name), seeded from \(seedName) (\(c.waveName(ofTeam: seed.team))), coaches \(carried); "
-                    + "a seeded coach is free only for the waves after \(c.waveName(ofTeam: seed.team))"
+            let ownWave = c.waveName(ofTeam: seed.team)
+            let carried = Words.short(teams.map { "\(c.plan.teams[$0.team].name) (\(c.waveName(ofTeam: $0.team)))" })
+            // The waves of a later order that start before the coach's own wave ends.
+            var dated: [Int] = []
+            for t in teams where t.from != nil && !dated.contains(c.placement[t.team]) { dated.append(c.placement[t.team]) }
+            let starts = dated.map { "\(c.plan.waves[$0].name) (\(c.plan.waves[$0].start!))" }
+            let ends = dated.isEmpty ? "" : ", which ends \(seed.seed.end!), after "
+                + Words.list(starts) + (dated.count == 1 ? " starts" : " start")
+            let message: String
+            if case .seedUnplanned = seed.seed.seeding {
+                message = "\(coach.name) is seeded from \(seedName), which is in no wave, yet coaches \(carried)"
+            } else {
+                message = "\(coach.name), seeded from \(seedName) (\(ownWave)), coaches \(carried); "
+                    + "a seeded coach is free only for the waves after \(ownWave)\(ends)"
+            }
             var concerns = [coach.id.raw, c.plan.teams[seed.team].id.raw]
-            for t in teams where t != seed.team { concerns.append(c.plan.teams[t].id.raw) }
+            for t in teams where t.team != seed.team { concerns.append(c.plan.teams[t.team].id.raw) }
             return Finding(
                 code: "seededCoachTooEarly", severity: .warning, message: message, concerns: concerns,
                 guidance: "Teams of earlier waves seed coaches for later ones: a member becomes a coach once "

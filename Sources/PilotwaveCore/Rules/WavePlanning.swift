@@ -18,6 +18,9 @@ public enum WavePlanning {
         public var isFree = true
         /// For a coach not free: the wave they are free after (nil: their team is in no wave).
         public var freeAfter: String?
+        /// For a coach not free only because their own wave ends after this one starts: the day they
+        /// are free from.
+        public var freeFrom: Day?
         /// Every team the coach carries at once while this wave runs.
         public var total: Int { teams + others }
         public var isOver: Bool { total > capacity }
@@ -25,9 +28,12 @@ public enum WavePlanning {
         public var ratio: String {
             "\(total)/\(capacity)" + (others == 0 ? "" : " (\(teams) here, \(others) in \(Words.list(otherWaves)))")
         }
-        /// "not free until after Pilots".
+        /// "not free until after Pilots"; "not free until 2026-08-01, after Pilots" when their own
+        /// wave ends after this one starts.
         public var notFreeText: String? {
-            isFree ? nil : "not free until after " + (freeAfter ?? "their team is in a wave")
+            guard !isFree else { return nil }
+            if let freeFrom, let freeAfter { return "not free until \(freeFrom), after \(freeAfter)" }
+            return "not free until after " + (freeAfter ?? "their team is in a wave")
         }
     }
 
@@ -153,29 +159,16 @@ public enum WavePlanning {
         /// Not seeded from a team (or from one no longer in the plan): free for every wave.
         case unseeded
         /// Seeded from `team`, of the wave with order `order` (0 for a pilot outside any wave):
-        /// free only for waves of a later order.
+        /// free only once that wave is over (``WavePlanning/availability(_:wave:order:start:)``).
         case after(team: TeamID, order: Int)
         /// Seeded from `team`, which is in no wave: free for no wave yet.
         case seedUnplanned(team: TeamID)
-
-        /// Whether the coach may carry teams of a wave with order `waveOrder`.
-        public func allows(waveOrder: Int) -> Bool {
-            switch self {
-            case .unseeded: true
-            case .after(_, let order): waveOrder > order
-            case .seedUnplanned: false
-            }
-        }
     }
 
     /// When `coach` is free to coach, from the wave of the team it was seeded from (its earliest
-    /// wave; a pilot outside any wave counts as order 0).
+    /// wave; a pilot outside any wave counts as order 0). See ``availability(_:wave:order:start:)``.
     public static func seeding(of coach: Coach, plan: Plan) -> Seeding {
-        guard let seed = coach.seededFrom, let team = plan.team(seed) else { return .unseeded }
-        if let order = plan.orderedWaves.first(where: { $0.teams.contains(seed) })?.order {
-            return .after(team: seed, order: order)
-        }
-        return team.status == .pilot ? .after(team: seed, order: 0) : .seedUnplanned(team: seed)
+        seed(of: coach, plan: plan).seeding
     }
 
     /// The edit that adds a coach seeded from `team`: a member of a team that has been through a

@@ -90,11 +90,12 @@ public struct WaveTimeline: Hashable, Sendable {
         public func covers(_ q: Quarter) -> Bool { quarters?.contains(q) ?? false }
     }
 
-    /// The teams carried in one quarter: by each coach (coaches carrying at least one team, in plan
-    /// order) and without a (known) coach.
+    /// The teams carried in one quarter (``WaveTimeline/coachLoad(_:_:)``): by each coach (coaches
+    /// carrying at least one team, in plan order; `teams` is the most they carry at once in the
+    /// quarter) and without a (known) coach.
     public struct QuarterLoad: Hashable, Sendable {
         public var quarter: Quarter
-        /// Teams of the waves running this quarter.
+        /// Teams of the waves running this quarter (done waves are not counted).
         public var teams: Int
         public var coaches: [WavePlanning.CoachLoad]
         public var uncoached: Int
@@ -184,61 +185,27 @@ public struct WaveTimeline: Hashable, Sendable {
         }
     }
 
-    /// For each of `quarters`: the teams of the waves running that quarter (dated waves, whatever
-    /// their status: a past quarter shows what was carried then), per coach against capacity.
-    /// A team counts once, in its earliest wave. One pass over the teams.
+    /// For each of `quarters`: the teams of the waves running in it, and each coach's load there by
+    /// the board's rule (``WavePlanning/CoachLoads``): the most teams they carry at once on any day of
+    /// the quarter, so waves that follow each other within a quarter do not add up, and waves that
+    /// overlap do. Done waves, and planned ones without a start, count for nothing. A team counts once,
+    /// in its earliest wave.
     public static func coachLoad(_ plan: Plan, _ quarters: [Quarter]) -> [QuarterLoad] {
-        guard let firstQuarter = quarters.first else { return [] }
-        // Position in `quarters` of each quarter, which need not be contiguous.
-        var slot: [Int: Int] = [:]
-        for (i, q) in quarters.enumerated() where slot[q.index] == nil { slot[q.index] = i }
-        let contiguous = quarters.count == firstQuarter.distance(to: quarters[quarters.count - 1]) + 1
-            && slot.count == quarters.count
-        func slots(_ range: ClosedRange<Quarter>) -> [Int] {
-            if contiguous {
-                let lo = max(0, firstQuarter.distance(to: range.lowerBound))
-                let hi = min(quarters.count - 1, firstQuarter.distance(to: range.upperBound))
-                return lo <= hi ? Array(lo...hi) : []
-            }
-            return quarters.indices.filter { range.contains(quarters[$0]) }
-        }
-
-        // The slots of each wave's span, and each team's earliest wave (planned order).
-        let order = plan.waves.indices.sorted {
-            (plan.waves[$0].order, plan.waves[$0].name, $0) < (plan.waves[$1].order, plan.waves[$1].name, $1)
-        }
-        var waveSlots: [[Int]] = Array(repeating: [], count: plan.waves.count)
-        var waveOf: [TeamID: Int] = [:]
-        for w in order {
-            guard let range = Self.quarters(of: plan.waves[w]) else { continue }
-            waveSlots[w] = slots(range)
-            guard !waveSlots[w].isEmpty else { continue }
-            for id in plan.waves[w].teams where waveOf[id] == nil { waveOf[id] = w }
-        }
-
-        let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        var carried = [[Int]](repeating: [Int](repeating: 0, count: plan.coaches.count), count: quarters.count)
-        var uncoached = [Int](repeating: 0, count: quarters.count)
-        var teams = [Int](repeating: 0, count: quarters.count)
-        if !waveOf.isEmpty {
-            var counted = Set<TeamID>()
-            for team in plan.teams {
-                guard let w = waveOf[team.id], counted.insert(team.id).inserted else { continue }
-                let k = team.coach.flatMap { coachIndex[$0] }
-                for s in waveSlots[w] {
-                    teams[s] += 1
-                    if let k { carried[s][k] += 1 } else { uncoached[s] += 1 }
-                }
-            }
-        }
-        return quarters.indices.map { s in
-            let loads = carried[s].indices.compactMap { k -> WavePlanning.CoachLoad? in
-                guard carried[s][k] > 0 else { return nil }
+        guard !quarters.isEmpty else { return [] }
+        let loads = WavePlanning.CoachLoads(plan)
+        let busy = plan.waves.indices.filter { loads.spans[$0] != nil && loads.teams[$0] > 0 }
+        return quarters.map { q in
+            let days = q.first.ordinal...q.last.ordinal
+            let running = busy.filter { loads.spans[$0]!.overlaps(days) }
+            var carrying = Set<Int>()
+            for w in running { carrying.formUnion(loads.counts[w].keys) }
+            let coaches = carrying.sorted().map { k in
                 let coach = plan.coaches[k]
-                return WavePlanning.CoachLoad(coach: coach.id, name: coach.name, teams: carried[s][k],
-                                              capacity: coach.capacity)
+                return WavePlanning.CoachLoad(coach: coach.id, name: coach.name,
+                                              teams: loads.peak(coach: k, within: days).total, capacity: coach.capacity)
             }
-            return QuarterLoad(quarter: quarters[s], teams: teams[s], coaches: loads, uncoached: uncoached[s])
+            return QuarterLoad(quarter: q, teams: running.reduce(0) { $0 + loads.teams[$1] }, coaches: coaches,
+                               uncoached: running.reduce(0) { $0 + loads.uncoached[$1] })
         }
     }
 }
