@@ -67,4 +67,24 @@ struct DocsTests {
                     "the user guide never introduces the \(view.title) view with its key \(key)")
         }
     }
+
+    /// Every plan check the rules can raise is described in the user guide by its code, so a check
+    /// added without its guidance fails here. The codes are read from the rules' sources.
+    @Test func theUserGuideDescribesEveryCheck() throws {
+        let rules = Self.root.appendingPathComponent("Sources/PilotwaveCore/Rules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: rules.path).filter { $0.hasSuffix(".swift") }
+        var codes = Set<String>()
+        for file in files {
+            let source = try String(contentsOf: rules.appendingPathComponent(file), encoding: .utf8)
+            let regex = try NSRegularExpression(pattern: #"code: "([A-Za-z]+)""#)
+            for match in regex.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+                if let r = Range(match.range(at: 1), in: source) { codes.insert(String(source[r])) }
+            }
+        }
+        #expect(codes.count >= 30, "the scan finds the checks: \(codes.sorted())")
+        let guide = try Self.text("docs/user-guide.md")
+        for code in codes.sorted() {
+            #expect(guide.contains("`\(code)`"), "the user guide does not describe the check `\(code)`")
+        }
+    }
 }
