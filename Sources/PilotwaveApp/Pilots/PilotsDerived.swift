@@ -14,6 +14,9 @@ public struct PilotsDerived: Sendable {
     /// Hard-flag count per team index.
     public private(set) var flagCounts: [UInt8] = []
     public private(set) var robustness: Robustness?
+    /// The pilots ranked outside the robustness check's top N, with their rank (worked out with the
+    /// check, so drawing the box does not walk the ranking).
+    public private(set) var pilotsOutside: [(team: Int32, rank: Int)] = []
     /// The current voting round's tally (all of it; the view hides it until revealed).
     public private(set) var tally: [TeamID: Int] = [:]
     public private(set) var round: VoteRound?
@@ -104,7 +107,13 @@ public struct PilotsDerived: Sendable {
             chosen = order.filter(isChosen) + outOfScope.filter(isChosen)
         }
         if robustness?.n != min(n, order.count), let model {
-            robustness = Robustness.analyse(model, n: n)
+            let r = Robustness.analyse(model, n: n)
+            robustness = r
+            let top = Set(r.top)
+            pilotsOutside = chosen.compactMap { t in
+                guard !top.contains(t), let rank = rank(ofTeam: Int(t)) else { return nil }
+                return (t, rank)
+            }
         }
         return rebuilt
     }

@@ -14,7 +14,11 @@ extension Robustness {
 
     /// "Pilots outside the top 3: Fraud Signals (#5) and 🚀 Launchpad (#7)", or nil when none is.
     public func pilotsOutsideText(_ plan: Plan, order: [Int32]) -> String? {
-        let outside = pilotsOutside(plan, order: order)
+        pilotsOutsideText(plan, outside: pilotsOutside(plan, order: order))
+    }
+
+    /// The same from pilots already found outside the top N (a view's cache).
+    public func pilotsOutsideText(_ plan: Plan, outside: [(team: Int32, rank: Int)]) -> String? {
         guard !outside.isEmpty else { return nil }
         let names = outside.map { "\(plan.teams[Int($0.team)].name) (#\($0.rank))" }
         return (outside.count == 1 ? "Pilot outside the top \(n): " : "Pilots outside the top \(n): ") + Words.list(names)

@@ -224,10 +224,10 @@ enum PilotsView {
         // Every pilot chosen from outside the top N (on votes, or against the scores) is named, in one
         // line that the box keeps room for: the verdict lines give way first.
         let d = state.derived.pilots
-        let outside = r.pilotsOutside(plan, order: d.order)
+        let outside = d.pilotsOutside
         let pilotLine = outside.count == 1
             ? "★ \(plan.teams[Int(outside[0].team)].name) is a pilot at #\(outside[0].rank), outside the top \(r.n)"
-            : r.pilotsOutsideText(plan, order: d.order).map { "★ " + $0 }
+            : r.pilotsOutsideText(plan, outside: outside).map { "★ " + $0 }
         let pilotParts = pilotLine.map { TextWidth.wrap($0, width: inner.width) } ?? []
         var room = inner.height - pilotParts.count
         var verdict: [(String, StyleRole)] = []
