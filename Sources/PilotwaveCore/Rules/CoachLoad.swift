@@ -27,6 +27,16 @@ extension WavePlanning {
         /// of them without a known coach.
         public let teams: [Int]
         public let uncoached: [Int]
+        /// Per coach position: the waves (plan order) in which the coach has teams, so a coach's
+        /// peak looks at their own waves, not at every wave of the plan.
+        let wavesByCoach: [Int: [Int]]
+        /// Per seeded coach position: where they were seeded from (found once, not per wave).
+        let seeds: [Int: Seed]
+        /// Coach id → position in `plan.coaches` (the first, for a repeated id).
+        let coachIndex: [CoachID: Int]
+
+        /// The seed of the coach at position `k`.
+        func seed(_ k: Int) -> Seed { seeds[k] ?? .unseeded }
 
         public init(_ plan: Plan) {
             let order = plan.waves.indices.sorted {
@@ -56,6 +66,23 @@ extension WavePlanning {
             self.teams = teams
             self.uncoached = uncoached
             spans = plan.waves.map(WavePlanning.busyDays)
+            var byCoach: [Int: [Int]] = [:]
+            for w in counts.indices { for (k, n) in counts[w] where n > 0 { byCoach[k, default: []].append(w) } }
+            wavesByCoach = byCoach
+            // Seeded coaches: their teams found in one pass, their earliest wave from `waveOf`.
+            var seededTeams: [TeamID: Int] = [:]
+            for coach in plan.coaches { if let id = coach.seededFrom { seededTeams[id] = -1 } }
+            if !seededTeams.isEmpty {
+                for t in plan.teams.indices where seededTeams[plan.teams[t].id] == -1 { seededTeams[plan.teams[t].id] = t }
+            }
+            var seeds: [Int: Seed] = [:]
+            for (k, coach) in plan.coaches.enumerated() {
+                guard let id = coach.seededFrom else { continue }
+                guard let t = seededTeams[id], t >= 0 else { seeds[k] = .unseeded; continue }
+                seeds[k] = Seed(team: plan.teams[t], wave: waveOf[id].map { plan.waves[$0] })
+            }
+            self.seeds = seeds
+            self.coachIndex = coachIndex
         }
 
         /// The most teams coach `k` carries at once while the wave at `w` runs, and the waves that make
@@ -71,9 +98,7 @@ extension WavePlanning {
         /// that make it up (plan order): only waves that run at the same time add up; done waves and
         /// planned ones without a start count for nothing (the timeline's load in a quarter).
         public func peak(coach k: Int, within days: ClosedRange<Int>) -> (total: Int, waves: [Int]) {
-            let running = spans.indices.filter { o in
-                (counts[o][k] ?? 0) > 0 && spans[o].map { $0.overlaps(days) } == true
-            }
+            let running = (wavesByCoach[k] ?? []).filter { o in spans[o].map { $0.overlaps(days) } == true }
             // The peak falls on the first day, or on the start of one of the waves.
             var best = (total: 0, waves: [Int]())
             for point in Set([days.lowerBound] + running.map { max(days.lowerBound, spans[$0]!.lowerBound) }).sorted() {
@@ -175,7 +200,8 @@ extension WavePlanning {
         let coach = plan.coaches[k]
         let own = loads.counts[w][k] ?? 0
         let peak = loads.peak(coach: k, during: w)
-        let free = availability(of: coach, for: plan.waves[w], plan: plan)
+        let wave = plan.waves[w]
+        let free = availability(loads.seed(k), wave: wave.id, order: wave.order, start: wave.start)
         return CoachLoad(coach: coach.id, name: coach.name, teams: own, capacity: coach.capacity,
                          others: peak.total - own, otherWaves: peak.waves.filter { $0 != w }.map { plan.waves[$0].name },
                          isFree: free.free, freeAfter: free.after, freeFrom: free.from)

@@ -83,7 +83,7 @@ public enum WavePlanning {
     /// The wave at `w`'s capacity, with the positions of teams in `plan.teams` by id (ids it lacks, or
     /// maps to a negative position, are teams that no longer exist).
     static func capacity(of w: Int, plan: Plan, teamIndex: [TeamID: Int], loads: CoachLoads) -> Capacity {
-        let coachIndex = Dictionary(plan.coaches.indices.map { (plan.coaches[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        let coachIndex = loads.coachIndex
         var carrying = Set<Int>()
         var uncoached = 0
         var count = 0
