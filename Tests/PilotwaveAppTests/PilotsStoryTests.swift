@@ -34,7 +34,7 @@ struct PilotsStoryTests {
         #expect(Array(ranking(d).prefix(4)) == ["Claims Intake", "Équipe Crème", "Quote & Buy", "Broker Hub"])
         #expect(selected(d)?.name == "Broker Hub", "the selection follows the team when the ranking re-orders")
         #expect(d.screen.line(containing: "▶     4 Broker Hub") != nil)
-        #expect(toasts.first == "Learning appetite weight 4 → 5")
+        #expect(toasts.first == "Learning appetite weight 4 → 5; the ranking re-ordered", "the toast says the ranking moved even when the selected team stays")
         #expect(toasts.contains { $0.hasSuffix("; Broker Hub #3 → #4") }, "the toast says where the selected team went")
         d.keys("u")
         #expect(d.state.plan.criterion(Criterion.learningAppetite)?.weight == 6)

@@ -16,6 +16,14 @@ extension EditForm {
         ])
     }
 
+    /// The weight of `criterion`, typed: empty to start, the current weight in the help.
+    public static func weight(_ criterion: Criterion) -> EditForm {
+        EditForm(purpose: .weight(criterion.id), title: "Weight — \(criterion.name)", fields: [
+            textField("weight", "Weight", "", limit: 6,
+                      help: "A whole number from 0 (ignored) to 10; now \(criterion.weight). Enter sets it; ] or [ sets it and moves to the next or previous criterion."),
+        ])
+    }
+
     /// A new custom criterion, rated 1–5 with an anchor sentence per level.
     public static func criterion() -> EditForm {
         var fields = [

@@ -57,24 +57,9 @@ extension Reducer {
             let n = state.plan.criteria.count
             guard n > 0 else { break }
             state.pilots.criterion = (state.pilots.criterion + (id == "pilots.nextCriterion" ? 1 : n - 1)) % n
-        case "pilots.weightUp", "pilots.weightDown":
-            guard state.pilots.criterion < state.plan.criteria.count else { break }
-            let c = state.plan.criteria[state.pilots.criterion]
-            let w = c.weight + (id == "pilots.weightUp" ? 1 : -1)
-            guard Criterion.weightRange.contains(w) else {
-                toast(&state, "\(c.name) is already at \(c.weight) (weights run 0–10)", env, kind: .error)
-                break
-            }
-            let before = selectedPilotTeam(state)
-            let rankBefore = state.derived.pilots.rank(row: state.pilots.selected)
-            if apply(&state, .setWeight(c.id, w), env) {
-                refreshPilots(&state)
-                var text = "\(c.name) weight \(c.weight) → \(w)"
-                if let before, let old = rankBefore, let now = state.derived.pilots.rank(row: state.pilots.selected), old != now {
-                    text += "; \(before.name) #\(old) → #\(now)"
-                }
-                toast(&state, text, env)
-            }
+        case "pilots.weightUp", "pilots.weightDown": stepWeight(&state, up: id == "pilots.weightUp", env)
+        case "pilots.setWeight": openWeightForm(&state)
+        case "pilots.setAllWeights": setAllWeights(&state, [], env)
         case "pilots.resetWeights":
             let changed = state.plan.criteria.contains { c in Criterion.defaults.contains { $0.id == c.id && $0.weight != c.weight } }
             guard changed else {
@@ -224,6 +209,7 @@ extension Reducer {
     static func handlePilotsOverlay(_ state: inout AppState, _ key: Key, _ env: Environment) -> [Effect]? {
         switch state.overlay {
         case .editForm(var form):
+            if case .weight(let criterion) = form.purpose, handleWeightForm(&state, form, criterion, key, env) { return [] }
             switch form.handle(key, keymap: env.keymap) {
             case .cancel:
                 state.overlay = nil
@@ -362,6 +348,8 @@ extension Reducer {
                 state.pilots.criterion = state.plan.criteria.count - 1
                 toast(&state, "Added \(criterion.name) (weight \(criterion.weight)); r rates the selected team on it", env)
             }
+        case .weight(let criterion):
+            commitWeightForm(&state, form, criterion, env)
         case .voteRound:
             guard let round = form.buildVoteRound(id: VoteRoundID(env.newID("round")), at: env.now()) else {
                 state.overlay = .editForm(form)

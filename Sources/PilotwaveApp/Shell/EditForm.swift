@@ -10,6 +10,8 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case outcome(TeamID)
         /// A new criterion the facilitator adds in the session.
         case criterion
+        /// The weight of one criterion, typed.
+        case weight(CriterionKey)
         /// A new dot-voting round.
         case voteRound
         /// Recording the pilot selection in the decision log.

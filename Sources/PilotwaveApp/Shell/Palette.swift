@@ -1,3 +1,4 @@
+import PilotwaveCore
 import TerminalUI
 
 /// The command palette: a query and the commands that match it.
@@ -16,8 +17,25 @@ public struct PaletteState: Sendable, Equatable {
         public var matched: [Int]
     }
 
-    /// The commands offered for the query in `state`, best match first.
+    /// Commands typed with their arguments: the word, then the arguments separated by spaces.
+    static let typedCommands: [String: CommandID] = ["weights": "pilots.setAllWeights"]
+
+    /// The command and its arguments when the query is a typed command (`weights 5 3 2 0 0 0`).
+    public static func typed(_ query: String) -> (id: CommandID, arguments: [String])? {
+        let words = query.split(separator: " ").map(String.init)
+        guard words.count >= 2, let id = typedCommands[words[0].lowercased()] else { return nil }
+        return (id, Array(words.dropFirst()))
+    }
+
+    /// The commands offered for the query in `state`, best match first; a typed command is offered
+    /// alone, as the one Enter runs.
     public static func items(_ query: String, state: AppState, keymap: Keymap) -> [Item] {
+        if let typed = typed(query), let command = CommandRegistry.command(typed.id) {
+            let availability = command.context.rawValue == state.view.rawValue ? command.availability(state)
+                : .disabled("works in the \(command.context.title) view")
+            return [Item(id: command.id, title: command.title + ": " + typed.arguments.joined(separator: " "),
+                         keys: keymap.keys(command.id), availability: availability, matched: [])]
+        }
         var scored: [(Int, Int, Item)] = []
         for (order, command) in CommandRegistry.all.enumerated() where command.inPalette {
             let availability = command.availability(state)
@@ -30,5 +48,26 @@ public struct PaletteState: Sendable, Equatable {
         }
         scored.sort { ($0.0, -$0.1) > ($1.0, -$1.1) }
         return scored.map(\.2)
+    }
+}
+
+extension Reducer {
+    /// Enter on a typed command in the palette: runs it with its arguments (refused in words where
+    /// it cannot run).
+    static func runTyped(_ state: inout AppState, _ id: CommandID, _ arguments: [String], _ env: Environment) -> [Effect] {
+        guard let command = CommandRegistry.command(id) else { return [] }
+        guard command.context.rawValue == state.view.rawValue else {
+            toast(&state, "\(command.title) works in the \(command.context.title) view", env, kind: .error)
+            return []
+        }
+        if case .disabled(let reason) = command.availability(state) {
+            toast(&state, "\(command.title): \(reason)", env, kind: .error)
+            return []
+        }
+        switch id {
+        case "pilots.setAllWeights": setAllWeights(&state, arguments, env)
+        default: break
+        }
+        return []
     }
 }

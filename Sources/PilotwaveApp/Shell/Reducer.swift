@@ -152,6 +152,7 @@ public enum Reducer {
                 state.overlay = .palette(palette)
             case .enter:
                 state.overlay = nil
+                if let typed = PaletteState.typed(palette.query.text) { return runTyped(&state, typed.id, typed.arguments, env) }
                 guard palette.selected < items.count else { return [] }
                 return run(&state, items[palette.selected].id, env)
             default:

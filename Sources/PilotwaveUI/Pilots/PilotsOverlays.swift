@@ -22,6 +22,10 @@ enum PilotsOverlays {
             let missing = ["metric", "baseline", "target"].filter { form.text($0).trimmingWhitespace().isEmpty }
             return missing.isEmpty ? [("✓ Reads as an outcome, with a metric, baseline and target.", .good)]
                 : [("Reads as an outcome. Still to add: \(Words.list(missing)).", .dim)]
+        case .weight(let key):
+            let weights = state.plan.criteria.map { ($0.id == key ? "▶ " : "") + "\($0.name) \($0.weight)" }
+            return [("Weights now: " + weights.joined(separator: " · "), .dim),
+                    ("The ranking re-orders on Enter; u undoes it. All at once: `weights 5 3 2 0 0 0` in the palette (:).", .dim)]
         case .criterion:
             return [("A custom criterion is rated 1–5 per team (r in the Pilots view); unrated teams are scored on the other criteria, never as zero.", .dim)]
         case .voteRound:
