@@ -28,7 +28,7 @@ struct FormTextAndTruncationTests {
             ("renameScenario", .renameScenario(scenario)), ("adoptScenario", .adoptScenario(scenario)),
             ("newWorkshop", .newWorkshop(date: Day(2026, 11, 23))), ("workshopDecision", .workshopDecision(workshop)),
             ("action", .action(nil, workshop: workshop.id)), ("parking", .parking(workshop)),
-            ("export", .export(workshop, base: "x")),
+            ("export", .export(workshops: plan.workshops, selected: workshop.id, path: "x.md")),
             ("blocker", .blocker(blocker, teams: "", waves: "")), ("blockerOwner", .blockerOwner(blocker, inProgress: true)),
         ]
     }

@@ -50,8 +50,8 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case action(ActionID?, workshop: WorkshopID?)
         /// A parking-lot item of a workshop.
         case parking(WorkshopID)
-        /// Exporting a report (of a workshop, or of the whole plan).
-        case export(WorkshopID?)
+        /// Exporting a report: the workshops the form offers after "none (the whole plan)", in order.
+        case export([WorkshopID])
     }
 
     public var purpose: Purpose

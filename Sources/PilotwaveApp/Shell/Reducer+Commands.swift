@@ -39,6 +39,7 @@ extension Reducer {
             state.autosave.toggle()
             toast(&state, state.autosave ? "Autosave on" : "Autosave off: save with Ctrl-S; quitting asks about unsaved edits", env)
             if state.autosave { return autosave(&state, now: env.now().addingTimeInterval(3600), env) }
+        case "file.export": openExport(&state)
         case "view.next", "view.previous":
             let all = ViewID.allCases
             let i = all.firstIndex(of: state.view)!

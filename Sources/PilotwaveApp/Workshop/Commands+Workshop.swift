@@ -37,8 +37,6 @@ extension CommandRegistry {
                 help: "Asks first (y: the current step not done, d: done, Esc: go on), then stops the timer and marks the workshop done; steps not done carry over to the next workshop.", availability: editable),
         Command("workshop.flush", "Keep the timer's time", context: .workshop, keys: [], inPalette: false,
                 help: "Write the running step's time so far into the plan (done before saving on a signal)."),
-        Command("workshop.export", "Export a report", context: .workshop, keys: ["E"], hint: true,
-                help: "Write the workshop's record (or the whole plan's report) as Markdown, HTML, CSV or JSON — what a facilitator sends round afterwards."),
         Command("workshop.mute", "Mute the bell", context: .workshop, keys: ["M"],
                 help: "No terminal bell when a timebox runs out (the timer still turns red)."),
     ]

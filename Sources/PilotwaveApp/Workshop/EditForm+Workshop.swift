@@ -43,17 +43,22 @@ extension EditForm {
 
     static let exportFormats = ["markdown", "html", "csv", "json"]
 
-    /// Exporting a report: the format, where to, and whether it is the workshop's record or the whole plan's.
-    static func export(_ workshop: Workshop?, base: String) -> EditForm {
+    /// Exporting a report: the format, where to, and which workshop's record it is — "none (the
+    /// whole plan)" first, then the plan's workshops; `selected` is preselected (nil: none).
+    static func export(workshops: [Workshop], selected: WorkshopID?, path: String) -> EditForm {
         var fields = [
             Field(key: "format", label: "Format", editor: .choice(options: exportFormats, index: 0),
                   help: "Markdown pastes into an email or a wiki; HTML is one file that prints cleanly; CSV is a file per table (a folder); JSON for other tools."),
-            textField("path", "File", base + ".md", limit: 300, help: "Where to write it (relative to the folder pilotwave was started in). An existing file is not overwritten."),
+            textField("path", "File", path, limit: 300, help: "Where to write it (relative to the folder pilotwave was started in). An existing file is not overwritten."),
         ]
-        if workshop != nil {
-            fields.append(Field(key: "scope", label: "Report of", editor: .choice(options: ["this workshop", "the whole plan"], index: 0),
-                                help: "This workshop: its agenda, decisions, actions and parking lot with the plan's state; the whole plan: every decision and action."))
+        if !workshops.isEmpty {
+            let index = selected.flatMap { id in workshops.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+            let names = workshops.map { w in (w.date.map { "\($0) " } ?? "") + w.title }
+            fields.append(Field(key: "scope", label: "Workshop", editor: .choice(options: [exportWholePlan] + names, index: index),
+                                help: "None: the whole plan's report, every decision and action. A workshop: its agenda, decisions, actions and parking lot with the plan's state."))
         }
-        return EditForm(purpose: .export(workshop?.id), title: "Export a report", fields: fields)
+        return EditForm(purpose: .export(workshops.map(\.id)), title: "Export report", fields: fields)
     }
+
+    static let exportWholePlan = "none (the whole plan)"
 }

@@ -201,9 +201,6 @@ extension Reducer {
             state.overlay = .editForm(.action(nil, workshop: workshop.id))
         case "workshop.park":
             state.overlay = .editForm(.parking(workshop))
-        case "workshop.export":
-            let base = exportBase(plan: state.plan.name, workshop: workshop)
-            state.overlay = .editForm(.export(workshop, base: base))
         default: break
         }
         return []

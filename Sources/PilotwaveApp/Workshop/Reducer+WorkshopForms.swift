@@ -73,7 +73,7 @@ extension Reducer {
                 state.overlay = nil
                 toast(&state, "Parked; it stays on the workshop's list — u to undo", env)
             }
-        case .export(let id):
+        case .export(let ids):
             let formats = EditForm.exportFormats
             let format = formats[min(form.choiceIndex("format"), formats.count - 1)]
             var path = form.text("path").trimmingWhitespace()
@@ -87,13 +87,30 @@ extension Reducer {
             for other in [".md", ".html", ".json"] where path.hasSuffix(other) && other != ext {
                 path = String(path.dropLast(other.count)) + ext
             }
-            let workshop = id != nil && form.choiceIndex("scope") == 0 ? id : nil
+            let scope = ids.isEmpty ? 0 : form.choiceIndex("scope")
+            let workshop = scope > 0 && scope <= ids.count ? ids[scope - 1] : nil
             state.overlay = nil
             flushTimer(&state, env)
             state.pending.append(.export(state.plan, format: format, path: path, workshop: workshop, today: state.today))
         default:
             break
         }
+    }
+
+    /// `E` from any view: the export form with Markdown, a file named after the plan (and the
+    /// workshop) beside the plan's file — in the current folder for the demo — and the workshop
+    /// preselected: the one running; in the Workshop view, the one it shows; else none (the whole plan).
+    static func openExport(_ state: inout AppState) {
+        let preselected = state.view == .workshop ? selectedWorkshop(state) : runningWorkshop(state)
+        let base = preselected.map { exportBase(plan: state.plan.name, workshop: $0) } ?? exportBase(state.plan.name)
+        state.overlay = .editForm(.export(workshops: state.plan.workshops, selected: preselected?.id,
+                                          path: exportFolder(state.file) + (base.isEmpty ? "report" : base) + ".md"))
+    }
+
+    /// The folder of the plan's file, as a prefix ("" for a file in the current folder or the demo).
+    static func exportFolder(_ file: String?) -> String {
+        guard let file, let slash = file.lastIndex(of: "/") else { return "" }
+        return String(file[...slash])
     }
 
     /// A file name from a title: letters, digits and dashes, at most `limit` characters — cut

@@ -80,7 +80,7 @@ enum PilotsOverlays {
         case .parking:
             return [("Parked items stay with this workshop and are shown at the start of the next one.", .dim)]
         case .export:
-            return [("The record goes to a new file (an existing one is not replaced). CSV writes a folder with a file per table.", .dim)]
+            return [("The report goes to a new file (an existing one is not replaced). CSV writes a folder with a file per table.", .dim)]
         case .blocker, .blockerOwner:
             return BlockersView.formNotes(state, form)
         }
