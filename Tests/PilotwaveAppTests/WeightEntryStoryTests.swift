@@ -112,4 +112,26 @@ struct WeightEntryStoryTests {
         }
         #expect(palette.query.text == "weights 3 4 4 4 3 2")
     }
+
+    @Test func theWPromptTakesSeveralWeightsFromTheFocusedCriterionOn() {
+        let d = AppDriver()
+        d.keys("3")
+        let count = commandKeys(d, "w5 3 2 0 0 0<enter>")
+        #expect(weights(d) == [5, 3, 2, 0, 0, 0])
+        #expect(d.state.overlay == nil)
+        #expect(count.command == 2, "w and Enter; the weights are the text the room agreed")
+        #expect(d.screen.contains("Familiarity weight 3 → 5, Learning appetite weight 4 → 3"))
+        d.keys("u")
+        #expect(weights(d) == [3, 4, 4, 4, 3, 2], "one u undoes the whole list")
+        // From the third criterion on, three numbers set the third, fourth and fifth.
+        d.keys("]]w1 1 1<enter>")
+        #expect(weights(d) == [3, 4, 1, 1, 1, 2])
+        // Too many numbers, or one that is not a weight: nothing is set and the prompt says why.
+        d.keys("w1 1 1 1 1<enter>")
+        #expect(d.screen.contains("5 numbers but 4 criteria from Cross-functional on"))
+        #expect(weights(d) == [3, 4, 1, 1, 1, 2])
+        d.keys("<esc>w1 x<enter>")
+        #expect(d.screen.contains("\"x\" for Customer access is not a weight"))
+        #expect(weights(d) == [3, 4, 1, 1, 1, 2])
+    }
 }

@@ -19,8 +19,8 @@ extension EditForm {
     /// The weight of `criterion`, typed: empty to start, the current weight in the help.
     public static func weight(_ criterion: Criterion) -> EditForm {
         EditForm(purpose: .weight(criterion.id), title: "Weight — \(criterion.name)", fields: [
-            textField("weight", "Weight", "", limit: 6,
-                      help: "A whole number from 0 (ignored) to 10; now \(criterion.weight). Enter sets it; ] or [ sets it and moves to the next or previous criterion."),
+            textField("weight", "Weight", "", limit: 60,
+                      help: "A whole number from 0 (ignored) to 10; now \(criterion.weight). Enter sets it; ] or [ sets it and moves to the next or previous criterion. Several numbers (5 3 2 0) set this criterion and the ones after it, in one go."),
         ])
     }
 

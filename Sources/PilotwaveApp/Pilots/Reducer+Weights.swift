@@ -54,11 +54,17 @@ extension Reducer {
         return true
     }
 
-    /// Enter in the weight prompt.
+    /// Enter in the weight prompt. Several numbers set the focused criterion and the ones after it,
+    /// in the order of the weights panel, as one undoable edit (`w 5 3 2 0 0 0` on the first one sets all).
     static func commitWeightForm(_ state: inout AppState, _ form: EditForm, _ key: CriterionKey, _ env: Environment) {
         var form = form
         guard let c = state.plan.criterion(key) else {
             state.overlay = nil
+            return
+        }
+        let words = form.text("weight").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        if words.count > 1 {
+            commitWeightList(&state, &form, c, words, env)
             return
         }
         guard let typed = typedWeight(&form, c) else {
@@ -72,6 +78,40 @@ extension Reducer {
         }
         state.overlay = nil
         setWeights(&state, [(c, w)], env)
+    }
+
+    /// Several weights typed in the prompt, from the focused criterion on; every number is checked
+    /// before any is set, and a refusal names the number and its criterion.
+    private static func commitWeightList(_ state: inout AppState, _ form: inout EditForm, _ c: Criterion,
+                                         _ words: [String], _ env: Environment) {
+        form.clearErrors()
+        let criteria = state.plan.criteria
+        guard let first = criteria.firstIndex(where: { $0.id == c.id }) else {
+            state.overlay = nil
+            return
+        }
+        let after = criteria[first...]
+        guard words.count <= after.count else {
+            form.setError("weight", "\(words.count) numbers but \(after.count) \(after.count == 1 ? "criterion" : "criteria") from \(c.name) on "
+                          + "(\(after.map(\.name).joined(separator: ", "))): nothing set")
+            state.overlay = .editForm(form)
+            return
+        }
+        var changes: [(Criterion, Int)] = []
+        for (criterion, text) in zip(after, words) {
+            guard let w = Int(text), Criterion.weightRange.contains(w) else {
+                form.setError("weight", "\(Words.value(text)) for \(criterion.name) is not a weight: each is a whole number from 0 to 10; nothing set")
+                state.overlay = .editForm(form)
+                return
+            }
+            if w != criterion.weight { changes.append((criterion, w)) }
+        }
+        state.overlay = nil
+        guard !changes.isEmpty else {
+            toast(&state, "The weights stay as they are", env, kind: .info)
+            return
+        }
+        setWeights(&state, changes, env)
     }
 
     /// `weights 5 3 2 0 0 0` typed in the palette: one number per criterion, in the order of the
