@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "CNcursesw"]),
         // Goldens are read from the source tree (#filePath), not bundled.
         .testTarget(name: "PilotwaveAppTests", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI",
-                                                             "PilotwaveSoak"],
+                                                             "PilotwaveSoak", "PilotwaveStorage"],
                     exclude: ["Goldens"]),
         .testTarget(name: "PilotwaveStorageTests", dependencies: ["PilotwaveStorage", "PilotwaveCore"]),
         // Drives the built binary; depends on it so `swift test` builds it first.

@@ -46,6 +46,22 @@ struct DocsTests {
         #expect(promises.isEmpty, "the docs describe what pilotwave does today:\n\(promises.joined(separator: "\n"))")
     }
 
+    /// The words the app itself shows (help lines, messages, `--help`) promise nothing for later
+    /// either: every Swift source under Sources/ is read for the same phrases.
+    @Test func theAppsOwnTextPromisesNothingForLater() throws {
+        let pattern = #"later releases?|coming soon|future (release|version)|not yet (supported|available|implemented|possible|built)|planned for a later"#
+        let sources = Self.root.appendingPathComponent("Sources")
+        var found: [String] = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        #expect(files.count > 50, "the sources were found")
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            found += Self.lines(file.lastPathComponent, matching: pattern, in: text).map { "\(file.lastPathComponent): \($0)" }
+        }
+        #expect(found.isEmpty, "the app describes what it does today:\n\(found.joined(separator: "\n"))")
+    }
+
     @Test(arguments: userDocs)
     func countsTheViewsTheAppHas(path: String) throws {
         let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]

@@ -89,6 +89,25 @@ struct FormTextAndTruncationTests {
         #expect(dateFields == 6, "workshop date, action due, follow-up, wave start, end and check-ins")
     }
 
+    /// Every field that names teams (by its label: Team, Surfaced by, Depends on) resolves the name
+    /// as it is typed, the same way everywhere.
+    @Test func everyFieldThatNamesATeamEchoesTheTeam() throws {
+        let teams = DemoPlan.make().teams
+        var teamFields = 0
+        var forms: [(String, [TeamForm.Field])] = Self.allForms().map { ($0.0, $0.1.fields) }
+        forms.append(("team", TeamForm(mode: .edit(teams[0].id), team: teams[0], plan: DemoPlan.make()).fields))
+        for (name, fields) in forms {
+            for var field in fields where ["Team", "Surfaced by", "Depends on"].contains(field.label) {
+                #expect(field.teamNames != .no, "\(name).\(field.key) does not say which team it names")
+                field.editor = .text(TextInput("broker", limit: 500))
+                #expect(Reducer.echo(&field, teams))
+                #expect(field.echo?.text == "= Broker Hub", "\(name).\(field.key)")
+                teamFields += 1
+            }
+        }
+        #expect(teamFields >= 4, "capture, note, blocker and team form")
+    }
+
     @Test func theDueFieldTakesNextFridayAndShowsTheDay() throws {
         let d = AppDriver()
         d.keys("8w<enter>a")

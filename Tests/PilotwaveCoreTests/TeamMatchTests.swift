@@ -22,6 +22,8 @@ struct TeamMatchTests {
         #expect(name("quote & buy") == "Quote & Buy")
         #expect(name("quote buy") == "Quote & Buy", "punctuation need not be typed")
         #expect(name("lnchpd") == "🚀 Launchpad", "its letters in order")
+        #expect(name("triage cl") == "Claims Triage", "the starts of its words, in any order")
+        #expect(name("hub bro") == "Broker Hub")
         #expect(name("顧客ポータル") == "顧客ポータル")
     }
 

@@ -22,7 +22,7 @@ extension EditForm {
             Field(key: "status", label: "Status", editor: .choice(options: blockerStatuses.map(\.label),
                                                                   index: blockerStatuses.firstIndex(of: b?.status ?? .open) ?? 0),
                   help: "open: nobody is working on it; in progress: someone is (it needs an owner); resolved: it no longer holds any wave."),
-            textField("surfacedBy", "Surfaced by", teams, limit: 500,
+            teamField("surfacedBy", "Surfaced by", teams, list: true,
                       help: "The names of the teams that hit it, separated by commas (case is ignored)."),
             textField("waves", "Gates waves", waves, limit: 300,
                       help: "The waves that wait for it, separated by commas: a wave's name or its short name (\"Wave 1\"). It joins their entry gates."),

@@ -65,6 +65,12 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         Field(key: key, label: label, editor: .text(TextInput(text, limit: limit)), help: help)
     }
 
+    /// A field naming one team (or, with `list`, teams separated by commas), resolved as typed.
+    static func teamField(_ key: String, _ label: String, _ text: String, list: Bool = false, help: String) -> Field {
+        Field(key: key, label: label, editor: .text(TextInput(text, limit: list ? 500 : 120)), help: help,
+              teamNames: list ? .list : .one)
+    }
+
     /// What every date field's help says it reads.
     static let dateHelp = "A date: 2026-12-18, fri, next friday, +7d, in 2 weeks, tomorrow"
 

@@ -61,6 +61,10 @@ public enum Reducer {
             state.autosave = false
             toast(&state, "Could not reload: \(message). Autosave is off; your version is kept in memory.", env, kind: .error)
         }
+        switch action {
+        case .event(.key), .event(.paste): echoTeamNames(&state)
+        default: break
+        }
         // A message belongs to the view it was shown on: switching views drops it, unless the
         // action that switched said something new.
         if state.view != viewBefore && state.toast == toastBefore { state.toast = nil }

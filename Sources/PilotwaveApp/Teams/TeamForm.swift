@@ -32,10 +32,25 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
         public var warning: String?
         /// A date field (``Day/typed(_:today:)`` reads it; the form shows the day it resolves to).
         public var isDate = false
+        /// A field that names a team (`.one`) or teams separated by commas (`.list`): the form
+        /// shows beside it the team(s) its text resolves to as it is typed (``echo``).
+        public var teamNames: TeamNames = .no
+        /// What the text resolves to ("= Sales Broker Hub") or why not, for the text in `echoSource`;
+        /// set by the reducer when the text changes, never while drawing.
+        public var echo: Echo?
+
+        public enum TeamNames: Sendable, Equatable { case no, one, list }
+
+        public struct Echo: Sendable, Equatable {
+            public var text: String
+            public var ok: Bool
+            public var source: String
+        }
 
         /// A field; a text or number field given a value starts with it all selected, so that
         /// typing replaces it (a movement key keeps it and moves the cursor) — in every form.
-        public init(key: String, label: String, editor: Editor, help: String, error: String? = nil, isDate: Bool = false) {
+        public init(key: String, label: String, editor: Editor, help: String, error: String? = nil, isDate: Bool = false,
+                    teamNames: TeamNames = .no) {
             self.key = key
             self.label = label
             switch editor {
@@ -51,6 +66,7 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
             self.help = help
             self.error = error
             self.isDate = isDate
+            self.teamNames = teamNames
         }
     }
 
@@ -117,7 +133,7 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
                   help: "Where it should be."),
             Field(key: "status", label: "Status",
                   editor: .choice(options: Self.statusChoices.map(\.label), index: Self.statusChoices.firstIndex(of: team.status) ?? 0),
-                  help: "candidate, pilot or out of scope (which needs a reason). \"in a wave\" is set by wave planning, which comes in a later release."),
+                  help: "candidate, pilot or out of scope (which needs a reason). \"in a wave\" is set by wave planning: P puts the team in a wave from the Teams and Pilots lists and the Waves board."),
             Field(key: "reason", label: "Out-of-scope reason", editor: .text(TextInput(team.outOfScopeReason ?? "", limit: 300)),
                   help: "Why the team stays project-shaped (regulation, a one-off migration…)."),
             Field(key: "coach", label: "Coach",
@@ -126,7 +142,7 @@ public struct TeamForm: FieldForm, Sendable, Equatable {
                   help: "The coach who supports this team."),
             Field(key: "dependsOn", label: "Depends on",
                   editor: .text(TextInput(Self.names(of: team.dependsOn, in: plan, indexByID: indexByID).joined(separator: ", "), limit: 500)),
-                  help: "Names of teams this team waits on, separated by commas."),
+                  help: "Names of teams this team waits on, separated by commas.", teamNames: .list),
             Field(key: "tags", label: "Tags", editor: .text(TextInput(team.tags.joined(separator: ", "), limit: 300)),
                   help: "Separated by commas."),
             Field(key: "notes", label: "Notes", editor: .text(TextInput(team.notes, limit: 1000)), help: "Anything else."),

@@ -2,7 +2,8 @@ import Foundation
 
 /// Typed text → a team, the same way in every field that names a team: the exact name, then the
 /// name ignoring case, accents, emoji and punctuation, then the start of the name or of a word in
-/// it, then a part of it, then its letters in order ("lnchpd"). When the text fits several teams
+/// it, then a part of it, then the starts of its words in any order ("broker s"), then its
+/// letters in order ("lnchpd"). When the text fits several teams
 /// it says which ("did you mean …"), never picks one at random; when it fits none, it offers the
 /// nearest name if there is a close one.
 public enum TeamMatch {
@@ -22,10 +23,16 @@ public enum TeamMatch {
         let key = fold(wanted)
         guard !key.isEmpty else { return .none(nearest: nil) }
         let folded = teams.map { fold($0.name) }
+        let keyWords = key.split(separator: " ")
         let stages: [(String) -> Bool] = [
             { $0 == key },
             { $0.hasPrefix(key) || $0.split(separator: " ").contains { $0.hasPrefix(key) } },
             { $0.contains(key) },
+            // Each typed word starts a word of the name, in any order: "broker s" → Sales Broker Hub.
+            { name in
+                let words = name.split(separator: " ")
+                return keyWords.count > 1 && keyWords.allSatisfy { k in words.contains { $0.hasPrefix(k) } }
+            },
             { isSubsequence(key.filter { $0 != " " }, of: $0) },
         ]
         for stage in stages {

@@ -40,7 +40,9 @@ enum FormView {
             switch field.editor {
             case .text(let input), .count(let input):
                 let echo = today.flatMap { field.dateEcho(today: $0) }
-                let w = field.isDate ? min(width, input.limit > 40 ? max(22, width / 2) : 22) : min(width, 100)
+                    ?? field.echo.flatMap { $0.text.isEmpty || $0.source != input.text ? nil : ($0.text, $0.ok) }
+                let w = field.isDate ? min(width, input.limit > 40 ? max(22, width / 2) : 22)
+                    : field.teamNames != .no ? min(width, width / 2, max(20, TextWidth.of(input.text) + 2)) : min(width, 100)
                 let (text, col) = input.visible(width: w, focused: focused)
                 // A value all selected (typing replaces it) shows as a selection.
                 frame.canvas.field(text, x: ex, y: y, width: w, role: focused ? (input.allSelected ? .selected : .inputFocused) : .input)
@@ -78,7 +80,13 @@ enum FormView {
             }
         }
         frame.canvas.hline(x: inner.x, y: helpY - 1, width: inner.width, role: .border)
-        let note = form.focused.error.map { "✗ \($0). " } ?? form.focused.warning.map { "! \($0) (Enter again saves it as it is). " }
+        // A name that fits several teams or none: the whole echo under the fields too, where it has room.
+        let echoNote = form.focused.echo.flatMap { echo -> String? in
+            guard !echo.ok, !echo.text.isEmpty, form.focused.error == nil else { return nil }
+            if case .text(let input) = form.focused.editor, input.text == echo.source { return echo.text + ". " }
+            return nil
+        }
+        let note = echoNote ?? form.focused.error.map { "✗ \($0)" + (".?!".contains($0.last ?? " ") ? " " : ". ") } ?? form.focused.warning.map { "! \($0) (Enter again saves it as it is). " }
         let help = TextWidth.wrap((note ?? "") + form.focused.help, width: inner.width)
         for (i, l) in help.prefix(helpHeight).enumerated() {
             frame.canvas.text(l, x: inner.x, y: helpY + i, role: form.focused.error != nil ? .critical : note != nil ? .warning : .dim)
