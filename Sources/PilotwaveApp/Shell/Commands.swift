@@ -53,12 +53,17 @@ public struct Command: Sendable {
     public var keys: [Key]
     /// Shown in the bottom hint bar of its context.
     public var hint: Bool
+    /// The word or two the hint bar shows (the title, lower-cased, when nil). Neighbouring hints
+    /// with the same word share it: `+/- weight`.
+    public var short: String?
+    /// The hint bar's label.
+    public var hintTitle: String { short ?? title.lowercased() }
     /// Offered in the command palette.
     public var inPalette: Bool
     public var availability: @Sendable (AppState) -> Availability
 
     public init(_ id: CommandID, _ title: String, context: KeyContext, keys: [String], hint: Bool = false,
-                inPalette: Bool = true, help: String,
+                short: String? = nil, inPalette: Bool = true, help: String,
                 availability: @escaping @Sendable (AppState) -> Availability = { _ in .enabled }) {
         self.id = id
         self.title = title
@@ -66,6 +71,7 @@ public struct Command: Sendable {
         self.context = context
         self.keys = keys.map { Key(spec: $0)! }
         self.hint = hint
+        self.short = short
         self.inPalette = inPalette
         self.availability = availability
     }
@@ -98,13 +104,13 @@ public enum CommandRegistry {
     }
 
     static let globalCommands: [Command] = [
-        Command("app.quit", "Quit", context: .global, keys: ["q", "ctrl-c"], hint: true,
+        Command("app.quit", "Quit", context: .global, keys: ["q", "ctrl-c"], hint: true, short: "quit",
                 help: "Leave pilotwave. Asks first when edits are not saved."),
-        Command("app.help", "Help", context: .global, keys: ["?", "f1"], hint: true,
+        Command("app.help", "Help", context: .global, keys: ["?", "f1"], hint: true, short: "help",
                 help: "Show every key for the current view."),
-        Command("app.palette", "Command palette", context: .global, keys: [":", "ctrl-p"], hint: true,
+        Command("app.palette", "Command palette", context: .global, keys: [":", "ctrl-p"], hint: true, short: "commands",
                 help: "Find and run any command by typing part of its name."),
-        Command("app.undo", "Undo", context: .global, keys: ["u"], hint: true,
+        Command("app.undo", "Undo", context: .global, keys: ["u"], hint: true, short: "undo",
                 help: "Undo the last change to the plan.",
                 availability: { s in
                     if let b = s.editBlocker { return .disabled(b) }
@@ -128,7 +134,7 @@ public enum CommandRegistry {
         Command("file.toggleAutosave", "Toggle autosave", context: .global, keys: [],
                 help: "Turn saving after every edit on or off. With it off, quitting asks about unsaved edits.",
                 availability: { s in s.file == nil || s.readOnlyReason != nil ? .disabled("no writable file") : .enabled }),
-        Command("file.export", "Export report", context: .global, keys: ["E"],
+        Command("file.export", "Export report", context: .global, keys: ["E"], hint: true, short: "export",
                 help: "From any view: write the plan's report — or a workshop's record; the running one (in the Workshop view, the one shown) is preselected — as Markdown, HTML, CSV or JSON, beside the plan's file. An existing file is not overwritten."),
         Command("view.next", "Next view", context: .global, keys: ["tab"],
                 help: "Go to the next view in the tab bar."),
@@ -150,7 +156,7 @@ public enum CommandRegistry {
                 help: "The systemic blockers the pilots surfaced: status, owner, the waves each one holds up, and what fixing it takes."),
         Command("view.workshop", "Workshop", context: .global, keys: ["8"],
                 help: "Run a workshop: its agenda, the timer of each step, presenter mode, decisions, actions and the parking lot; what carries over from last time."),
-        Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: false,
+        Command("resistance.capture", "Capture resistance", context: .global, keys: ["!"], hint: true, short: "resistance",
                 help: "From any view: note resistance as heard — the words and the kind; the current team is filled in; the rest can wait.",
                 availability: editable),
         Command("app.redraw", "Redraw the screen", context: .global, keys: ["ctrl-l"],
@@ -172,7 +178,7 @@ public enum CommandRegistry {
                 help: "Select the first (most severe) plan check."),
         Command("overview.last", "Last plan check", context: .overview, keys: ["G", "end"], inPalette: false,
                 help: "Select the last plan check."),
-        Command("overview.jump", "Go to what the check names", context: .overview, keys: ["enter", "n"], hint: true,
+        Command("overview.jump", "Go to what the check names", context: .overview, keys: ["enter", "n"], hint: true, short: "go to",
                 help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back.",
                 availability: { s in s.derived.findings.isEmpty ? .disabled("no plan checks") : .enabled }),
     ]
@@ -190,16 +196,16 @@ public enum CommandRegistry {
                 help: "Go to the first row."),
         Command("teams.last", "Last team", context: .teams, keys: ["G", "end"], inPalette: false,
                 help: "Go to the last row."),
-        Command("teams.edit", "Edit team", context: .teams, keys: ["enter", "e"], hint: true,
+        Command("teams.edit", "Edit team", context: .teams, keys: ["enter", "e"], hint: true, short: "edit",
                 help: "Open the selected team in the form.", availability: hasTeam),
-        Command("teams.add", "Add team", context: .teams, keys: ["a"], hint: true,
+        Command("teams.add", "Add team", context: .teams, keys: ["a"], hint: true, short: "add",
                 help: "Open an empty team form.", availability: editable),
         Command("teams.duplicate", "Duplicate team", context: .teams, keys: ["y"],
                 help: "Open the form on a copy of the selected team.", availability: hasTeam),
-        Command("teams.delete", "Delete team", context: .teams, keys: ["d", "delete"], hint: true,
+        Command("teams.delete", "Delete team", context: .teams, keys: ["d", "delete"], hint: true, short: "delete",
                 help: "Delete the selected team (and its signals, notes and wave places); u undoes it.",
                 availability: hasTeam),
-        Command("teams.filter", "Filter teams", context: .teams, keys: ["/"], hint: true,
+        Command("teams.filter", "Filter teams", context: .teams, keys: ["/"], hint: true, short: "filter",
                 help: "Type to show only teams whose name, area, tags or status contain the text. Enter keeps it, Esc clears it."),
         Command("teams.nextMatch", "Next match", context: .teams, keys: ["n"], inPalette: false,
                 help: "Move to the next row of the filtered list (wraps)."),
@@ -208,7 +214,7 @@ public enum CommandRegistry {
         Command("teams.clearFilter", "Clear filter", context: .teams, keys: ["esc"],
                 help: "Show all teams again.",
                 availability: { s in s.teams.filter.isEmpty ? .hidden : .enabled }),
-        Command("teams.sort", "Sort by next column", context: .teams, keys: ["s"], hint: true,
+        Command("teams.sort", "Sort by next column", context: .teams, keys: ["s"], hint: true, short: "sort",
                 help: "Cycle the sort column: score, name, area, stage, size, status."),
         Command("teams.reverse", "Reverse sort", context: .teams, keys: ["S"],
                 help: "Reverse the sort order."),

@@ -37,18 +37,23 @@ enum HintBar {
                 || (state.view == .blockers && state.blockers.filterInput != nil) {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
             } else {
-                let context = state.keyContext
-                for command in CommandRegistry.all where command.hint && (command.context == context || command.context == .global) {
-                    let keys = options.keymap.keys(command.id)
-                    guard let first = keys.first, command.availability(state) != .hidden else { continue }
-                    items.append((first.label, command.title.lowercased(), command.id.rawValue))
-                }
+                items = commandHints(state, options)
             }
         }
+        // The help key always shows (at the end, its room kept); the others as many as fit, in order.
+        let reserved = items.last.map { $0.id == "app.help" ? TextWidth.of($0.keys) + 1 + TextWidth.of($0.title) + 2 : 0 } ?? 0
         var x = 1
-        for item in items {
+        var full = false
+        for (i, item) in items.enumerated() {
             let width = TextWidth.of(item.keys) + 1 + TextWidth.of(item.title)
-            if x + width > rect.width - 1 { break }
+            let isLast = i == items.count - 1
+            if full && !(isLast && reserved > 0) { continue }
+            if x + width + (isLast ? 0 : reserved) > rect.width - 1 {
+                // The first that does not fit ends the list (the order is the priority); help still shows.
+                full = true
+                if reserved > 0, !isLast { continue }
+                break
+            }
             let start = x
             x += frame.canvas.text(item.keys, x: x, y: rect.y, role: .hintKey)
             x += 1
@@ -57,4 +62,30 @@ enum HintBar {
             x += 2
         }
     }
+
+    /// The keys of the view first (its most used, in the registry's order; neighbours with the same
+    /// word share it: `+/- weight`), then the keys that work everywhere — note resistance, export,
+    /// undo, the palette, quit — and help last, which always shows.
+    static func commandHints(_ state: AppState, _ options: Render.Options) -> [(keys: String, title: String, id: String?)] {
+        var items: [(keys: String, title: String, id: String?)] = []
+        func add(_ command: Command) {
+            let keys = options.keymap.keys(command.id)
+            guard let first = keys.first, command.availability(state) != .hidden else { return }
+            let title = command.hintTitle
+            if let last = items.last, last.title == title, command.context != .global {
+                items[items.count - 1].keys += "/" + first.label
+                return
+            }
+            items.append((first.label, title, command.id.rawValue))
+        }
+        let context = state.keyContext
+        for command in CommandRegistry.all where command.hint && command.context == context { add(command) }
+        let globals = CommandRegistry.all.filter { $0.hint && $0.context == .global && $0.id != "app.help" }
+        for id in globalOrder { if let c = globals.first(where: { $0.id == id }) { add(c) } }
+        for c in globals where !globalOrder.contains(c.id) { add(c) }
+        if let help = CommandRegistry.command("app.help") { add(help) }
+        return items
+    }
+
+    static let globalOrder: [CommandID] = ["resistance.capture", "file.export", "app.undo", "app.palette", "app.quit"]
 }
