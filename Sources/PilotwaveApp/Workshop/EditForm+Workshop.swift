@@ -15,12 +15,13 @@ extension EditForm {
         ])
     }
 
-    static func workshopDecision(_ workshop: Workshop) -> EditForm {
+    /// `by`: who took the last decision, proposed (all selected: typing replaces it).
+    static func workshopDecision(_ workshop: Workshop, by: String = "") -> EditForm {
         EditForm(purpose: .workshopDecision(workshop.id), title: "Decision — \(workshop.title)", fields: [
             textField("text", "What", "", limit: 300, help: "The decision or suggestion, in the words the room agreed."),
             Field(key: "kind", label: "Kind", editor: .choice(options: ["decision", "suggestion"], index: 0),
                   help: "A decision stands; a suggestion is feedback the team may take or leave."),
-            textField("by", "Decided by", "", limit: 120, help: "Who decides (or suggests)."),
+            textField("by", "Decided by", by, limit: 120, help: "Who decides (or suggests); the last one's is proposed."),
         ])
     }
 

@@ -196,7 +196,7 @@ extension Reducer {
             state.view = view
             toast(&state, "\(view.title) for \"\(workshop.steps[step].title)\" — 8 returns to the workshop; the timer keeps running", env)
         case "workshop.decision":
-            state.overlay = .editForm(.workshopDecision(workshop))
+            state.overlay = .editForm(.workshopDecision(workshop, by: state.plan.decisions.last?.decidedBy ?? ""))
         case "workshop.action":
             state.overlay = .editForm(.action(nil, workshop: workshop.id))
         case "workshop.park":

@@ -39,7 +39,7 @@ extension Reducer {
             let decision = Decision(id: DecisionID(env.newID("decision")), text: text, kind: kind, decidedBy: by, at: env.now(), workshop: id)
             if apply(&state, .recordDecision(decision), env) {
                 state.overlay = nil
-                toast(&state, "\(kind == .decision ? "Decision" : "Suggestion") logged — u to undo", env)
+                toast(&state, "\(kind == .decision ? "Decision" : "Suggestion") logged: \(Words.quote(text, max: 40)) (\(Words.clip(by, max: 30))) — u to undo", env)
             }
         case .action(let existing, let workshop):
             let text = form.text("text").trimmingWhitespace()
@@ -59,7 +59,8 @@ extension Reducer {
             action.done = form.choiceIndex("done") == 1
             if apply(&state, old == nil ? .addAction(action) : .updateAction(action), env) {
                 state.overlay = nil
-                toast(&state, (old == nil ? "Action for \(owner)" : "Action saved") + (due.map { ", due \($0)" } ?? "") + " — u to undo", env)
+                toast(&state, (old == nil ? "Action for \(Words.clip(owner, max: 30))" : "Action saved") + ": " + Words.quote(text, max: 40)
+                      + (due.map { ", due \($0)" } ?? "") + " — u to undo", env)
             }
         case .parking(let id):
             let text = form.text("text").trimmingWhitespace()
@@ -71,7 +72,7 @@ extension Reducer {
             w.parkingLot.append(ParkingItem(text: text, at: env.now()))
             if apply(&state, .batch("Park " + Words.quote(text, max: 30), [.updateWorkshop(w)]), env) {
                 state.overlay = nil
-                toast(&state, "Parked; it stays on the workshop's list — u to undo", env)
+                toast(&state, "Parked \(Words.quote(text, max: 40)); it stays on the workshop's list — u to undo", env)
             }
         case .export(let ids):
             let formats = EditForm.exportFormats
