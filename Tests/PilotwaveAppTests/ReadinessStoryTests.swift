@@ -53,8 +53,14 @@ struct ReadinessStoryTests {
     @Test func aMistakenRatingIsStruckWithAReasonAndKept() throws {
         let d = AppDriver()
         select(d, "Funded by outcomes", "Claims Intake")
-        d.keys("r2<enter>")
-        // Readiness is who said what, when: the first rating of the session asks who gives it…
+        d.keys("r")
+        // Readiness is who said what, when: with no one named yet this session and no earlier
+        // rating of the cell, the team itself is proposed…
+        guard case .editForm(let proposed) = d.state.overlay else { Issue.record("no rating form"); return }
+        #expect(proposed.text("by") == "Claims Intake")
+        #expect(d.screen.contains("Recorded by  Claims Intake"))
+        // …and with the name taken out, the form asks who gives it.
+        d.keys("2<tab><tab><ctrl-u><enter>")
         guard case .editForm(let unsigned) = d.state.overlay else { Issue.record("saved without a rater"); return }
         #expect(unsigned.focused.key == "by")
         #expect(unsigned.focused.error == "say who gives this rating (remembered for the next ones)")

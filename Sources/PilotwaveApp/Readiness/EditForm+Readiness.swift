@@ -11,7 +11,7 @@ extension EditForm {
             Field(key: "rating", label: "Rating", editor: .rating(current ?? 3),
                   help: "1–5 (←/→ or a digit); what each level looks like is listed with the form."),
             textField("evidence", "Evidence", "", limit: 400, help: "What was seen or heard that supports the rating."),
-            textField("by", "Recorded by", recorder, limit: 80, help: "Who gives the rating: needed once, then filled in for the rest of the session."),
+            textField("by", "Recorded by", recorder, limit: 80, help: "Who gives the rating: the team, the leadership team, a coach. Proposed: the name given earlier in the session, else who rated this last, else the team itself."),
         ])
     }
 

@@ -24,6 +24,9 @@ public struct ReadinessViewState: Sendable, Equatable {
     public var showRetired = false
     /// Who records ratings, remembered between recordings in a session.
     public var recorder = ""
+    /// The team whose own name `recorder` is (the team rated itself): then it is not proposed for
+    /// another team's cell.
+    public var recorderTeam: TeamID?
 
     public init() {}
 }

@@ -76,7 +76,8 @@ extension Reducer {
             }
             let place = cell.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? "organisation"
             state.overlay = .editForm(.signal(cell, dimension: dimension, where: place,
-                                              current: d.trends[cell]?.latest.rating, recorder: state.readiness.recorder))
+                                              current: d.trends[cell]?.latest.rating,
+                                              recorder: proposedRecorder(state, cell, teamName: cell.team == nil ? nil : place)))
         case "readiness.history":
             guard let cell = selectedCell(state) else { break }
             let count = Readiness.history(state.plan.signals, cell).count
@@ -199,6 +200,9 @@ extension Reducer {
                 return
             }
             state.readiness.recorder = by
+            state.readiness.recorderTeam = cell.team.flatMap { id in
+                state.derived.indexByID[id].flatMap { state.plan.teams[$0].name == by ? id : nil }
+            }
             let signal = ReadinessSignal(id: SignalID(env.newID("signal")), dimension: cell.dimension, team: cell.team, rating: rating,
                                          evidence: form.text("evidence").trimmingWhitespace(), recordedBy: by, recordedAt: env.now())
             let before = state.derived.readiness.trends[cell]?.latest.rating
@@ -342,5 +346,17 @@ extension Reducer {
         default:
             commitWavesForm(&state, form, env)
         }
+    }
+
+    /// Who the rating form proposes as its recorder (all selected: typing replaces it): the person
+    /// named earlier in the session; else whoever rated this cell last; else, for a team's cell,
+    /// the team itself (teams usually rate themselves at a check-in). A team named for itself is
+    /// not proposed for another team.
+    static func proposedRecorder(_ state: AppState, _ cell: Readiness.CellKey, teamName: String?) -> String {
+        let session = state.readiness.recorder
+        if !session.isEmpty, state.readiness.recorderTeam == nil { return session }
+        if let last = state.derived.readiness.trends[cell]?.latest.recordedBy, !last.isEmpty { return last }
+        if let teamName { return teamName }
+        return session
     }
 }
