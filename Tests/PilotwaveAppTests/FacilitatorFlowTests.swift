@@ -33,7 +33,7 @@ struct FacilitatorFlowTests {
         let signal = try #require(d.state.plan.signals.last)
         #expect(signal.rating == 4)
         #expect(d.state.plan.teams.first { $0.id == signal.team }?.name == "Claims Intake")
-        #expect(signal.recordedBy == "Claims Intake", "a team's cell proposes the team itself as the rater")
+        #expect(signal.recordedBy == "Anna Keller", "who rated this cell last is proposed")
         #expect(flow.count <= 8, "4, four j, l, r, Enter: \(flow.commandKeys)")
         #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")
     }
