@@ -27,8 +27,10 @@ struct WavePickerStoryTests {
         let cap = WavePlanning.capacity(d.state.plan)[wave.id]!
         if cap.coaches.isEmpty { return "capacity unknown: no coach yet" }
         let left = cap.capacity - cap.teams
-        if left < 0 || cap.isOver { return "! \(max(1, -left)) over coach capacity" }
-        return left == 0 ? "no coach place left" : Words.count(left, "coach place") + " left"
+        if left < 0 { return "! \(-left) over coach capacity" }
+        let over = cap.coaches.filter(\.isOver).map(\.name)
+        return (left == 0 ? "no coach place left" : Words.count(left, "coach place") + " left")
+            + (over.isEmpty ? "" : ", ! \(Words.list(over)) over")
     }
 
     /// The demo plan without waves (its teams candidates or pilots as they were chosen).

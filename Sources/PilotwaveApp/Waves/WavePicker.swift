@@ -112,12 +112,16 @@ extension WavePicker {
         return Wave(id: id, name: name, order: order, start: start, end: start.adding(days: length))
     }
 
-    /// "2 coach places left", "! 1 over coach capacity", "capacity unknown: no coach yet".
+    /// "2 coach places left", "3 coach places left, ! Marc Dubois over", "! 1 over coach capacity",
+    /// "capacity unknown: no coach yet": the board's gauge (teams against places) in words.
     static func capacityText(_ cap: WavePlanning.Capacity?) -> (String, Bool) {
         guard let cap, !cap.coaches.isEmpty else { return ("capacity unknown: no coach yet", false) }
         let left = cap.capacity - cap.teams
-        if left < 0 || cap.isOver { return ("! \(max(1, -left)) over coach capacity", true) }
-        return (left == 0 ? "no coach place left" : Words.count(left, "coach place") + " left", false)
+        if left < 0 { return ("! \(-left) over coach capacity", true) }
+        let text = left == 0 ? "no coach place left" : Words.count(left, "coach place") + " left"
+        // A coach carrying more than their capacity (overlapping waves counted), as the board's "! over".
+        let over = cap.coaches.filter(\.isOver).map(\.name)
+        return over.isEmpty ? (text, false) : (text + ", ! \(Words.list(over)) over", true)
     }
 }
 

@@ -6,7 +6,7 @@ import TerminalUI
 enum WavePickerView {
     static func draw(_ frame: inout Frame, _ state: AppState, _ picker: WavePicker, _ options: Render.Options) {
         let main = Layout.main(state.size)
-        let width = min(main.width - 4, 96)
+        let width = min(main.width - 4, 110)
         var notes: [(String, StyleRole)] = []
         for refusal in picker.refused { notes += TextWidth.wrap("! not put: " + refusal, width: width - 4).map { ($0, .warning) } }
         if let error = picker.error { notes += TextWidth.wrap("✗ " + error, width: width - 4).map { ($0, .critical) } }
