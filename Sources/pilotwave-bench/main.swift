@@ -200,6 +200,17 @@ for count in teamCounts {
     }
     print("  open form (Enter)  \(Stats(samples: openSamples).line)")
     print("  close form (Esc)   \(Stats(samples: closeSamples).line)")
+    // Put in a wave: P opens the picker (the waves, their dates and capacity), a digit puts the
+    // selected team in that wave (one edit), alternating waves 1 and 2.
+    if only == nil || "put in a wave".hasPrefix(only!) {
+        var pickOpen: [Double] = [], pickPut: [Double] = []
+        for i in 0..<max(10, keyCount / 20) {
+            pickOpen.append(press([.char("P")]))
+            pickPut.append(press([.char(i % 2 == 0 ? "1" : "2")]))
+        }
+        print("  put: open (P)      \(Stats(samples: pickOpen).line)")
+        print("  put: in wave (1/2) \(Stats(samples: pickPut).line)")
+    }
     // The Pilots view: moving, then a weight change (re-rank, robustness of the top N, redraw).
     _ = press([.char("3")])
     run("pilots: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }

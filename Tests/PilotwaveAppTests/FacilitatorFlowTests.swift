@@ -41,7 +41,9 @@ struct FacilitatorFlowTests {
     @Test func exportTheReport() throws {
         let d = AppDriver()
         var flow = CountedFlow(d)
-        flow.press("6E<enter>")
+        // E works in every view (tested with the export itself); here from the Overview, where
+        // the bar shows it beside the plan's checks.
+        flow.press("1E<enter>")
         #expect(d.effects.contains { if case .export = $0 { true } else { false } }, "Enter asks for the file to be written")
         #expect(flow.count - 1 <= 2, "E, Enter: \(flow.commandKeys)")
         #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")

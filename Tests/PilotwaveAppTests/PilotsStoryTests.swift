@@ -219,7 +219,7 @@ struct PilotsStoryTests {
 
     @Test func comparingTwoOrThreeTeamsCriterionByCriterion() throws {
         let d = AppDriver()
-        d.keys("3mjjm")
+        d.keys("3mjm")  // m marks and moves to the next row
         #expect(d.state.pilots.marked.count == 2)
         d.keys("c")
         guard case .compare(let ids) = d.state.overlay else { Issue.record("no compare"); return }

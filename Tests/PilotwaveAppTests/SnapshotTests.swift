@@ -139,7 +139,7 @@ struct SnapshotTests {
         try Goldens.check("pilots-ballot-120x40", d.frame.canvas)
         d.keys("<enter>V")
         try Goldens.check("pilots-revealed-120x40", d.frame.canvas)
-        d.keys("mjjmc")
+        d.keys("mjmc")
         try Goldens.check("pilots-compare-120x40", d.frame.canvas)
         d.keys("<esc>]r")
         try Goldens.check("pilots-rate-120x40", d.frame.canvas)

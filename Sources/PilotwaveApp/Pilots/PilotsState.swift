@@ -11,8 +11,8 @@ public struct PilotsViewState: Sendable, Equatable {
     public var selectedID: TeamID?
     /// Index of the focused criterion in `plan.criteria`.
     public var criterion = 0
-    /// Teams marked for side-by-side comparison (at most three), in the order marked.
-    public var marked: [TeamID] = []
+    /// Teams marked (m): c compares two or three of them, P puts them in a wave, p chooses them.
+    public var marked: Set<TeamID> = []
 
     public init() {}
 

@@ -28,7 +28,7 @@ extension Reducer {
         if line >= p.top + visible { p.top = line - visible + 1 }
         p.top = max(0, min(p.top, max(0, d.lineCount - visible)))
         p.selectedID = d.teamIndex(row: p.selected).map { state.plan.teams[$0].id }
-        p.marked.removeAll { state.derived.indexByID[$0] == nil }
+        if !p.marked.isEmpty { p.marked = p.marked.filter { state.derived.indexByID[$0] != nil } }
         state.pilots = p
     }
 
@@ -79,20 +79,18 @@ extension Reducer {
             var settings = state.plan.settings
             settings.robustnessTopN = n
             if apply(&state, .setSettings(settings), env) { toast(&state, "Robustness check: top \(current) → top \(n) — u to undo", env) }
-        case "pilots.choose": choosePilot(&state, env)
+        case "pilots.choose":
+            if state.pilots.marked.isEmpty { choosePilot(&state, env) } else { chooseMarked(&state, env) }
         case "pilots.mark":
             guard let team = selectedPilotTeam(state) else { break }
-            if let i = state.pilots.marked.firstIndex(of: team.id) {
-                state.pilots.marked.remove(at: i)
-                toast(&state, "Unmarked \(team.name)", env, kind: .info)
-            } else if state.pilots.marked.count >= PilotsViewState.maxCompared {
-                toast(&state, "Three teams are marked already; unmark one with m", env, kind: .error)
-            } else {
-                state.pilots.marked.append(team.id)
-                toast(&state, "Marked \(team.name) (\(state.pilots.marked.count) of up to 3) — c compares", env, kind: .info)
-            }
+            toggleMark(&state.pilots.marked, team.id)
+            move(1)
         case "pilots.compare":
-            var ids = state.pilots.marked
+            var ids = sortedByRank(state.pilots.marked, state)
+            guard ids.count <= PilotsViewState.maxCompared else {
+                toast(&state, "Compare takes up to three teams: \(ids.count) marked — M clears the marks", env, kind: .error)
+                break
+            }
             if ids.count < 2, let team = selectedPilotTeam(state) {
                 if ids.isEmpty {
                     ids = [team.id]
@@ -185,6 +183,7 @@ extension Reducer {
         let edits: [PlanEdit] = pilotWave.map { [.moveTeam(team.id, toWave: $0.id)] }
             ?? [.moveTeam(team.id, toWave: nil), .setTeamStatus(team.id, .pilot, reason: nil)]
         guard apply(&state, .batch("Choose \(team.name) as pilot", edits), env) else { return }
+        defer { offerPilotWave(&state, [team.id], env) }
         var text = "Chose \(team.name) as pilot"
         if inLaterWave { text += " (taken out of its wave)" }
         let flags = HardFlag.flags(team, settings: state.plan.settings)

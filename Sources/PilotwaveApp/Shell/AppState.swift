@@ -109,6 +109,8 @@ public enum Overlay: Sendable, Equatable {
     case history(HistoryState)
     /// A yes/no question before a deletion (a blocker).
     case confirm(Confirmation)
+    /// "Put in a wave" (P), or the offer of the pilot wave after p.
+    case wavePicker(WavePicker)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -203,6 +205,8 @@ public struct TeamsViewState: Sendable, Equatable {
     /// First visible row.
     public var top = 0
     public var showDetail = true
+    /// Teams marked (m) to put in a wave together (P).
+    public var marked: Set<TeamID> = []
 
     public init() {}
 }

@@ -89,6 +89,7 @@ extension AppState {
 public enum CommandRegistry {
     public static let all: [Command] = globalCommands + overviewCommands + teamsCommands + pilotsCommands
         + readinessCommands + resistanceCommands + wavesCommands + timelineCommands + scenarioCommands + compareCommands + blockersCommands + workshopCommands + formCommands
+        + wavePickCommands
 
     public static func command(_ id: CommandID) -> Command? { byID[id] }
 
@@ -198,6 +199,7 @@ public enum CommandRegistry {
                 help: "Go to the last row."),
         Command("teams.edit", "Edit team", context: .teams, keys: ["enter", "e"], hint: true, short: "edit",
                 help: "Open the selected team in the form.", availability: hasTeam),
+        teamsPutInWave,
         Command("teams.add", "Add team", context: .teams, keys: ["a"], hint: true, short: "add",
                 help: "Open an empty team form.", availability: editable),
         Command("teams.duplicate", "Duplicate team", context: .teams, keys: ["y"],

@@ -50,6 +50,8 @@ public struct Derived: Sendable, Equatable {
     public internal(set) var pilots = PilotsDerived()
     /// The Waves board's columns, capacity, gates and findings (built while that view is shown).
     public internal(set) var waves = WavesDerived()
+    /// Which wave each team is in, and the waves' coach capacity (Teams and Pilots views, `P`).
+    public internal(set) var membership = WaveMembership()
     /// The Blockers view's rows and the waves they gate (built while that view is shown).
     public internal(set) var blockers = BlockersDerived()
     /// The Readiness view's matrix data (built while that view is shown).

@@ -97,6 +97,8 @@ extension Reducer {
                 copy.status = team.status == .outOfScope ? .outOfScope : .candidate
                 state.overlay = .form(TeamForm(mode: .duplicate(of: team.id), team: copy, plan: state.plan, indexByID: state.derived.indexByID))
             }
+        case _ where wavePickCommands.contains(id):
+            return runWavePick(&state, id, env)
         case _ where id.rawValue.hasPrefix("pilots."):
             return runPilots(&state, id, env)
         case _ where id.rawValue.hasPrefix("readiness."):

@@ -89,6 +89,7 @@ public enum Reducer {
         // Only the shown view's caches are brought up to date; the others', if built for an
         // older plan, are dropped so that nothing reads their indices against this one.
         state.derived.forgetStale(revision: state.revision, showing: state.view)
+        if state.view == .teams || state.view == .pilots { state.derived.membership.refresh(state.plan) }
         switch state.view {
         case .pilots:
             refreshPilots(&state)
@@ -121,6 +122,7 @@ public enum Reducer {
         if t.selected >= t.top + visible { t.top = t.selected - visible + 1 }
         t.top = max(0, min(t.top, max(0, state.derived.rows.count - visible)))
         if let index = state.derived.teamIndex(row: t.selected) { t.selectedID = state.plan.teams[index].id }
+        if !t.marked.isEmpty { t.marked = t.marked.filter { state.derived.indexByID[$0] != nil } }
         state.teams = t
     }
 
@@ -206,6 +208,9 @@ public enum Reducer {
             return []
         case .editForm, .ballot, .rate, .compare:
             return handlePilotsOverlay(&state, key, env) ?? []
+        case .wavePicker(let picker):
+            handleWavePicker(&state, picker, key, env)
+            return []
         case .history(let history):
             handleHistory(&state, history, key, env)
             return []

@@ -39,6 +39,10 @@ enum PilotsView {
             let text = "  ·  \(round.title) — \(Words.count(round.ballotCount, "ballot"))\(round.closed ? ", closed" : ""), \(votes)"
             x += frame.canvas.text(text, x: x, y: rect.y, role: .dim, width: max(0, rect.maxX - x))
         }
+        if !state.pilots.marked.isEmpty {
+            let text = "  ·  \(state.pilots.marked.count) marked (P puts them in a wave, p chooses them, M clears)"
+            x += frame.canvas.text(text, x: x, y: rect.y, role: .accent, width: max(0, rect.maxX - x))
+        }
         if warning == nil {
             let flagged = d.chosen.filter { d.flagCounts[Int($0)] > 0 }
             if let t = flagged.first {
@@ -100,7 +104,7 @@ enum PilotsView {
             return
         }
         let visible = rect.height - 1
-        let marked = Set(state.pilots.marked)
+        let marked = state.pilots.marked
         let overlayOpen = state.overlay != nil
         for i in 0..<visible {
             let line = state.pilots.top + i
@@ -120,7 +124,7 @@ enum PilotsView {
             var x = rect.x
             frame.canvas.text(selected ? "▶" : " ", x: x, y: y, role: base)
             let isPilot = d.chosen.contains(Int32(index))
-            frame.canvas.text(marked.contains(team.id) ? "◆" : " ", x: x + 1, y: y, role: role(.accent))
+            frame.canvas.text(marked.contains(team.id) ? (options.unicode ? "◆" : "*") : " ", x: x + 1, y: y, role: role(.accent))
             frame.canvas.text(isPilot ? "★" : " ", x: x + 2, y: y, role: role(.good))
             x += 4
             let rank = d.rank(row: row)
@@ -141,7 +145,8 @@ enum PilotsView {
                 frame.canvas.field(team.status == .outOfScope ? "" : v, x: x, y: y, width: voteWidth - 1, role: role(votesShown ? .normal : .dim), alignRight: true)
                 x += voteWidth
             }
-            let status = team.status == .outOfScope ? "out" : isPilot ? "PILOT" : team.status == .inWave ? "in wave" : "candidate"
+            let wave = team.status == .inWave ? state.derived.membership.wave(of: team.id, in: plan) : nil
+            let status = team.status == .outOfScope ? "out" : isPilot ? "PILOT" : team.status == .inWave ? (wave.map { "in wave \($0.order)" } ?? "in wave") : "candidate"
             frame.canvas.field(status, x: x, y: y, width: 9, role: role(isPilot ? .good : .dim))
             x += 10
             var note: String

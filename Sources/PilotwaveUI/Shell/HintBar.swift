@@ -28,6 +28,8 @@ enum HintBar {
             items = [("j/k", "scroll", nil), ("Esc", "close", nil)]
         case .confirmQuit, .externalChange:
             items = []
+        case .wavePicker:
+            items = [("j/k", "move", nil), ("Enter", "put", nil), ("0-9", "wave", nil), ("n", "new wave", nil), ("Esc", "close", nil)]
         case .confirm:
             items = [("y", "confirm", nil), ("Esc", "cancel", nil)]
         case .saveAs:

@@ -60,6 +60,7 @@ public enum Render {
         case .compare(let ids): PilotsOverlays.compare(&frame, state, ids)
         case .history(let h): ReadinessView.history(&frame, state, h)
         case .confirm(let c): BlockersView.confirm(&frame, state, c)
+        case .wavePicker(let picker): WavePickerView.draw(&frame, state, picker, options)
         case nil: break
         }
         return frame

@@ -43,6 +43,9 @@ enum TeamsView {
         let visible = Layout.teams(state.size, showDetail: t.showDetail).visibleRows
         if count > visible { shown += " · row \(t.selected + 1)" }
         x += frame.canvas.text(shown, x: x, y: rect.y, role: .normal) + 2
+        if !t.marked.isEmpty {
+            x += frame.canvas.text("\(t.marked.count) marked (P puts them in a wave, M clears)", x: x, y: rect.y, role: .accent) + 2
+        }
         x += frame.canvas.text("sort: \(t.sort.title) \(arrow)", x: x, y: rect.y, role: .dim)
         if let rec = state.derived.recommendation {
             let text = "pilots \(state.derived.pilotsChosen) of \(rec.rangeText) recommended"
@@ -92,7 +95,9 @@ enum TeamsView {
                 return n == 0 ? ("", nil) : (flagText[min(n, 4)], .warning)
             },
             Column(title: "Status", width: 12, priority: 8) { t, _ in
-                (t.status.label, t.status == .pilot ? .good : t.status == .outOfScope ? .dim : nil)
+                // A team in a later wave says which (its order, as P numbers the waves).
+                if t.status == .inWave, let wave = state.derived.membership.wave(of: t.id, in: plan) { return ("in wave \(wave.order)", nil) }
+                return (t.status.label, t.status == .pilot ? .good : t.status == .outOfScope ? .dim : nil)
             },
         ]
         // Drop the least important columns until the name has room.
@@ -140,6 +145,9 @@ enum TeamsView {
             // The canvas starts blank, so only the selected row needs its background filled.
             if base != .normal { frame.canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base) }
             if selected { frame.canvas.text("▶", x: rect.x, y: y, role: base) }
+            if state.teams.marked.contains(team.id) {
+                frame.canvas.text(options.unicode ? "◆" : "*", x: rect.x + 1, y: y, role: selected ? base : .accent)
+            }
             frame.canvas.field(team.name, x: rect.x + 2, y: y, width: nameWidth, role: base)
             var cx = rect.x + 2 + nameWidth + 1
             for c in cols {

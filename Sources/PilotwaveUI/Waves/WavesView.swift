@@ -125,6 +125,9 @@ enum WavesView {
         } else {
             add("Out-of-scope teams stay project-shaped (regulation, a one-off migration); the team form brings one back.", .dim)
         }
+        if !w.marked.isEmpty {
+            add("\(w.marked.count) marked: > < move them, P puts them in a wave, M clears", .accent)
+        }
         if let team = Reducer.selectedWaveTeam(state) {
             let coach = team.coach.flatMap { id in d.board.coaches.first { $0.id == id }?.name } ?? "no coach"
             add("\(team.name): \(team.size == 0 ? "?" : "\(team.size)") people · \(coach)"
