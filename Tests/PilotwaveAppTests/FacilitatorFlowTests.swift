@@ -68,3 +68,58 @@ struct FacilitatorFlowTests {
         #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")
     }
 }
+
+/// The pilot-selection task a facilitator was timed on, on 40 teams imported from a spreadsheet:
+/// set the weights the room agreed, change one and re-rank, choose the top 3 as pilots, note
+/// resistance on a team found by its name, record a readiness rating for the third team, put the
+/// top 3 in the first wave and the next 2 in the second, save, and write the Markdown report —
+/// in at most 26 command keys. The facilitator's guide shows the same sequence.
+@Suite("The pilot-selection task in 26 keys")
+struct PilotSelectionTaskTests {
+    func names(_ d: AppDriver, rows: Range<Int>) -> [String] {
+        rows.compactMap { row in d.state.derived.pilots.teamIndex(row: row).map { d.state.plan.teams[$0].name } }
+    }
+
+    @Test func theWholeTaskOnFortyImportedTeams() throws {
+        let d = AppDriver(plan: try FortyTeams.plan(), size: Size(width: 100, height: 30))
+        var flow = CountedFlow(d)
+        // Weights: all six typed in one prompt, then one raised.
+        flow.press("3w5 3 2 0 0 0<enter>")
+        #expect(d.state.plan.criteria.map(\.weight) == [5, 3, 2, 0, 0, 0])
+        flow.press("+")
+        #expect(d.state.plan.criteria.map(\.weight) == [6, 3, 2, 0, 0, 0])
+        #expect(d.screen.contains("Familiarity weight 5 → 6"))
+        let top5 = names(d, rows: 0..<5)
+        // The top 3 marked and chosen; the pilot wave offered and made.
+        flow.press("gmmmp")
+        #expect(d.screen.contains("Put the new pilots in a wave?"))
+        flow.press("<enter>")
+        let pilotWave = try #require(d.state.plan.orderedWaves.first)
+        #expect(pilotWave.order == 0)
+        #expect(pilotWave.teams.compactMap { id in d.state.plan.teams.first { $0.id == id }?.name } == Array(top5[0..<3]))
+        #expect(PilotCount.pilots(d.state.plan).count == 3)
+        // The next two in a new wave.
+        flow.press("mmPn")
+        let waves = d.state.plan.orderedWaves
+        #expect(waves.count == 2)
+        #expect(waves[1].teams.compactMap { id in d.state.plan.teams.first { $0.id == id }?.name } == Array(top5[3..<5]))
+        #expect(d.screen.contains("in wave 1"), "the list shows where they went")
+        // Resistance on a team found by its name.
+        flow.press("!We tried this in 2019 and it failed<tab><tab>sales broker<enter>")
+        let note = try #require(d.state.plan.resistance.last)
+        #expect(d.state.plan.teams.first { $0.id == note.team }?.name == "Sales Broker Hub")
+        // A readiness rating for the third team: the third pilot column, the first row it can take.
+        flow.press("4lllr4<enter>")
+        let signal = try #require(d.state.plan.signals.last)
+        #expect(d.state.plan.teams.first { $0.id == signal.team }?.name == top5[2])
+        #expect(signal.rating == 4)
+        // Saved: autosave writes each edit (the status line says "saved"); the report in two keys.
+        #expect(d.state.autosave)
+        flow.press("E")
+        #expect(d.screen.contains("Markdown"))
+        flow.press("<enter>")
+        #expect(d.effects.contains { if case .export(_, "markdown", _, _, _) = $0 { true } else { false } })
+        #expect(flow.count <= 26, "\(flow.count) command keys: \(flow.commandKeys.joined(separator: " "))")
+        #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")
+    }
+}

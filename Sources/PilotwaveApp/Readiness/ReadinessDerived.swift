@@ -52,13 +52,20 @@ public struct ReadinessDerived: Sendable {
         dimensions = plan.dimensions.indices.filter { state.showRetired || !plan.dimensions[$0].retired }
         switch state.scope {
         case .pilots:
+            // In the pilot wave's order (as on the board, where J/K change it), then any other pilots.
             let pilots = Set(PilotCount.pilots(plan).map(\.id))
-            teams = plan.teams.indices.filter { pilots.contains(plan.teams[$0].id) }.map { Int32($0) }
+            let waveOrder = PilotCount.pilotWave(plan)?.teams.filter { pilots.contains($0) } ?? []
+            let inWave = Set(waveOrder)
+            let position = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            teams = waveOrder.compactMap { position[$0].map { Int32($0) } }
+                + plan.teams.indices.filter { pilots.contains(plan.teams[$0].id) && !inWave.contains(plan.teams[$0].id) }.map { Int32($0) }
             scopeTitle = "the pilot teams"
         case .wave(let id):
             let wave = plan.wave(id)
-            let members = Set(wave?.teams ?? [])
-            teams = plan.teams.indices.filter { members.contains(plan.teams[$0].id) }.map { Int32($0) }
+            // In the wave's own order, as on the board.
+            let position = Dictionary(plan.teams.indices.map { (plan.teams[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+            var seen = Set<TeamID>()
+            teams = (wave?.teams ?? []).compactMap { id in seen.insert(id).inserted ? position[id].map { Int32($0) } : nil }
             scopeTitle = "the teams of \(wave?.name ?? id.raw)"
         case .allTeams:
             teams = plan.teams.indices.filter { plan.teams[$0].status != .outOfScope }.map { Int32($0) }

@@ -20,6 +20,36 @@ extension Reducer {
         state.readiness = r
     }
 
+    /// j/k: the next row that can be rated in this column (a team's column skips the
+    /// organisation-only preconditions, shown "—"); stays put when there is none that way.
+    static func stepRow(_ state: inout AppState, by step: Int) {
+        let count = state.derived.readiness.dimensions.count
+        var row = state.readiness.row + step
+        while row >= 0, row < count {
+            if state.derived.readiness.cell(row: row, column: state.readiness.column, plan: state.plan) != nil {
+                state.readiness.row = row
+                return
+            }
+            row += step
+        }
+    }
+
+    /// After a change of column: when the selected row cannot be rated there, the nearest that can
+    /// (below first), so `r` works at once.
+    static func snapRow(_ state: inout AppState) {
+        guard selectedCell(state) == nil else { return }
+        let count = state.derived.readiness.dimensions.count
+        let row = state.readiness.row
+        for distance in 1..<max(1, count) {
+            for candidate in [row + distance, row - distance] where candidate >= 0 && candidate < count {
+                if state.derived.readiness.cell(row: candidate, column: state.readiness.column, plan: state.plan) != nil {
+                    state.readiness.row = candidate
+                    return
+                }
+            }
+        }
+    }
+
     static func selectedCell(_ state: AppState) -> Readiness.CellKey? {
         state.derived.readiness.cell(row: state.readiness.row, column: state.readiness.column, plan: state.plan)
     }
@@ -45,10 +75,14 @@ extension Reducer {
     static func runReadiness(_ state: inout AppState, _ id: CommandID, _ env: Environment) -> [Effect] {
         let d = state.derived.readiness
         switch id {
-        case "readiness.down": state.readiness.row = min(max(0, d.dimensions.count - 1), state.readiness.row + 1)
-        case "readiness.up": state.readiness.row = max(0, state.readiness.row - 1)
-        case "readiness.right": state.readiness.column = min(d.teams.count, state.readiness.column + 1)
-        case "readiness.left": state.readiness.column = max(0, state.readiness.column - 1)
+        case "readiness.down": stepRow(&state, by: 1)
+        case "readiness.up": stepRow(&state, by: -1)
+        case "readiness.right":
+            state.readiness.column = min(d.teams.count, state.readiness.column + 1)
+            snapRow(&state)
+        case "readiness.left":
+            state.readiness.column = max(0, state.readiness.column - 1)
+            snapRow(&state)
         case "readiness.scope":
             let waves = state.plan.orderedWaves
             switch state.readiness.scope {

@@ -42,20 +42,13 @@ enum HintBar {
                 items = commandHints(state, options)
             }
         }
-        // The help key always shows (at the end, its room kept); the others as many as fit, in order.
-        let reserved = items.last.map { $0.id == "app.help" ? TextWidth.of($0.keys) + 1 + TextWidth.of($0.title) + 2 : 0 } ?? 0
+        // The last items always show (note resistance, help: `tail` of them, their room kept); the
+        // others as many as fit, in order — the first that does not fit ends them.
+        let tailCount = items.reversed().prefix { $0.id == "app.help" || $0.id == "resistance.capture" }.count
+        let tail = items.suffix(tailCount)
+        let reserved = tail.reduce(0) { $0 + TextWidth.of($1.keys) + 1 + TextWidth.of($1.title) + 2 }
         var x = 1
-        var full = false
-        for (i, item) in items.enumerated() {
-            let width = TextWidth.of(item.keys) + 1 + TextWidth.of(item.title)
-            let isLast = i == items.count - 1
-            if full && !(isLast && reserved > 0) { continue }
-            if x + width + (isLast ? 0 : reserved) > rect.width - 1 {
-                // The first that does not fit ends the list (the order is the priority); help still shows.
-                full = true
-                if reserved > 0, !isLast { continue }
-                break
-            }
+        func draw(_ item: (keys: String, title: String, id: String?)) {
             let start = x
             x += frame.canvas.text(item.keys, x: x, y: rect.y, role: .hintKey)
             x += 1
@@ -63,11 +56,17 @@ enum HintBar {
             if let id = item.id { frame.hits.append(HitRegion(Rect(x: start, y: rect.y, width: x - start, height: 1), "cmd:\(id)")) }
             x += 2
         }
+        for item in items.dropLast(tailCount) {
+            let width = TextWidth.of(item.keys) + 1 + TextWidth.of(item.title)
+            if x + width + reserved > rect.width - 1 { break }
+            draw(item)
+        }
+        for item in tail where x + TextWidth.of(item.keys) + 1 + TextWidth.of(item.title) <= rect.width - 1 { draw(item) }
     }
 
     /// The keys of the view first (its most used, in the registry's order; neighbours with the same
-    /// word share it: `+/- weight`), then the keys that work everywhere — note resistance, export,
-    /// undo, the palette, quit — and help last, which always shows.
+    /// word share it: `+/- weight`), then the keys that work everywhere — export, undo, the
+    /// palette, quit — and last the two that always show: note resistance and help.
     static func commandHints(_ state: AppState, _ options: Render.Options) -> [(keys: String, title: String, id: String?)] {
         var items: [(keys: String, title: String, id: String?)] = []
         func add(_ command: Command) {
@@ -82,12 +81,14 @@ enum HintBar {
         }
         let context = state.keyContext
         for command in CommandRegistry.all where command.hint && command.context == context { add(command) }
-        let globals = CommandRegistry.all.filter { $0.hint && $0.context == .global && $0.id != "app.help" }
+        let always: [CommandID] = ["resistance.capture", "app.help"]
+        let globals = CommandRegistry.all.filter { $0.hint && $0.context == .global && !always.contains($0.id) }
         for id in globalOrder { if let c = globals.first(where: { $0.id == id }) { add(c) } }
         for c in globals where !globalOrder.contains(c.id) { add(c) }
-        if let help = CommandRegistry.command("app.help") { add(help) }
+        // Resistance is noted as it is heard, in any view: its key shows on every bar, with help.
+        for id in always { if let c = CommandRegistry.command(id) { add(c) } }
         return items
     }
 
-    static let globalOrder: [CommandID] = ["resistance.capture", "file.export", "app.undo", "app.palette", "app.quit"]
+    static let globalOrder: [CommandID] = ["file.export", "app.undo", "app.palette", "app.quit"]
 }
