@@ -97,7 +97,15 @@ struct WavesBoardFindStoryTests {
         #expect(second != first)
         d.keys(",")
         #expect(Reducer.selectedWaveTeam(d.state)?.name == first)
-        #expect(d.screen.contains("teams match · . next"))
+        #expect(d.screen.contains("/claims  4 of 24 teams match"), "the kept search and its count stay on screen")
+        // Every card that fits stands out, not only the selected one.
+        let s = d.screen
+        if let motor = s.line(containing: "Motor Claims") {
+            let x = motor.text.distance(from: motor.text.startIndex, to: motor.text.range(of: "Motor Claims")!.lowerBound)
+            #expect(Array(s.roles[motor.index])[x] == "x", "Motor Claims is shown as found")
+        } else {
+            Issue.record("Motor Claims is on the board")
+        }
         d.keys("<esc>")
         #expect(!d.screen.contains("teams match"), "Esc clears the kept search")
         #expect(Reducer.selectedWaveTeam(d.state)?.name == first, "and leaves the selection where it is")

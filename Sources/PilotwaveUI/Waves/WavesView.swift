@@ -81,6 +81,8 @@ enum WavesView {
         let w = state.waves
         guard w.searchInput != nil || !w.search.isEmpty, rect.height > 0 else { return }
         let d = state.derived.waves
+        // Over the left box's top edge only (the findings box has its own title beside it).
+        let maxX = rect.x + (rect.width >= 100 ? rect.width / 2 : rect.width) - 1
         var x = rect.x + 1
         let y = rect.y
         x += frame.canvas.text(" /", x: x, y: y, role: .hintKey)
@@ -91,14 +93,14 @@ enum WavesView {
             frame.cursorVisible = true
             x += 25
         } else {
-            x += frame.canvas.text(w.search + " ", x: x, y: y, role: .match, width: max(0, rect.maxX - x))
+            x += frame.canvas.text(w.search + " ", x: x, y: y, role: .match, width: max(0, min(24, maxX - x)))
         }
         let total = d.columns.reduce(0) { $0 + $1.teams.count }
         let n = d.matches.count
         let text = w.searchText.trimmingWhitespace().isEmpty ? " type part of a team's name "
             : n == 0 ? " no team's name contains \"\(w.searchText)\" "
-            : " \(n) of \(total) teams match\(w.searchInput == nil ? " · . next  , previous  Esc clears" : "") "
-        frame.canvas.text(text, x: x, y: y, role: n == 0 ? .warning : .dim, width: max(0, rect.maxX - 1 - x))
+            : " \(n) of \(total) teams match "
+        frame.canvas.text(text, x: x, y: y, role: n == 0 ? .warning : .dim, width: max(0, maxX - x))
     }
 
     /// A wave column's load under its title: "6/8", "6/8 · 1 ?c" (teams without a coach, as their cards
