@@ -108,6 +108,10 @@ struct WavesBoardFindStoryTests {
         }
         d.keys("<esc>")
         #expect(!d.screen.contains("teams match"), "Esc clears the kept search")
+        if let motor = d.screen.line(containing: "Motor Claims") {
+            let x = motor.text.distance(from: motor.text.startIndex, to: motor.text.range(of: "Motor Claims")!.lowerBound)
+            #expect(Array(d.screen.roles[motor.index])[x] != "x", "and the found cards no longer stand out")
+        }
         #expect(Reducer.selectedWaveTeam(d.state)?.name == first, "and leaves the selection where it is")
         // n is still the next finding.
         d.keys("n")

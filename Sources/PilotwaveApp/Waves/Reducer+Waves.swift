@@ -17,7 +17,7 @@ extension Reducer {
                 state.derived.waves.refreshComparison(plan: state.plan, sides: sides, revision: state.revision)
             }
         }
-        if state.waves.mode == .board, !state.waves.searchText.isEmpty {
+        if state.waves.mode == .board {
             state.derived.waves.refreshMatches(text: state.waves.searchText, names: state.derived.sortNames)
         }
         let d = state.derived.waves
