@@ -222,6 +222,8 @@ for count in teamCounts {
         run("waves: unplanned PgDn", keyCount) { i in [(i / 20) % 2 == 0 ? .pageDown : .pageUp] }
         print("    (\(state.derived.waves.columns[c].teams.count) teams not yet planned)")
         _ = press([.char("g")])
+        // Planning the top team into the last wave and back (its status changes: the teams change).
+        run("waves: plan/unplan", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char("<") : .char(">")] }
     }
     // Blockers: moving, regrouping, then a blocker resolved and stepped back (an edit each; the gates re-read).
     _ = press([.char("7")])

@@ -66,6 +66,15 @@ struct WavesBoardFindStoryTests {
         goToUnplanned(d)
         let after = unplannedNames(d)
         #expect(after == pilotsOrder(d, of: after))
+        // Planning the best one into the last wave, then the third: the rest still in ranking order.
+        goToUnplanned(d)
+        d.keys("<lt>")
+        goToUnplanned(d)
+        d.keys("j<lt>")
+        goToUnplanned(d)
+        let planned = unplannedNames(d)
+        #expect(planned.count == after.count - 2)
+        #expect(planned == pilotsOrder(d, of: planned))
     }
 
     @Test func slashFindsATeamByPartOfItsNameInTheUnplannedColumnAndInAWave() {

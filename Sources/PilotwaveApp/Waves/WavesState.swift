@@ -203,6 +203,12 @@ public struct WavesDerived: Sendable {
     private mutating func refreshRanking(_ plan: Plan) {
         guard plan.teams != rankTeamsSeen || plan.criteria != rankCriteriaSeen || plan.settings != rankSettingsSeen || rankModel == nil
         else { return }
+        // A team planned, unplanned or given a coach changes the teams but not the ranking.
+        if rankModel != nil, plan.criteria == rankCriteriaSeen, plan.settings == rankSettingsSeen,
+            let seen = rankTeamsSeen, Self.sameRanking(seen, plan.teams) {
+            rankTeamsSeen = plan.teams
+            return
+        }
         let sameTeams = plan.teams == rankTeamsSeen && plan.settings == rankSettingsSeen
         let model = (sameTeams ? rankModel?.reweighted(plan.criteria) : nil) ?? RankingModel(plan: plan)
         let ranked = model.rank()
@@ -212,6 +218,18 @@ public struct WavesDerived: Sendable {
         rankTeamsSeen = plan.teams
         rankCriteriaSeen = plan.criteria
         rankSettingsSeen = plan.settings
+    }
+
+    /// Whether two versions of the teams rank alike: the same teams, with the same name, ratings,
+    /// roles and lifecycle stage (what the score and its ties read), in scope or not alike.
+    static func sameRanking(_ a: [Team], _ b: [Team]) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in a.indices where a[i] != b[i] {
+            let x = a[i], y = b[i]
+            guard x.id == y.id, x.name == y.name, x.ratings == y.ratings, x.roles == y.roles, x.stage == y.stage,
+                (x.status == .outOfScope) == (y.status == .outOfScope) else { return false }
+        }
+        return true
     }
 
     /// The teams whose name contains `text` (case-insensitive), in board order: one pass over the
