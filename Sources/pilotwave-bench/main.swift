@@ -225,6 +225,17 @@ for count in teamCounts {
     _ = press([.char("6"), .char("l")])
     run("waves: move team", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char(">") : .char("<")] }
     print("    (\(state.plan.waves.count) waves)")
+    run("waves: move (j/k)", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }
+    // The "not yet planned" column: moving and paging down it, then back to its top.
+    if let c = state.derived.waves.columns.firstIndex(where: { $0.wave == nil }) {
+        state.waves.column = c
+        run("waves: unplanned j", keyCount) { _ in [.char("j")] }
+        run("waves: unplanned PgDn", keyCount) { i in [(i / 20) % 2 == 0 ? .pageDown : .pageUp] }
+        print("    (\(state.derived.waves.columns[c].teams.count) teams not yet planned)")
+        _ = press([.char("g")])
+        // Planning the top team into the last wave and back (its status changes: the teams change).
+        run("waves: plan/unplan", max(20, keyCount / 10)) { i in [i % 2 == 0 ? .char("<") : .char(">")] }
+    }
     // Blockers: moving, regrouping, then a blocker resolved and stepped back (an edit each; the gates re-read).
     _ = press([.char("7")])
     run("blockers: move", keyCount) { i in [(i / 4) % 2 == 0 ? .char("j") : .char("k")] }

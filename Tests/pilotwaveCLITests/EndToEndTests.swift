@@ -201,7 +201,8 @@ struct EndToEndTests {
         try tmux.wait(for: "▶ Claims Intake")
         try tmux.keys("6")
         try tmux.wait(for: "Not yet planned")
-        try tmux.keys("l", "l", "l", "<")
+        // Not yet planned lists the best score first: Web & Campaigns, then Fraud Signals.
+        try tmux.keys("l", "l", "l", "j", "<")
         try tmux.wait(for: "Moved Fraud Signals to Wave 2")
         try tmux.wait(for: "planned · 7 ?c")
         try tmux.keys("u")

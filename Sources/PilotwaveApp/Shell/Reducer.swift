@@ -260,6 +260,10 @@ public enum Reducer {
             blockersFilterKey(&state, key)
             return []
         }
+        if state.view == .waves, state.waves.mode == .board, state.waves.searchInput != nil {
+            boardSearchKey(&state, key, env)
+            return []
+        }
         guard let id = env.keymap.command(for: key, in: state.keyContext) else { return [] }
         return run(&state, id, env)
     }
@@ -316,6 +320,9 @@ public enum Reducer {
             } else if state.view == .blockers, var input = state.blockers.filterInput {
                 input.insert(text)
                 state.blockers.filterInput = input
+            } else if state.view == .waves, var input = state.waves.searchInput {
+                input.insert(text)
+                state.waves.searchInput = input
             }
         }
     }

@@ -39,6 +39,25 @@ extension CommandRegistry {
                 help: "The waves on a quarter-by-quarter axis: dates, check-ins, status and each coach's load per quarter."),
         Command("waves.viewScenarios", "Scenarios", context: .waves, keys: ["s"], hint: true, short: "scenarios",
                 help: "Wave-plan scenarios: duplicate the plan, edit a scenario on the board, compare two, adopt one."),
+    ] + boardFindCommands
+
+    /// Paging a long column and finding a team by name on the board.
+    static let boardFindCommands: [Command] = [
+        Command("waves.pageDown", "Page down", context: .waves, keys: ["pgdn", "ctrl-d"], inPalette: false,
+                help: "A screen further down the column."),
+        Command("waves.pageUp", "Page up", context: .waves, keys: ["pgup", "ctrl-u"], inPalette: false,
+                help: "A screen further up the column."),
+        Command("waves.search", "Find a team", context: .waves, keys: ["/"], hint: true,
+                help: "Type part of a team's name: the board jumps to the first team that fits, in any column (↑/↓ step through them). Enter keeps the search (. and , then go to the next and previous team that fits); Esc clears it."),
+        Command("waves.nextMatch", "Next team found", context: .waves, keys: ["."], hint: true,
+                help: "Go to the next team that fits the search (/), column by column.",
+                availability: { s in s.waves.search.isEmpty ? .hidden : .enabled }),
+        Command("waves.previousMatch", "Previous team found", context: .waves, keys: [","],
+                help: "Go to the previous team that fits the search (/).",
+                availability: { s in s.waves.search.isEmpty ? .hidden : .enabled }),
+        Command("waves.clearSearch", "Clear the search", context: .waves, keys: ["escape"],
+                help: "Stop highlighting the teams the search (/) found.",
+                availability: { s in s.waves.search.isEmpty ? .hidden : .enabled }),
     ]
 
     static let timelineCommands: [Command] = [

@@ -17,6 +17,9 @@ extension Reducer {
                 state.derived.waves.refreshComparison(plan: state.plan, sides: sides, revision: state.revision)
             }
         }
+        if state.waves.mode == .board {
+            state.derived.waves.refreshMatches(text: state.waves.searchText, names: state.derived.sortNames)
+        }
         let d = state.derived.waves
         var w = state.waves
         w.column = min(max(0, w.column), max(0, d.columns.count - 1))

@@ -59,7 +59,8 @@ extension Reducer {
                 break
             }
             state.overlay = .editForm(.seedCoach(team))
-        default: break
+        default:
+            runBoardFind(&state, id, env)
         }
         return []
     }

@@ -28,8 +28,17 @@ public struct WavesViewState: Sendable, Equatable {
     /// The two sides being compared (nil: the current plan), and the comparison's scroll.
     public var comparing: CompareSides?
     public var compareScroll = 0
+    /// `/` on the board: the search being typed (nil when not typing), the search kept with Enter,
+    /// and where the selection was when `/` was pressed (Esc while typing goes back there).
+    public var searchInput: TextInput?
+    public var search = ""
+    public var searchOriginColumn = 0
+    public var searchOriginRow = 0
 
     public init() {}
+
+    /// The text the board's search matches: the one being typed, else the one kept.
+    public var searchText: String { searchInput?.text ?? search }
 
     public var row: Int { rows[column] ?? 0 }
 }
@@ -51,6 +60,10 @@ public struct WavesDerived: Sendable {
         /// The wave, for wave columns; nil for "not yet planned" and "out of scope".
         public var wave: WaveID?
         public var teams: [Int32]
+        /// How the column is ordered, when not by hand ("by score" for "not yet planned").
+        public var order: String? = nil
+        /// "Not yet planned": the teams left out of every wave, best pilot score first.
+        public var isUnplanned = false
     }
 
     public private(set) var revision = -1
@@ -62,6 +75,19 @@ public struct WavesDerived: Sendable {
     /// Team index → pilot score (or -1), hard-flag count, open notes, latest team readiness average.
     public private(set) var scores: [Double] = []
     public private(set) var openNotes: [TeamID: Int] = [:]
+    /// Every team's standing under the plan's weights (by team index), from the same ranking the
+    /// Pilots view shows, and the in-scope teams in that ranking's order.
+    public private(set) var standings: [RankingModel.Standing] = []
+    private var rankOrder: [Int32] = []
+    private var rankModel: RankingModel?
+    private var rankTeamsSeen: [Team]?
+    private var rankCriteriaSeen: [Criterion]?
+    private var rankSettingsSeen: PlanSettings?
+    /// The board's search (`/`): each match's column and row, in board order (column by column,
+    /// top to bottom), and per team index whether it matches; worked out once per text and revision.
+    public private(set) var matches: [(column: Int32, row: Int32)] = []
+    public private(set) var isMatch: [Bool] = []
+    public private(set) var matchKey: (revision: Int, scenario: ScenarioID?, text: String)?
 
     static let waveCodes: Set<String> = ["waveTeamsWithoutCoach", "coachOverCapacity", "coachOverlap", "everyoneAtOnce",
                                          "entryBlockersOpen", "entryReadinessUnmet", "dependsOnLaterWave", "dependsOnUnplannedTeam",
@@ -139,11 +165,13 @@ public struct WavesDerived: Sendable {
             return Column(title: pilots ? "\(wave.name) (pilots)" : wave.name, wave: wave.id, teams: cached.indices)
         }
         waveCache = fresh
+        refreshRanking(plan)
+        // Not yet planned: the ranking's order (built when the teams, criteria or settings change),
+        // filtered in one pass; out of scope: plan order.
         var unplanned: [Int32] = [], outOfScope: [Int32] = []
-        for t in plan.teams.indices where !planned[t] {
-            if plan.teams[t].status == .outOfScope { outOfScope.append(Int32(t)) } else { unplanned.append(Int32(t)) }
-        }
-        columns.append(Column(title: "Not yet planned", wave: nil, teams: unplanned))
+        for t in rankOrder where !planned[Int(t)] { unplanned.append(t) }
+        for t in plan.teams.indices where !planned[t] && plan.teams[t].status == .outOfScope { outOfScope.append(Int32(t)) }
+        columns.append(Column(title: "Not yet planned", wave: nil, teams: unplanned, order: "by score", isUnplanned: true))
         columns.append(Column(title: "Out of scope", wave: nil, teams: outOfScope))
         // Every wave's, since a coach's load counts the waves that run at the same time.
         capacity = WavePlanning.capacity(plan)
@@ -169,6 +197,85 @@ public struct WavesDerived: Sendable {
         }
     }
 
+    /// The pilot ranking of `plan`, as the Pilots view ranks (``RankingModel``): rebuilt only when the
+    /// teams, criteria or settings change (a wave move changes none of them), re-ranked without
+    /// re-scoring when only the weights did.
+    private mutating func refreshRanking(_ plan: Plan) {
+        guard plan.teams != rankTeamsSeen || plan.criteria != rankCriteriaSeen || plan.settings != rankSettingsSeen || rankModel == nil
+        else { return }
+        // A team planned, unplanned or given a coach changes the teams but not the ranking.
+        if rankModel != nil, plan.criteria == rankCriteriaSeen, plan.settings == rankSettingsSeen,
+            let seen = rankTeamsSeen, Self.sameRanking(seen, plan.teams) {
+            rankTeamsSeen = plan.teams
+            return
+        }
+        let sameTeams = plan.teams == rankTeamsSeen && plan.settings == rankSettingsSeen
+        let model = (sameTeams ? rankModel?.reweighted(plan.criteria) : nil) ?? RankingModel(plan: plan)
+        let ranked = model.rank()
+        rankModel = model
+        rankOrder = ranked.order
+        standings = ranked.standings
+        rankTeamsSeen = plan.teams
+        rankCriteriaSeen = plan.criteria
+        rankSettingsSeen = plan.settings
+    }
+
+    /// Whether two versions of the teams rank alike: the same teams, with the same name, ratings,
+    /// roles and lifecycle stage (what the score and its ties read), in scope or not alike.
+    static func sameRanking(_ a: [Team], _ b: [Team]) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in a.indices where a[i] != b[i] {
+            let x = a[i], y = b[i]
+            guard x.id == y.id, x.name == y.name, x.ratings == y.ratings, x.roles == y.roles, x.stage == y.stage,
+                (x.status == .outOfScope) == (y.status == .outOfScope) else { return false }
+        }
+        return true
+    }
+
+    /// The teams whose name contains `text` (case-insensitive), in board order: one pass over the
+    /// board's columns and the names' search keys per new text, none per key that only moves.
+    mutating func refreshMatches(text: String, names: ByteTable) {
+        if let key = matchKey, key.revision == revision, key.scenario == scenario, key.text == text { return }
+        matchKey = (revision, scenario, text)
+        let needle = Derived.folded(text.trimmingWhitespace())
+        guard !needle.isEmpty else {
+            matches = []
+            isMatch = []
+            return
+        }
+        var found: [(column: Int32, row: Int32)] = []
+        var flags = [Bool](repeating: false, count: board.teams.count)
+        for (c, column) in columns.enumerated() {
+            for (r, t) in column.teams.enumerated() where Int(t) < names.count && names.contains(Int(t), needle) {
+                found.append((Int32(c), Int32(r)))
+                flags[Int(t)] = true
+            }
+        }
+        matches = found
+        isMatch = flags
+    }
+
+    /// Whether the team at `index` matches the board's search.
+    public func matches(team index: Int) -> Bool { index >= 0 && index < isMatch.count && isMatch[index] }
+
+    /// The first match at or after (`column`, `row`) in board order — or, with `by` -1, the last
+    /// one before it — wrapping round; nil when nothing matches.
+    public func match(from column: Int, _ row: Int, by: Int = 0) -> (column: Int, row: Int)? {
+        guard !matches.isEmpty else { return nil }
+        // The first match not before (column, row).
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let m = matches[mid]
+            if (Int(m.column), Int(m.row)) < (column, row) { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        if by > 0, i < matches.count, (Int(matches[i].column), Int(matches[i].row)) == (column, row) { i += 1 }
+        if by < 0 { i -= 1 }
+        i = (i % matches.count + matches.count) % matches.count
+        return (Int(matches[i].column), Int(matches[i].row))
+    }
+
     /// Drops the board built for an older plan (its columns are team indices); the per-wave caches
     /// stay, checked against the plan's teams and coaches on the next build.
     mutating func forget() {
@@ -183,6 +290,9 @@ public struct WavesDerived: Sendable {
         summariesRevision = -1
         comparison = nil
         comparisonKey = nil
+        matches = []
+        isMatch = []
+        matchKey = nil
     }
 
     /// The timeline and coach load per quarter of the board, once per revision.

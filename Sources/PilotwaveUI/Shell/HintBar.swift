@@ -38,6 +38,8 @@ enum HintBar {
             if (state.view == .teams && state.teams.filterInput != nil) || (state.view == .resistance && state.resistance.filterInput != nil)
                 || (state.view == .blockers && state.blockers.filterInput != nil) {
                 items = [("type", "to filter", nil), ("↑↓", "move", nil), ("Enter", "keep filter", nil), ("Esc", "clear", nil)]
+            } else if state.view == .waves && state.waves.mode == .board && state.waves.searchInput != nil {
+                items = [("type", "part of a name", nil), ("↑↓", "next/previous found", nil), ("Enter", "keep search", nil), ("Esc", "clear", nil)]
             } else {
                 items = commandHints(state, options)
             }

@@ -32,6 +32,10 @@ enum WavesView {
             let selectedColumn = c == w.column
             frame.canvas.field(column.title, x: x, y: board.y, width: width, role: selectedColumn ? .tabActive : .header)
             var sub = Words.count(column.teams.count, "team")
+            // The order, when not the wave's own: "6 teams · by score" ("812 · by score" when narrow).
+            if let order = column.order {
+                sub = TextWidth.of(sub + " · " + order) <= width ? sub + " · " + order : "\(column.teams.count) · \(order)"
+            }
             var subRole: StyleRole = .dim
             if let id = column.wave, let cap = d.capacity[id] {
                 let wave = d.board.wave(id)
@@ -51,12 +55,15 @@ enum WavesView {
                 if selected { frame.canvas.fill(Rect(x: x, y: y, width: width, height: 1), role: base) }
                 let mark = w.marked.contains(team.id) ? "◆" : " "
                 frame.canvas.text(mark, x: x, y: y, role: selected ? base : .accent)
-                let score = t < d.scores.count && d.scores[t] >= 0 ? "\(Int(d.scores[t].rounded()))" : "–"
+                // The score as the Pilots view shows it ("?" when less than half the weight is rated).
+                let score = t < d.standings.count && d.standings[t].value >= 0
+                    ? "\(Int(d.standings[t].value.rounded(.toNearestOrAwayFromZero)))" + (d.standings[t].thin ? "?" : "") : "–"
                 let notes = d.openNotes[team.id].map { " !\($0)" } ?? ""
                 let coach = team.coach == nil && column.wave != nil ? " ?c" : ""
                 let tail = " \(score)\(notes)\(coach)"
                 let tailWidth = TextWidth.of(tail)
-                frame.canvas.text(team.name, x: x + 1, y: y, role: base, width: max(1, width - 1 - tailWidth))
+                let found = !selected && d.matches(team: t)
+                frame.canvas.text(team.name, x: x + 1, y: y, role: found ? .match : base, width: max(1, width - 1 - tailWidth))
                 frame.canvas.text(tail, x: x + width - tailWidth, y: y, role: selected ? base : (notes.isEmpty && coach.isEmpty ? .dim : .warning))
                 frame.hits.append(HitRegion(Rect(x: x, y: y, width: width, height: 1), "card:\(c):\(row)"))
             }
@@ -66,6 +73,34 @@ enum WavesView {
             }
         }
         panel(&frame, state, layout.panel)
+        searchLine(&frame, state, layout.panel)
+    }
+
+    /// The board's search on the panel's top line: the text being typed (or kept) and how many teams fit.
+    static func searchLine(_ frame: inout Frame, _ state: AppState, _ rect: Rect) {
+        let w = state.waves
+        guard w.searchInput != nil || !w.search.isEmpty, rect.height > 0 else { return }
+        let d = state.derived.waves
+        // Over the left box's top edge only (the findings box has its own title beside it).
+        let maxX = rect.x + (rect.width >= 100 ? rect.width / 2 : rect.width) - 1
+        var x = rect.x + 1
+        let y = rect.y
+        x += frame.canvas.text(" /", x: x, y: y, role: .hintKey)
+        if let input = w.searchInput {
+            let (text, col) = input.visible(width: 24)
+            frame.canvas.field(text, x: x, y: y, width: 24, role: .inputFocused)
+            frame.cursor = Point(x: x + col, y: y)
+            frame.cursorVisible = true
+            x += 25
+        } else {
+            x += frame.canvas.text(w.search + " ", x: x, y: y, role: .match, width: max(0, min(24, maxX - x)))
+        }
+        let total = d.columns.reduce(0) { $0 + $1.teams.count }
+        let n = d.matches.count
+        let text = w.searchText.trimmingWhitespace().isEmpty ? " type part of a team's name "
+            : n == 0 ? " no team's name contains \"\(w.searchText)\" "
+            : " \(n) of \(total) teams match "
+        frame.canvas.text(text, x: x, y: y, role: n == 0 ? .warning : .dim, width: max(0, maxX - x))
     }
 
     /// A wave column's load under its title: "6/8", "6/8 · 1 ?c" (teams without a coach, as their cards
@@ -120,8 +155,8 @@ enum WavesView {
                     add("  \(item.met ? "✓" : "✗") \(item.text)" + (item.evidence.isEmpty ? "" : " — \(item.evidence)"), item.met ? .normal : .warning, optional: item.met)
                 }
             }
-        } else if column.title == "Not yet planned" {
-            add("Teams still on the project model. < moves the selected (or marked) teams into the last wave.", .dim)
+        } else if column.isUnplanned {
+            add("Teams still on the project model, best pilot score first (the Pilots ranking). < moves the selected (or marked) teams into the last wave.", .dim)
         } else {
             add("Out-of-scope teams stay project-shaped (regulation, a one-off migration); the team form brings one back.", .dim)
         }
