@@ -32,7 +32,7 @@ struct ReadinessStoryTests {
         d.keys("<tab>")
         d.type("Ana")
         d.keys("<enter>")
-        #expect(d.state.toast?.text == "Recorded 2/5 (first rating) — u to undo")
+        #expect(d.state.toast?.text == "Recorded 2/5 (first rating) for Claims Intake, Funded by outcomes — u to undo")
         d.clock.advance(86_400 * 14)
         d.keys("r4<tab>")
         d.type("Quarterly funding review agreed")
@@ -40,7 +40,7 @@ struct ReadinessStoryTests {
         let both = signals(d, ReadinessDimension.fundedByOutcomes, "Claims Intake")
         #expect(both.map(\.rating) == [2, 4], "appended, never overwritten")
         #expect(both.map(\.recordedBy) == ["Ana", "Ana"], "who is remembered between recordings")
-        #expect(d.state.toast?.text == "Recorded 4/5 ↑ from 2 — u to undo")
+        #expect(d.state.toast?.text == "Recorded 4/5 ↑ from 2 for Claims Intake, Funded by outcomes — u to undo")
         let row = try #require(d.screen.line(containing: "▶ Funded by outcomes")).text
         #expect(row.contains("4 ↑ ▂▆"), "rating, trend and sparkline in the cell")
         d.keys("<enter>")

@@ -243,7 +243,9 @@ extension Reducer {
             if apply(&state, .recordSignal(signal), env) {
                 state.overlay = nil
                 let trend = before.map { $0 < rating ? " ↑ from \($0)" : $0 > rating ? " ↓ from \($0)" : " → unchanged" } ?? " (first rating)"
-                toast(&state, "Recorded \(rating)/5\(trend) — u to undo", env)
+                let place = cell.team.flatMap { id in state.derived.indexByID[id].map { state.plan.teams[$0].name } } ?? "the organisation"
+                let dimension = state.plan.dimension(cell.dimension)?.name ?? cell.dimension
+                toast(&state, "Recorded \(rating)/5\(trend) for \(Words.clip(place, max: 40)), \(dimension) — u to undo", env)
             }
         case .dimension(let existing):
             let name = form.text("name").trimmingWhitespace()
