@@ -211,6 +211,16 @@ for count in teamCounts {
         print("  put: open (P)      \(Stats(samples: pickOpen).line)")
         print("  put: in wave (1/2) \(Stats(samples: pickPut).line)")
     }
+    // A team named in a form: each typed character resolves the name (the "= Team" echo).
+    if only == nil || "team name typed".hasPrefix(only!) {
+        _ = press([.char("!")])
+        _ = press([.tab])
+        _ = press([.tab])
+        var typed: [Double] = []
+        for ch in "team 12 xyz" { typed.append(press([.char(ch)])) }
+        _ = press([.escape])
+        print("  team name typed    \(Stats(samples: typed).line)")
+    }
     // The Pilots view: moving, then a weight change (re-rank, robustness of the top N, redraw).
     _ = press([.char("3")])
     run("pilots: move", keyCount) { i in [(i / 50) % 2 == 0 ? .char("j") : .char("k")] }

@@ -116,6 +116,13 @@ public enum Overlay: Sendable, Equatable {
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
 public struct AppState: Sendable, Equatable {
     public var plan: Plan
+    /// The teams' names as ``TeamMatch`` matches them, and the revision they were made for: a
+    /// field naming a team resolves its text at every typed key without folding every name again.
+    struct TeamMatchCache: Sendable, Equatable {
+        var revision: Int
+        var index: TeamMatch.Index
+    }
+    var teamMatchCache: TeamMatchCache?
     /// Increases with every change to `plan`; caches are keyed by it.
     public private(set) var revision = 0
     /// The plan file, or nil for the embedded demo.

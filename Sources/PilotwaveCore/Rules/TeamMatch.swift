@@ -15,31 +15,40 @@ public enum TeamMatch {
         case none(nearest: String?)
     }
 
-    /// `typed` resolved among `teams`.
-    public static func resolve(_ typed: String, in teams: [Team]) -> Result {
+    /// The teams' names as they are matched, made once for a list of teams and reused while it
+    /// does not change (a field resolving its text at every typed key).
+    public struct Index: Sendable, Equatable {
+        public let folded: [String]
+        public init(_ teams: [Team]) { folded = teams.map { TeamMatch.fold($0.name) } }
+    }
+
+    /// `typed` resolved among `teams`. `index`, when given, must be made from `teams`;
+    /// `nearest: false` skips looking for a near name when none fits (the costly part).
+    public static func resolve(_ typed: String, in teams: [Team], index: Index? = nil, nearest: Bool = true) -> Result {
         let wanted = typed.trimmingWhitespace()
         guard !wanted.isEmpty else { return .none(nearest: nil) }
         if let exact = teams.first(where: { $0.name == wanted }) { return .team(exact.id) }
         let key = fold(wanted)
         guard !key.isEmpty else { return .none(nearest: nil) }
-        let folded = teams.map { fold($0.name) }
-        let keyWords = key.split(separator: " ")
+        let folded = index.map(\.folded).flatMap { $0.count == teams.count ? $0 : nil } ?? teams.map { fold($0.name) }
+        // A word of the name starts at its beginning or after a space (folded names have single spaces).
+        let spacedKey = " " + key
+        let keyWords = key.split(separator: " ").map { (String($0), " " + $0) }
+        let letters = key.filter { $0 != " " }
         let stages: [(String) -> Bool] = [
             { $0 == key },
-            { $0.hasPrefix(key) || $0.split(separator: " ").contains { $0.hasPrefix(key) } },
+            { $0.hasPrefix(key) || $0.contains(spacedKey) },
             { $0.contains(key) },
             // Each typed word starts a word of the name, in any order: "broker s" → Sales Broker Hub.
-            { name in
-                let words = name.split(separator: " ")
-                return keyWords.count > 1 && keyWords.allSatisfy { k in words.contains { $0.hasPrefix(k) } }
-            },
-            { isSubsequence(key.filter { $0 != " " }, of: $0) },
+            { name in keyWords.count > 1 && keyWords.allSatisfy { name.hasPrefix($0.0) || name.contains($0.1) } },
+            { isSubsequence(letters, of: $0) },
         ]
         for stage in stages {
             let hits = teams.indices.filter { stage(folded[$0]) }
             if hits.count == 1 { return .team(teams[hits[0]].id) }
             if hits.count > 1 { return .ambiguous(hits.prefix(4).map { teams[$0].name }) }
         }
+        guard nearest else { return .none(nearest: nil) }
         var best: (distance: Int, name: String)?
         for i in teams.indices {
             let d = distance(key, folded[i])
