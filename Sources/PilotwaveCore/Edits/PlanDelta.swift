@@ -19,6 +19,7 @@ public struct PlanDelta: Sendable, Hashable {
     var votes: ListDelta<VoteRound>?
     var scenarios: ListDelta<Scenario>?
     var actions: ListDelta<ActionItem>?
+    var rounds: ListDelta<ParticipantRound>?
 
     struct Change<T: Hashable & Sendable>: Hashable, Sendable {
         var old: T
@@ -44,6 +45,7 @@ public struct PlanDelta: Sendable, Hashable {
         votes = ListDelta(old.votes, new.votes)
         scenarios = ListDelta(old.scenarios, new.scenarios)
         actions = ListDelta(old.actions, new.actions)
+        rounds = ListDelta(old.rounds, new.rounds)
     }
 
     /// Nothing changed.
@@ -56,7 +58,7 @@ public struct PlanDelta: Sendable, Hashable {
         let lists: [Int?] = [criteria?.weight, teams?.weight, stakeholders?.weight, coaches?.weight,
                              dimensions?.weight, signals?.weight, resistance?.weight, waves?.weight,
                              blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight,
-                             scenarios?.weight, actions?.weight]
+                             scenarios?.weight, actions?.weight, rounds?.weight]
         return lists.reduce(3) { $0 + ($1 ?? 0) }
     }
 
@@ -84,6 +86,7 @@ public struct PlanDelta: Sendable, Hashable {
         votes?.apply(&plan.votes, forward: forward)
         scenarios?.apply(&plan.scenarios, forward: forward)
         actions?.apply(&plan.actions, forward: forward)
+        rounds?.apply(&plan.rounds, forward: forward)
     }
 }
 

@@ -266,6 +266,9 @@ extension PlanEdit {
         case .removeVoteRound(let id):
             guard let i = plan.votes.firstIndex(where: { $0.id == id }) else { throw EditError("no voting round \(id)") }
             plan.votes.remove(at: i)
+        case .submitBallot, .countBallots, .openRound, .submitRatings, .addConcern, .revealRound, .closeRound,
+             .removeRound:
+            try applyParticipation(&plan)
 
         case .addWorkshop(let w):
             try checkWorkshop(w)
@@ -302,17 +305,17 @@ extension PlanEdit {
 
     // MARK: Checks shared by several edits
 
-    private func teamIndex(_ id: TeamID, _ plan: Plan) throws(EditError) -> Int {
+    func teamIndex(_ id: TeamID, _ plan: Plan) throws(EditError) -> Int {
         guard let i = plan.teamIndex(id) else { throw EditError("no team \(id)") }
         return i
     }
 
-    private func requireText(_ text: String, _ what: String) throws(EditError) {
+    func requireText(_ text: String, _ what: String) throws(EditError) {
         if text.trimmingWhitespace().isEmpty { throw EditError("\(what) must not be empty") }
     }
 
     /// A workshop the plan has, if one is named.
-    private func requireWorkshop(_ id: WorkshopID?, _ plan: Plan) throws(EditError) {
+    func requireWorkshop(_ id: WorkshopID?, _ plan: Plan) throws(EditError) {
         if let id, plan.workshop(id) == nil { throw EditError("no workshop \(id)") }
     }
 
@@ -351,7 +354,7 @@ extension PlanEdit {
         }
     }
 
-    private func checkNote(_ n: ResistanceNote, _ plan: Plan) throws(EditError) {
+    func checkNote(_ n: ResistanceNote, _ plan: Plan) throws(EditError) {
         try requireText(n.words, "the words heard")
         try requireWorkshop(n.workshop, plan)
         switch (n.team, n.stakeholder) {

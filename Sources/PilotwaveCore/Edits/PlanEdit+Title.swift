@@ -58,6 +58,15 @@ extension PlanEdit {
         case .revealVotes(_, let shown): return shown ? "Reveal the votes" : "Hide the votes"
         case .closeVoteRound(let id): return "Close voting round \(plan.voteRound(id)?.title ?? id.raw)"
         case .removeVoteRound(let id): return "Delete voting round \(plan.voteRound(id)?.title ?? id.raw)"
+        case .submitBallot(_, let b): return "Ballot from \(b.voter)"
+        case .countBallots(_, let ballots, _): return "Count \(Words.count(ballots.count, "ballot")) from participants"
+        case .openRound(let r): return "Open \(r.kind.label) \(r.title)"
+        case .submitRatings(_, let r): return "Ratings from \(r.participant)"
+        case .addConcern(_, let n): return n.raisedBy.map { "Concern from \($0)" } ?? "Anonymous concern"
+        case .revealRound(let id, let shown):
+            return (shown ? "Reveal " : "Hide ") + (plan.round(id)?.title ?? id.raw)
+        case .closeRound(let id): return "Close \(plan.round(id)?.title ?? id.raw)"
+        case .removeRound(let id): return "Delete \(plan.round(id)?.title ?? id.raw)"
         case .addWorkshop(let w): return "Add workshop \(w.title)"
         case .updateWorkshop(let w): return "Edit workshop \(w.title)"
         case .removeWorkshop(let id): return "Delete workshop \(plan.workshops.first { $0.id == id }?.title ?? id.raw)"

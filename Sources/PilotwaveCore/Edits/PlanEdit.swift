@@ -1,3 +1,4 @@
+import Foundation
 /// Why an edit could not be applied. The plan is left unchanged when an edit throws.
 public struct EditError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
@@ -87,6 +88,25 @@ public enum PlanEdit: Hashable, Sendable {
     case closeVoteRound(VoteRoundID)
     /// Removes a round and its ballots.
     case removeVoteRound(VoteRoundID)
+    /// A participant's ballot from `pilotwave join` in an attributed round: replaces that person's
+    /// earlier ballot, if any (checked like ``castBallot(_:_:)``).
+    case submitBallot(VoteRoundID, Ballot)
+    /// Counts participants' ballots into an unattributed round's totals (no names, no ballots
+    /// kept) and marks the round counted.
+    case countBallots(VoteRoundID, [Ballot], at: Date)
+
+    /// Opens a participants' round (readiness or concerns).
+    case openRound(ParticipantRound)
+    /// A participant's ratings in a readiness round: replaces that person's earlier answer.
+    case submitRatings(RoundID, RoundResponse)
+    /// A participant's concern: a resistance note, counted in the round.
+    case addConcern(RoundID, ResistanceNote)
+    /// Shows or hides the round's answers.
+    case revealRound(RoundID, Bool)
+    /// Closes the round (no more answers).
+    case closeRound(RoundID)
+    /// Removes a round and its answers (concerns already in the log stay).
+    case removeRound(RoundID)
 
     case addWorkshop(Workshop)
     case updateWorkshop(Workshop)

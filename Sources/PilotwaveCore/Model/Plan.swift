@@ -74,11 +74,13 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public var votes: [VoteRound]
     /// Alternative wave plans, to compare with the current one and perhaps adopt, in the order made.
     public var scenarios: [Scenario]
+    /// Rounds participants answer from their own terminals (readiness and concerns), in the order opened.
+    public var rounds: [ParticipantRound]
 
     /// The schema version this build writes (2 added `votes` and decisions' `selection`; 3 added
     /// `scenarios`; 4 added `actions`, workshops' session state and parking lot, steps' time spent,
-    /// decisions' `workshop`).
-    public static let currentSchemaVersion = 4
+    /// decisions' `workshop`; 5 added `rounds`, resistance notes' `raisedBy` and vote rounds' `countedAt`).
+    public static let currentSchemaVersion = 5
 
     public init(id: PlanID, name: String, organisation: Organisation,
                 settings: PlanSettings = PlanSettings(),
@@ -87,7 +89,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
                 dimensions: [ReadinessDimension] = ReadinessDimension.defaults,
                 signals: [ReadinessSignal] = [], resistance: [ResistanceNote] = [], waves: [Wave] = [],
                 blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [], actions: [ActionItem] = [],
-                votes: [VoteRound] = [], scenarios: [Scenario] = []) {
+                votes: [VoteRound] = [], scenarios: [Scenario] = [], rounds: [ParticipantRound] = []) {
         self.schemaVersion = Plan.currentSchemaVersion
         self.id = id
         self.name = name
@@ -107,6 +109,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
         self.actions = actions
         self.votes = votes
         self.scenarios = scenarios
+        self.rounds = rounds
     }
 
     /// A new, empty plan with the default criteria and readiness dimensions.
@@ -128,6 +131,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public func scenario(_ id: ScenarioID) -> Scenario? { scenarios.first { $0.id == id } }
     public func workshop(_ id: WorkshopID) -> Workshop? { workshops.first { $0.id == id } }
     public func action(_ id: ActionID) -> ActionItem? { actions.first { $0.id == id } }
+    public func round(_ id: RoundID) -> ParticipantRound? { rounds.first { $0.id == id } }
 
     /// Waves in their planned order.
     public var orderedWaves: [Wave] { waves.sorted { ($0.order, $0.name) < ($1.order, $1.name) } }

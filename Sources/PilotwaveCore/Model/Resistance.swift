@@ -87,11 +87,14 @@ public struct ResistanceNote: Codable, Hashable, Sendable, Identifiable {
     public var recordedAt: Date
     /// The workshop it was heard in (captured while that workshop ran), if any.
     public var workshop: WorkshopID?
+    /// Who raised it, when a participant sent it named from `pilotwave join`; nil for notes the
+    /// facilitator typed and for anonymous concerns.
+    public var raisedBy: String?
 
     public init(id: NoteID, team: TeamID? = nil, stakeholder: StakeholderID? = nil, words: String,
                 kind: ResistanceKind, rootCause: String? = nil, severity: Severity = .medium,
                 status: NoteStatus = .open, response: String? = nil, owner: String? = nil,
-                followUp: Day? = nil, recordedAt: Date, workshop: WorkshopID? = nil) {
+                followUp: Day? = nil, recordedAt: Date, workshop: WorkshopID? = nil, raisedBy: String? = nil) {
         self.id = id
         self.team = team
         self.stakeholder = stakeholder
@@ -105,6 +108,7 @@ public struct ResistanceNote: Codable, Hashable, Sendable, Identifiable {
         self.followUp = followUp
         self.recordedAt = recordedAt
         self.workshop = workshop
+        self.raisedBy = raisedBy
     }
 
     public var hasResponseAndOwner: Bool {

@@ -57,10 +57,14 @@ public struct VoteRound: Codable, Hashable, Sendable, Identifiable {
     /// A closed round takes no more ballots.
     public var closed: Bool
     public var openedAt: Date
+    /// When the ballots participants sent from `pilotwave join` to an unattributed round were
+    /// counted (at the reveal or the close: until then they wait in the inbox, changeable, and no
+    /// one's ballot is ever stored). Participants' ballots that come later are refused.
+    public var countedAt: Date?
 
     public init(id: VoteRoundID, title: String, budget: Int, capPerTeam: Int? = nil, attributed: Bool,
                 openedAt: Date, ballots: [Ballot] = [], totals: [TeamVotes] = [], ballotCount: Int = 0,
-                revealed: Bool = false, closed: Bool = false) {
+                revealed: Bool = false, closed: Bool = false, countedAt: Date? = nil) {
         self.id = id
         self.title = title
         self.budget = budget
@@ -72,6 +76,7 @@ public struct VoteRound: Codable, Hashable, Sendable, Identifiable {
         self.revealed = revealed
         self.closed = closed
         self.openedAt = openedAt
+        self.countedAt = countedAt
     }
 
     public static let budgetRange = 1...50

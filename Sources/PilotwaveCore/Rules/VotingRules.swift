@@ -2,9 +2,12 @@
 /// room may see before the facilitator reveals the result.
 public enum Voting {
     /// Why `ballot` cannot be cast in `round`, in words for the facilitator; nil when it can.
-    public static func problem(with ballot: Ballot, in round: VoteRound, plan: Plan) -> String? {
+    /// `replacing`: the ballot replaces the voter's earlier one (a participant's resubmission).
+    public static func problem(with ballot: Ballot, in round: VoteRound, plan: Plan, replacing: Bool = false) -> String? {
         if round.closed { return "the round \"\(round.title)\" is closed" }
-        if round.attributed {
+        if round.attributed && replacing {
+            if ballot.voter.trimmingWhitespace().isEmpty { return "say who is voting (this round keeps names)" }
+        } else if round.attributed {
             let voter = ballot.voter.trimmingWhitespace()
             if voter.isEmpty { return "say who is voting (this round keeps names)" }
             if round.ballots.contains(where: { $0.voter.lowercased() == voter.lowercased() }) {
