@@ -275,6 +275,9 @@ public struct InboxEntry: Sendable, Hashable {
             inode = status.inode
             isRegular = status.isRegular
         }
+
+        /// "SIZE-TIME-INODE": tells one version of a file from the next.
+        public var version: String { "\(size)-\(modified)-\(inode)" }
     }
 
     public enum Content: Sendable, Hashable {

@@ -136,7 +136,14 @@ extension Reducer {
             state.overlay = .editForm(.voteRound(number: state.plan.votes.count + 1, suggestedBudget: pilotsTopN(state)))
         case "pilots.reveal":
             guard let round = state.plan.votes.last else { break }
-            if apply(&state, .revealVotes(round.id, !round.revealed), env) {
+            // Participants' ballots in an unattributed round are counted at the reveal, in the same edit.
+            if !round.revealed, let (count, items) = countWaiting(state, round, env) {
+                if apply(&state, .batch("Count the participants' ballots and reveal", [count, .revealVotes(round.id, true)]), env) {
+                    counted(&state, items)
+                    let cast = state.plan.voteRound(round.id)?.ballotCount ?? 0
+                    toast(&state, "Votes revealed: \(Words.count(cast, "ballot")), \(items.count) from participants counted", env, kind: .info)
+                }
+            } else if apply(&state, .revealVotes(round.id, !round.revealed), env) {
                 toast(&state, round.revealed ? "Votes hidden" : "Votes revealed: \(Words.count(round.ballotCount, "ballot"))", env, kind: .info)
             }
         case "pilots.closeRound":
@@ -145,7 +152,12 @@ extension Reducer {
                 toast(&state, "\(round.title) is already closed", env, kind: .info)
                 break
             }
-            if apply(&state, .closeVoteRound(round.id), env) { toast(&state, "Closed \(round.title) — u to undo", env) }
+            if let (count, items) = countWaiting(state, round, env) {
+                if apply(&state, .batch("Count the participants' ballots and close \(round.title)", [count, .closeVoteRound(round.id)]), env) {
+                    counted(&state, items)
+                    toast(&state, "Closed \(round.title); \(items.count) ballots from participants counted — u to undo", env)
+                }
+            } else if apply(&state, .closeVoteRound(round.id), env) { toast(&state, "Closed \(round.title) — u to undo", env) }
         case "pilots.decide":
             let names = state.derived.pilots.chosen.map { state.plan.teams[Int($0)].name }
             let text = "Start with \(Words.count(names.count, "pilot team")): \(Words.list(names))."

@@ -13,6 +13,7 @@ extension CommandRegistry {
         Command("readiness.record", "Record a rating", context: .readiness, keys: ["r", "space"], hint: true, short: "rate",
                 help: "Rate the selected cell 1–5 with the level's anchor on screen, the evidence and who saw it. Appended to the history, never overwriting.",
                 availability: editable),
+        readinessOpenRound,
         Command("readiness.history", "History of the cell", context: .readiness, keys: ["enter"], hint: true, short: "history",
                 help: "Every rating of the cell, oldest first, struck ones included; x strikes a mistaken one with a reason."),
         Command("readiness.scope", "Columns: pilots / a wave / all teams", context: .readiness, keys: ["w"], hint: true, short: "columns",

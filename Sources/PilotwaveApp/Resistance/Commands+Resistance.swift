@@ -25,6 +25,7 @@ extension CommandRegistry {
         Command("resistance.edit", "Edit note", context: .resistance, keys: ["enter", "e"], hint: true, short: "edit",
                 help: "Complete the note: source, severity, the response (from the kind's playbook or your own), owner and follow-up date.",
                 availability: hasNote),
+        resistanceOpenRound,
         Command("resistance.advance", "Next status", context: .resistance, keys: [">"], hint: true, short: "status",
                 help: "Move the note on: open → being addressed → resolved.", availability: hasNote),
         Command("resistance.back", "Previous status", context: .resistance, keys: ["<"],

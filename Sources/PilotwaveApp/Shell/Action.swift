@@ -31,6 +31,8 @@ public enum Action: Sendable, Equatable {
     /// Ctrl-Z did not stop the program: nothing here does job control (a tmux command, `sh -c`,
     /// an SSH forced command), so there is no shell to return to.
     case notSuspended
+    /// What the runtime found in the plan's inbox: who is here, the submissions waiting.
+    case inbox(InboxDelivery)
 }
 
 /// Why a report could not be written.
@@ -62,6 +64,8 @@ public enum Effect: Sendable, Equatable {
     case bell
     /// Write a report of `plan` (`format`: markdown, html, csv, json) to `path`, never over a file.
     case export(Plan, format: String, path: String, workshop: WorkshopID?, today: Day)
+    /// Remove these submissions from the plan's inbox (applied and saved, or refused).
+    case inboxRemove([InboxItem])
 }
 
 /// What the reducer needs from the world, injected so tests are deterministic.

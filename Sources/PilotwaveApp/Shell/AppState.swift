@@ -111,6 +111,8 @@ public enum Overlay: Sendable, Equatable {
     case confirm(Confirmation)
     /// "Put in a wave" (P), or the offer of the pilot wave after p.
     case wavePicker(WavePicker)
+    /// The room of participants (`@`): who is here, the open rounds, refusals, distributions.
+    case room(RoomOverlay)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -144,6 +146,8 @@ public struct AppState: Sendable, Equatable {
     public var resistance = ResistanceViewState()
     public var waves = WavesViewState()
     public var workshop = WorkshopViewState()
+    /// Participants who joined with `pilotwave join`, and their submissions.
+    public var room = RoomState()
     /// The time of the last action (the timer is drawn against it).
     public internal(set) var clock = Date()
     /// When the last tick came (a timebox that ran out since then rings the bell).

@@ -50,6 +50,9 @@ public struct EditForm: FieldForm, Sendable, Equatable {
         case action(ActionID?, workshop: WorkshopID?)
         /// A parking-lot item of a workshop.
         case parking(WorkshopID)
+        /// Opening a round for participants (`kind` nil: the form asks); `dimension`: the one the
+        /// facilitator was on, offered alone.
+        case openRound(RoundKind?, dimension: DimensionKey?)
         /// Exporting a report: the workshops the form offers after "none (the whole plan)", in order.
         case export([WorkshopID])
     }

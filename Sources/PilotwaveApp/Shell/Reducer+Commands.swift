@@ -99,6 +99,14 @@ extension Reducer {
             }
         case _ where wavePickCommands.contains(id):
             return runWavePick(&state, id, env)
+        case "room.show":
+            state.overlay = .room(RoomOverlay())
+        case "readiness.openRound":
+            openRoundForm(&state, kind: .readiness, env)
+        case "resistance.openRound":
+            openRoundForm(&state, kind: .concerns, env)
+        case "workshop.openRound":
+            openRoundForm(&state, kind: nil, env)
         case _ where id.rawValue.hasPrefix("pilots."):
             return runPilots(&state, id, env)
         case _ where id.rawValue.hasPrefix("readiness."):

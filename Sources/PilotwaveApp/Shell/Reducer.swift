@@ -31,9 +31,13 @@ public enum Reducer {
             state.lastTick = now
         case .saveFinished(let revision, let outcome):
             effects = saveFinished(&state, revision: revision, outcome, env)
+            if case .saved = outcome { effects += savedInbox(&state, revision: revision) }
+        case .inbox(let delivery):
+            effects = receiveInbox(&state, delivery, env)
         case .fileChangedOnDisk:
             if state.overlay == nil || state.overlay == .confirmQuit { state.overlay = .externalChange }
         case .reloaded(let plan):
+            reloadedInbox(&state)
             state.replacePlan(plan)
             state.savedRevision = state.revision
             state.saveStatus = .saved(at: env.now())
@@ -210,6 +214,9 @@ public enum Reducer {
             return handlePilotsOverlay(&state, key, env) ?? []
         case .wavePicker(let picker):
             handleWavePicker(&state, picker, key, env)
+            return []
+        case .room(let room):
+            handleRoom(&state, room, key, env)
             return []
         case .history(let history):
             handleHistory(&state, history, key, env)

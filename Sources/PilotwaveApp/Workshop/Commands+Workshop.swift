@@ -21,6 +21,7 @@ extension CommandRegistry {
                 help: "What, owner and due date; open actions are shown at the start of the next workshop.", availability: editable),
         Command("workshop.park", "Park an item", context: .workshop, keys: ["p"], hint: true, short: "park",
                 help: "Put a point that does not belong to this step on the parking lot.", availability: editable),
+        workshopOpenRound,
         Command("workshop.pause", "Pause or resume", context: .workshop, keys: ["space"], hint: true, short: "pause",
                 help: "Pause the timer (the time so far is kept in the plan) or resume it.", availability: editable),
         Command("workshop.extend", "5 more minutes", context: .workshop, keys: ["+", "="], hint: true, short: "more time",

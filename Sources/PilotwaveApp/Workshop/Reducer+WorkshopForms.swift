@@ -94,7 +94,7 @@ extension Reducer {
             flushTimer(&state, env)
             state.pending.append(.export(state.plan, format: format, path: path, workshop: workshop, today: state.today))
         default:
-            break
+            commitRoomForm(&state, form, env)
         }
     }
 

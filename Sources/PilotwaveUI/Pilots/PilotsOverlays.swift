@@ -83,6 +83,8 @@ enum PilotsOverlays {
             return [("The report goes to a new file (an existing one is not replaced). CSV writes a folder with a file per table.", .dim)]
         case .blocker, .blockerOwner:
             return BlockersView.formNotes(state, form)
+        case .openRound:
+            return [("Participants answer from their own terminals: pilotwave join \(state.file ?? "FILE") --as NAME. Each answer arrives as one undoable edit; who has answered shows at once (@), what they answered only after the reveal (V).", .dim)]
         }
     }
 

@@ -32,6 +32,8 @@ enum HintBar {
             items = [("j/k", "move", nil), ("Enter", "put", nil), ("0-9", "wave", nil), ("n", "new wave", nil), ("Esc", "close", nil)]
         case .confirm:
             items = [("y", "confirm", nil), ("Esc", "cancel", nil)]
+        case .room:
+            items = [("j/k", "move", nil), ("V", "reveal", nil), ("C", "close round", nil), ("Enter", "record rating", nil), ("Esc", "close", nil)]
         case .saveAs:
             items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:

@@ -61,6 +61,7 @@ public enum Render {
         case .history(let h): ReadinessView.history(&frame, state, h)
         case .confirm(let c): BlockersView.confirm(&frame, state, c)
         case .wavePicker(let picker): WavePickerView.draw(&frame, state, picker, options)
+        case .room(let room): RoomView.draw(&frame, state, room, options)
         case nil: break
         }
         return frame
@@ -144,7 +145,7 @@ public enum Render {
             if TextWidth.of(left) + timerWidth + 2 + TextWidth.of(right) > rect.width { left = short }
         } else {
             let pilots = state.derived.pilotsChosen
-            right = "\(state.plan.teams.count) teams · \(pilots) pilot\(pilots == 1 ? "" : "s") "
+            right = RoomView.summary(state) ?? "\(state.plan.teams.count) teams · \(pilots) pilot\(pilots == 1 ? "" : "s") "
         }
         var used = frame.canvas.text(left, x: 0, y: rect.y, role: role)
         if let timer {

@@ -27,6 +27,13 @@ final class Runtime {
     private var reportedDiskStamp: FileStamp?
     /// How often the file is checked for outside changes.
     let diskCheckInterval: TimeInterval = 1.0
+    /// How often the plan's inbox is looked at (participants' submissions, who is here).
+    let inboxCheckInterval: TimeInterval = 0.4
+    private var lastInboxCheck = Date.distantPast
+    private var lastTemporarySweep = Date.distantPast
+    private var lastDelivery: InboxDelivery?
+    /// The inbox files of the last look, by `file@version`, to remove the very versions read.
+    private var inboxEntries: [String: InboxEntry] = [:]
 
     init(state: AppState, env: Environment, backend: TerminalBackend, options: Render.Options, url: URL?, stamp: FileStamp?) {
         self.state = state
@@ -49,6 +56,7 @@ final class Runtime {
             let before = (state.toast, state.saveStatus, state.overlay == .externalChange, state.workshop.session?.shownSecond)
             dispatch(.tick(env.now()))
             checkDisk()
+            if checkInbox() { changed = true }
             if before != (state.toast, state.saveStatus, state.overlay == .externalChange, state.workshop.session?.shownSecond) { changed = true }
             if changed && !done { render() }
         }
@@ -99,6 +107,12 @@ final class Runtime {
             backend.invalidate()
         case .bell:
             backend.bell()
+        case .inboxRemove(let items):
+            guard let url else { return }
+            let inbox = Inbox(plan: url)
+            for item in items {
+                if let entry = inboxEntries[item.file + "@" + item.version] { inbox.remove(entry) }
+            }
         case .export(let plan, let format, let path, let workshop, let today):
             dispatch(.exported(ReportExport.write(plan, format: format, path: path, workshop: workshop, today: today,
                                                   planFile: url?.path)))
@@ -160,6 +174,35 @@ final class Runtime {
         guard state.autosave else { return "; autosave was off, so the unsaved edits were not written." }
         perform(.save(state.plan, revision: state.revision, overwrite: false, thenQuit: false))
         return state.isDirty ? "; the last edits could not be saved." : "; edits saved."
+    }
+
+    /// Looks at the plan's inbox: who is here, the submissions waiting. Only the plan's writer does
+    /// (not a read-only view, not the demo). Returns whether the state was told something new.
+    func checkInbox() -> Bool {
+        guard let url, state.readOnlyReason == nil else { return false }
+        let now = env.now()
+        guard now.timeIntervalSince(lastInboxCheck) >= inboxCheckInterval else { return false }
+        lastInboxCheck = now
+        let inbox = Inbox(plan: url)
+        if now.timeIntervalSince(lastTemporarySweep) >= 60 {
+            lastTemporarySweep = now
+            inbox.removeStaleTemporaries(now: now)
+        }
+        let entries = inbox.scan()
+        inboxEntries = Dictionary(entries.map { ($0.file + "@" + $0.stamp.version, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = entries.map { entry in
+            let content: InboxItem.Content
+            switch entry.content {
+            case .submission(let s): content = .submission(s)
+            case .refused(let reason): content = .refused(reason)
+            }
+            return InboxItem(file: entry.file, version: entry.stamp.version, content: content)
+        }
+        let delivery = InboxDelivery(present: inbox.present(now: now), items: items)
+        guard delivery != lastDelivery else { return false }
+        lastDelivery = delivery
+        dispatch(.inbox(delivery))
+        return true
     }
 
     /// Notices when someone else changed the file (an editor, git, a sync tool).
