@@ -163,7 +163,11 @@ public struct Inbox: Sendable {
     public func remove(_ entry: InboxEntry) {
         let file = path + "/" + entry.file
         guard let status = try? Posix.status(file, followLinks: false), InboxEntry.Stamp(status) == entry.stamp else { return }
-        Posix.unlink(file)
+        if (status.mode & UInt32(S_IFMT)) == UInt32(S_IFDIR) {
+            _ = rmdir(file)   // an empty folder someone made; a full one stays (and stays refused)
+        } else {
+            Posix.unlink(file)
+        }
     }
 
     /// Removes temporaries that killed `join`s left (older than ``staleTemporary``).
@@ -199,8 +203,9 @@ public struct Inbox: Sendable {
             let expected = submission.participant.map(Inbox.who) ?? "anonymous"
             let round = Inbox.slug(submission.round, limit: 32)
             guard name.hasPrefix("concern-\(round)-\(expected)-") else {
-                return .refused(submission.participant == nil
-                    ? "an anonymous concern in a file that names someone"
+                if submission.participant == nil { return .refused("an anonymous concern in a file that names someone") }
+                return .refused(name.hasPrefix("concern-\(round)-anonymous-")
+                    ? "a file named anonymous that holds a name"
                     : "the file's name does not match the participant in it")
             }
         } else if name != Inbox.fileName(for: submission) {
