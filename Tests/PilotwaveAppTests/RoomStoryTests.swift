@@ -174,6 +174,24 @@ import TerminalUI
         #expect(d.state.plan.votes.last?.ballots.map(\.voter) == ["Ann"])
     }
 
+    @Test func thePresenterShowsTheRoomWhoAnsweredAndTheSpreadOnlyAfterTheReveal() throws {
+        var plan = DemoPlan.make()
+        let key = ReadinessDimension.executiveConviction
+        plan.rounds.append(ParticipantRound(id: "r-1", kind: .readiness, title: "Check-in", dimensions: [key],
+                                            responses: [RoundResponse(participant: "Ann", ratings: [RoundRating(dimension: key, rating: 2)], at: AppDriver.start),
+                                                        RoundResponse(participant: "Bo", ratings: [RoundRating(dimension: key, rating: 4)], at: AppDriver.start)],
+                                            openedAt: AppDriver.start))
+        let d = AppDriver(plan: plan)
+        d.send(.inbox(InboxDelivery(present: ["Ann", "Bo", "Cy"], items: [])))
+        d.keys("8P")
+        #expect(d.screen.contains("Here (3): Ann, Bo, Cy"))
+        #expect(d.screen.contains("Readiness round \"Check-in\""))
+        #expect(d.screen.contains("Answered (2): Ann, Bo"))
+        #expect(!d.screen.contains("median"))
+        d.keys("@V<esc>")
+        #expect(d.screen.contains("Executive conviction: n 2 · median 3 · 2–4 — disagreement"))
+    }
+
     @Test func theStatusLineCountsTheRoomInEveryView() {
         let d = AppDriver(plan: Self.plan())
         d.send(.inbox(InboxDelivery(present: ["Ann", "Bo"], items: [Self.item(Self.ballot("Ann", [(Self.intake, 1)]))])))

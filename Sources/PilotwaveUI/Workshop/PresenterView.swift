@@ -53,9 +53,45 @@ enum PresenterView {
         }
         if step + 1 < w.steps.count, y < rect.height - 2 {
             centered(&frame, "Next: \(w.steps[step + 1].title)", y: y, width: rect.width, role: .dim)
+            y += 2
         }
-        let keys = "d decision · a action · p park · ! resistance · n next · Space pause · + 5 min · P leave"
+        // The room, for the room: who is here, who has answered, and what only after the reveal.
+        let room = roomLines(state, width: min(rect.width - 4, 90))
+        var roomY = max(y, size.height - 2 - room.count)
+        for (text, role) in room where roomY < size.height - 1 {
+            centered(&frame, text, y: roomY, width: rect.width, role: role)
+            roomY += 1
+        }
+        let keys = "d decision · a action · p park · o round · ! resistance · n next · Space pause · + 5 min · P leave"
         centered(&frame, keys, y: size.height - 1, width: rect.width, role: .dim)
+    }
+
+    /// The participants' part of the projected screen.
+    static func roomLines(_ state: AppState, width: Int) -> [(String, StyleRole)] {
+        guard state.room.watching else { return [] }
+        var lines: [(String, StyleRole)] = []
+        let here = state.room.present
+        if !here.isEmpty { lines.append((TextWidth.truncate("Here (\(here.count)): " + here.joined(separator: ", "), to: width), .dim)) }
+        guard let open = Participation.roomRounds(state.plan).first else { return lines }
+        let answered = RoomView.roundDetail(open, state).first ?? ""
+        lines.append((TextWidth.truncate(RoomView.roundTitle(open, state.plan), to: width), .accent))
+        lines.append((TextWidth.truncate(answered, to: width), .normal))
+        switch open {
+        case .vote(let r) where r.revealed:
+            let tally = Voting.tallyLines(r).prefix(6).map { line in
+                "\(state.plan.team(line.team)?.name ?? line.team.raw) \(line.votes)"
+            }
+            lines.append((TextWidth.truncate("Tally: " + tally.joined(separator: " · "), to: width), .title))
+        case .round(let r) where r.kind == .readiness && r.revealed:
+            for d in Participation.distributions(r) {
+                let name = state.plan.dimension(d.dimension)?.name ?? d.dimension
+                lines.append((TextWidth.truncate("\(name): \(d.summary)" + (d.disagrees ? " — disagreement" : ""), to: width),
+                              d.disagrees ? .warning : .normal))
+            }
+        default:
+            break
+        }
+        return lines
     }
 
     static func centered(_ frame: inout Frame, _ text: String, y: Int, width: Int, role: StyleRole) {
