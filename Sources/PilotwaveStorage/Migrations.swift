@@ -9,14 +9,14 @@ import PilotwaveCore
 /// save writes the current version (and keeps the old file as `NAME.bak`).
 ///
 /// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
-/// version 5, bump `Plan.currentSchemaVersion` to 5 and add to ``standard``
+/// version 6, bump `Plan.currentSchemaVersion` to 6 and add to ``standard``
 ///
 /// ```swift
 /// steps: [
 ///     1: { … },     // 1 → 2, as today
-///     2: { … },     // 2 → 3, as today
-///     3: { … },     // 3 → 4, as today
-///     4: { doc in   // 4 → 5: teams' "area" became "domain"
+///     …
+///     4: { … },     // 4 → 5, as today
+///     5: { doc in   // 5 → 6: teams' "area" became "domain"
 ///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
 ///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
 ///         doc["teams"] = teams
@@ -24,7 +24,7 @@ import PilotwaveCore
 /// ]
 /// ```
 ///
-/// plus a test that loads a version-4 file. Steps never delete data they do not understand; a step
+/// plus a test that loads a version-5 file. Steps never delete data they do not understand; a step
 /// that cannot upgrade a document throws ``MigrationError`` with words for the user.
 ///
 /// Files are never downgraded: a file newer than ``currentVersion`` is refused, not read.
@@ -79,6 +79,10 @@ public struct Migrations: Sendable {
                 workshops[w] = workshop
             }
             document["workshops"] = workshops
+        },
+        4: { document in
+            // Notes' `raisedBy` and vote rounds' `countedAt` are optional: absent is right.
+            if document["rounds"] == nil { document["rounds"] = [Any]() }
         },
     ], currentVersion: Plan.currentSchemaVersion)
 

@@ -68,6 +68,7 @@ private struct Validation {
         _ = index(plan.actions, "actions") { $0.id.raw }
         _ = index(plan.votes, "votes") { $0.id.raw }
         _ = index(plan.scenarios, "scenarios") { $0.id.raw }
+        _ = index(plan.rounds, "rounds") { $0.id.raw }
         let criteria = index(plan.criteria, "criteria", noun: "key") { $0.id }
         let dimensions = index(plan.dimensions, "dimensions", noun: "key") { $0.id }
 
@@ -175,6 +176,14 @@ private struct Validation {
             if let workshop = note.workshop, workshops[workshop.raw] == nil {
                 add("resistance", i, [.key("workshop")], "no workshop with id \"\(workshop)\"")
             }
+            if let name = note.raisedBy {
+                if name.trimmingWhitespace().isEmpty {
+                    add("resistance", i, [.key("raisedBy")], "expected a participant's name, found an empty string")
+                } else if name.count > Submission.maxNameLength {
+                    add("resistance", i, [.key("raisedBy")],
+                        "expected a name of at most \(Submission.maxNameLength) characters, found \(name.count)")
+                }
+            }
         }
 
         for (i, round) in plan.votes.enumerated() {
@@ -183,6 +192,39 @@ private struct Validation {
 
         for (i, scenario) in plan.scenarios.enumerated() {
             checkScenario(scenario, i, teams: teams, coaches: coaches, blockers: blockers, dimensions: dimensions)
+        }
+
+        for (i, round) in plan.rounds.enumerated() {
+            checkRound(round, i, teams: teams, dimensions: dimensions, workshops: workshops)
+        }
+    }
+
+    /// A participants' round names a team, dimensions and a workshop that exist; a concerns round
+    /// is about a team, a readiness round rates at least one dimension; ratings are 1–5.
+    mutating func checkRound(_ round: ParticipantRound, _ i: Int, teams: [String: Int], dimensions: [String: Int],
+                             workshops: [String: Int]) {
+        if let team = round.team {
+            if teams[team.raw] == nil { add("rounds", i, [.key("team")], "no team with id \(q(team))") }
+        } else if round.kind == .concerns {
+            add("rounds", i, [.key("team")], "expected the team a concerns round is about, found none")
+        }
+        if round.kind == .readiness, round.dimensions.isEmpty {
+            add("rounds", i, [.key("dimensions")], "expected at least one dimension in a readiness round, found none")
+        }
+        for (k, dimension) in round.dimensions.enumerated() where dimensions[dimension] == nil {
+            add("rounds", i, [.key("dimensions"), .index(k)], "no readiness dimension with key \(q(dimension))")
+        }
+        for (r, response) in round.responses.enumerated() {
+            for (k, line) in response.ratings.enumerated() {
+                let at: [JSONPath.Component] = [.key("responses"), .index(r), .key("ratings"), .index(k)]
+                if dimensions[line.dimension] == nil {
+                    add("rounds", i, at + [.key("dimension")], "no readiness dimension with key \(q(line.dimension))")
+                }
+                rating(line.rating, "rounds", i, at + [.key("rating")])
+            }
+        }
+        if let workshop = round.workshop, workshops[workshop.raw] == nil {
+            add("rounds", i, [.key("workshop")], "no workshop with id \(q(workshop))")
         }
     }
 

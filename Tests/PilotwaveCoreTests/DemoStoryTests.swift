@@ -84,7 +84,14 @@ import Testing
         plan.votes = [VoteRound(id: "vote-1", title: "Bright spots", budget: 3, capPerTeam: 2, attributed: true,
                                 openedAt: DemoPlan.date("2026-01-09T15:00:00Z"),
                                 ballots: [Ballot(voter: "Ana", votes: [TeamVotes(team: "team-quote-buy", votes: 2)])],
-                                totals: [TeamVotes(team: "team-quote-buy", votes: 2)], ballotCount: 1)]
+                                totals: [TeamVotes(team: "team-quote-buy", votes: 2)], ballotCount: 1,
+                                countedAt: DemoPlan.date("2026-01-09T15:20:00Z"))]
+        plan.rounds = [ParticipantRound(
+            id: "round-1", kind: .readiness, title: "How ready?", team: "team-quote-buy",
+            dimensions: [ReadinessDimension.feltPain],
+            responses: [RoundResponse(participant: "Ana", ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 3)],
+                                      at: DemoPlan.date("2026-01-09T15:05:00Z"))],
+            openedAt: DemoPlan.date("2026-01-09T15:01:00Z"))]
         plan.decisions[0].selection = PilotSelection(
             teams: [SelectedTeam(team: "team-quote-buy", name: "Quote & Buy", score: 80, votes: 2, flags: ["x"])],
             weights: [WeightUsed(criterion: Criterion.familiarity, name: "Familiarity", weight: 3)],

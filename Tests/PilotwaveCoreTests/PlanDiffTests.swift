@@ -219,6 +219,83 @@ struct PlanDiffTests {
         #expect(opened.changes(.voteRoundOpened).map(\.text) == ["\"Which teams go first?\" opened (3 votes each, names kept)"])
     }
 
+    /// A note a participant sent named from their own terminal says who raised it.
+    @Test func noteRaisedByAParticipant() {
+        let d = diff { plan in
+            plan.resistance.append(ResistanceNote(
+                id: "note-joined", team: "team-motor-claims", words: "We tried this in 2019.", kind: .neverWorkHere,
+                recordedAt: Self.when, raisedBy: "Zoë"))
+            plan.resistance.append(ResistanceNote(
+                id: "note-anonymous", team: "team-motor-claims", words: "No time.", kind: .noTime, recordedAt: Self.when))
+        }
+        #expect(d.changes(.noteAdded).map(\.text) == [
+            "New from Motor Claims, raised by Zoë (medium, \(ResistanceKind.neverWorkHere.label)): \"We tried this in 2019.\"",
+            "New from Motor Claims (medium, \(ResistanceKind.noTime.label)): \"No time.\"",
+        ])
+    }
+
+    /// Participants' rounds: opened, answered (how many, never what), revealed, closed.
+    @Test func participantRoundsOpenedAnsweredRevealedClosed() {
+        let readiness = ParticipantRound(id: "round-1", kind: .readiness, title: "How ready is Motor Claims?",
+                                         team: "team-motor-claims",
+                                         dimensions: [ReadinessDimension.feltPain, ReadinessDimension.empoweredTeams],
+                                         openedAt: Self.when)
+        let concerns = ParticipantRound(id: "round-2", kind: .concerns, title: "What worries you?",
+                                        team: "team-motor-claims", openedAt: Self.when)
+        let organisation = ParticipantRound(id: "round-3", kind: .readiness, title: "Where do we stand?",
+                                            dimensions: [ReadinessDimension.feltPain], openedAt: Self.when)
+        var old = DemoPlan.make()
+        old.rounds = []
+        var opened = old
+        opened.rounds = [readiness, concerns, organisation]
+        let o = PlanDiff.compare(old, opened)
+        #expect(o.changes.allSatisfy { $0.area == .rounds })
+        #expect(o.changes(.roundOpened).map(\.text) == [
+            "\"How ready is Motor Claims?\" opened (readiness round on Motor Claims, 2 dimensions)",
+            "\"What worries you?\" opened (concerns round on Motor Claims)",
+            "\"Where do we stand?\" opened (readiness round on the organisation, 1 dimension)",
+        ])
+
+        var answered = opened
+        answered.rounds[0].responses = [
+            RoundResponse(participant: "Regula", ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 2,
+                                                                       evidence: "Budgets slip every quarter")],
+                          at: Self.when),
+            RoundResponse(participant: "Daniel", ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 5)],
+                          at: Self.when),
+        ]
+        answered.rounds[1].concerns = 3
+        answered.rounds[1].named = ["Zoë"]
+        let a = PlanDiff.compare(opened, answered)
+        #expect(a.changes(.roundAnswered).map(\.text) == [
+            "\"How ready is Motor Claims?\": 2 answers (2 in all)",
+            "\"What worries you?\": 3 concerns (3 in all)",
+        ])
+        for hidden in ["Regula", "Daniel", "Zoë", "Budgets", "Felt pain"] {
+            #expect(!a.changes.contains { $0.text.contains(hidden) }, "\(hidden) stays hidden until revealed")
+        }
+
+        var revealed = answered
+        revealed.rounds[0].revealed = true
+        revealed.rounds[0].closed = true
+        revealed.rounds[1].closed = true
+        let r = PlanDiff.compare(answered, revealed)
+        #expect(r.changes.map(\.kinds) == [[.roundRevealed, .roundClosed], [.roundClosed]])
+        #expect(r.changes.map(\.text) == [
+            "\"How ready is Motor Claims?\": revealed; closed",
+            "\"What worries you?\": closed",
+        ])
+        let gone = PlanDiff.compare(revealed, old)
+        #expect(gone.changes(.roundRemoved).map(\.text) == [
+            "\"How ready is Motor Claims?\" removed", "\"What worries you?\" removed", "\"Where do we stand?\" removed",
+        ])
+        // Opened and answered between the two files: counts only, unless revealed.
+        let both = PlanDiff.compare(old, answered)
+        #expect(both.changes(.roundOpened).first?.text
+            == "\"How ready is Motor Claims?\" opened (readiness round on Motor Claims, 2 dimensions); 2 answers")
+        #expect(!both.changes.contains { $0.text.contains("Regula") || $0.text.contains("Zoë") })
+    }
+
     @Test func scenariosAddedRemovedAndEdited() {
         let d = diff { plan in
             var copy = plan.scenarios[0]

@@ -23,7 +23,7 @@ struct CodecTests {
         #expect(text.contains("\"area\" : \"Payments / Tokyo\""))  // slashes not escaped
         #expect(text.contains("\"recordedAt\" : \"2026-01-05T09:30:00Z\""))
         #expect(text.contains("\"followUp\" : \"2026-02-01\""))
-        #expect(text.contains("\"schemaVersion\" : 4,"))
+        #expect(text.contains("\"schemaVersion\" : 5,"))
         // Sorted keys: the top level reads actions, blockers, coaches, … workshops.
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
@@ -61,18 +61,18 @@ struct CodecTests {
 
     @Test func fileRefusedWhenWrittenByNewerVersion() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : 5")
+            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : 6")
             .replacingOccurrences(of: "\"teams\" : [", with: "\"squads\" : [")  // content is not judged
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 5; this build reads up to 4). "
+        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 6; this build reads up to 5). "
             + "Upgrade pilotwave; the file was not changed.")
-        #expect(error?.reason == .newerSchema(found: 5, supported: 4))
+        #expect(error?.reason == .newerSchema(found: 6, supported: 5))
     }
 
     @Test(arguments: [0, -2])
     func versionZeroOrNegativeIsUnsupported(version: Int) throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : \(version)")
+            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : \(version)")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         let at = position(of: "\(version),", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: unsupported schemaVersion \(version); versions start at 1")
@@ -80,18 +80,18 @@ struct CodecTests {
 
     @Test func missingSchemaVersionIsAnError() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  \"schemaVersion\" : 4,\n", with: "")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 5,\n", with: "")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         #expect(error?.reason == .missingSchemaVersion)
         #expect(error?.message == "p.json:1:1: missing required key \"schemaVersion\"; expected the file format "
-            + "version, e.g. \"schemaVersion\" : 4 (is this a pilotwave plan?)")
+            + "version, e.g. \"schemaVersion\" : 5 (is this a pilotwave plan?)")
     }
 
     @Test func schemaVersionOfWrongType() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : \"4\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : \"5\"")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        let at = position(of: "\"4\"", in: text, after: "\"schemaVersion\"")
+        let at = position(of: "\"5\"", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: expected a number, found a string")
     }
 
@@ -99,18 +99,18 @@ struct CodecTests {
         let data = Data(Fixtures.versionOne.utf8)
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 4)
+        #expect(plan.schemaVersion == 5)
         #expect(plan.votes == [])
         #expect(plan.scenarios == [])
         #expect(plan.actions == [])
         #expect(plan.decisions.map(\.selection) == [nil])
         #expect(plan == Fixtures.versionOnePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 4: the same file with the version raised, an empty "actions",
-        // "votes" and "scenarios".
+        // Written back as version 5: the same file with the version raised, an empty "actions",
+        // "rounds", "votes" and "scenarios".
         let expected = Fixtures.versionOne
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 4,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 5,")
             .replacingOccurrences(of: "  ],\n  \"waves\" : [", with: "  ],\n  \"votes\" : [],\n  \"waves\" : [")
         #expect(Fixtures.encoded(plan) == expected)
     }
@@ -120,22 +120,22 @@ struct CodecTests {
         #expect(!Fixtures.versionTwo.contains("scenarios"))
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 4)
+        #expect(plan.schemaVersion == 5)
         #expect(plan.scenarios == [])
         #expect(plan.votes.count == 1)
         #expect(plan == Fixtures.versionTwoPlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 4: the same file with the version raised, an empty "actions" and
-        // an empty "scenarios".
+        // Written back as version 5: the same file with the version raised, an empty "actions",
+        // "rounds" and "scenarios".
         let expected = Fixtures.versionTwo
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"scenarios\" : [],\n  \"schemaVersion\" : 4,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 5,")
         #expect(Fixtures.encoded(plan) == expected)
         // The step alone: it adds "scenarios" only where it is missing.
         var document: [String: Any] = ["schemaVersion": 2]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect((document["scenarios"] as? [Any])?.isEmpty == true)
-        #expect(document["schemaVersion"] as? Int == 4)
+        #expect(document["schemaVersion"] as? Int == 5)
         document = ["scenarios": ["kept"]]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect(document["scenarios"] as? [String] == ["kept"])
@@ -148,7 +148,7 @@ struct CodecTests {
         }
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 4)
+        #expect(plan.schemaVersion == 5)
         #expect(plan.actions == [])
         #expect(plan.workshops.map(\.status) == [.planned])
         #expect(plan.workshops.map(\.current) == [0])
@@ -160,11 +160,12 @@ struct CodecTests {
         #expect(plan.decisions.map(\.workshop) == [nil])
         #expect(plan == Fixtures.versionThreePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 4: the same file with the version raised, an empty "actions",
-        // the workshop's session state and its steps' time.
+        // Written back as version 5: the same file with the version raised, an empty "actions" and
+        // "rounds", the workshop's session state and its steps' time.
         let expected = Fixtures.versionThree
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 3,", with: "\"schemaVersion\" : 4,")
+            .replacingOccurrences(of: "  \"scenarios\" : [", with: "  \"rounds\" : [],\n  \"scenarios\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3,", with: "\"schemaVersion\" : 5,")
             .replacingOccurrences(of: "    {\n      \"date\" : \"2026-01-09\",\n      \"id\" : \"workshop-1\",\n      \"steps\"",
                                   with: "    {\n      \"current\" : 0,\n      \"date\" : \"2026-01-09\",\n"
                                       + "      \"id\" : \"workshop-1\",\n      \"parkingLot\" : [],\n"
@@ -189,7 +190,7 @@ struct CodecTests {
             ] as [Any],
         ]
         try Migrations.standard.upgrade(&document, from: 3)
-        #expect(document["schemaVersion"] as? Int == 4)
+        #expect(document["schemaVersion"] as? Int == 5)
         #expect(document["actions"] as? [String] == ["kept"])
         let workshops = try #require(document["workshops"] as? [Any])
         #expect(workshops.count == 3)
@@ -216,18 +217,54 @@ struct CodecTests {
         #expect(error?.message.contains("workshops[0].steps[1]: expected an object, found a number") == true)
     }
 
-    /// A registry for a pretend version 5 in which plans gained `workshops` (so older files lack
-    /// it), after the real 1 → 2, 2 → 3 and 3 → 4 steps.
-    static let pretendV5 = Migrations(
+    @Test func versionFourFileIsMigrated() throws {
+        let data = Data(Fixtures.versionFour.utf8)
+        for key in ["rounds", "raisedBy", "countedAt"] {
+            #expect(!Fixtures.versionFour.contains("\"\(key)\""))
+        }
+        #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
+        let plan = try PlanCodec.decode(data, file: "old.json")
+        #expect(plan.schemaVersion == 5)
+        #expect(plan.rounds == [])
+        #expect(plan.resistance.map(\.raisedBy) == [nil])
+        #expect(plan.votes.map(\.countedAt) == [nil])
+        #expect(plan.votes.map(\.totals) == [[TeamVotes(team: "team-1", votes: 4)]])  // kept
+        #expect(plan == Fixtures.versionFourPlan())
+        #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
+        // Written back as version 5: the same file with the version raised and an empty "rounds".
+        let expected = Fixtures.versionFour
+            .replacingOccurrences(of: "  \"scenarios\" : [", with: "  \"rounds\" : [],\n  \"scenarios\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 4,", with: "\"schemaVersion\" : 5,")
+        #expect(FastCodecTests.firstDifference(Data(Fixtures.encoded(plan).utf8), Data(expected.utf8)) == nil)
+    }
+
+    /// The 4 → 5 step alone: it adds "rounds" only where it is missing, and leaves notes and vote
+    /// rounds as they are (their new keys are optional).
+    @Test func versionFourStepKeepsWhatIsThere() throws {
+        var document: [String: Any] = ["schemaVersion": 4, "resistance": [["words": "w"]], "votes": ["not a round"]]
+        try Migrations.standard.upgrade(&document, from: 4)
+        #expect(document["schemaVersion"] as? Int == 5)
+        #expect((document["rounds"] as? [Any])?.isEmpty == true)
+        #expect(document["resistance"] as? [[String: String]] == [["words": "w"]])
+        #expect(document["votes"] as? [String] == ["not a round"])
+        document = ["rounds": ["kept"]]
+        try Migrations.standard.upgrade(&document, from: 4)
+        #expect(document["rounds"] as? [String] == ["kept"])
+    }
+
+    /// A registry for a pretend version 6 in which plans gained `workshops` (so older files lack
+    /// it), after the real 1 → 2, 2 → 3, 3 → 4 and 4 → 5 steps.
+    static let pretendV6 = Migrations(
         steps: [
             1: Migrations.standard.steps[1]!,
             2: Migrations.standard.steps[2]!,
             3: Migrations.standard.steps[3]!,
-            4: { document in
+            4: Migrations.standard.steps[4]!,
+            5: { document in
                 if document["workshops"] == nil { document["workshops"] = [Any]() }
             },
         ],
-        currentVersion: 5)
+        currentVersion: 6)
 
     @Test func olderFileIsMigratedStepByStep() throws {
         let text = Fixtures.versionOne.replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
@@ -235,22 +272,24 @@ struct CodecTests {
         #expect(!text.contains("votes"))
         #expect(!text.contains("scenarios"))
         #expect(!text.contains("actions"))
+        #expect(!text.contains("rounds"))
         #expect(JSONLocator.syntaxError(in: Array(text.utf8)) == nil)
-        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV5)
+        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV6)
         #expect(plan.workshops.isEmpty)
         #expect(plan.votes.isEmpty)
         #expect(plan.scenarios.isEmpty)
         #expect(plan.actions.isEmpty)
-        #expect(plan.schemaVersion == 5)
+        #expect(plan.rounds.isEmpty)
+        #expect(plan.schemaVersion == 6)
         #expect(plan.teams.map(\.name) == ["Alpha", "Beta", "Gamma"])
-        // A version-4 file takes only the last step.
-        let four = Fixtures.encoded(Fixtures.smallPlan())
+        // A version-5 file takes only the last step.
+        let five = Fixtures.encoded(Fixtures.smallPlan())
             .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
-        #expect(!four.contains("workshops"))
-        #expect(four.contains("\"schemaVersion\" : 4,"))
-        let upgraded = try PlanCodec.decode(Data(four.utf8), file: "old.json", migrations: Self.pretendV5)
+        #expect(!five.contains("workshops"))
+        #expect(five.contains("\"schemaVersion\" : 5,"))
+        let upgraded = try PlanCodec.decode(Data(five.utf8), file: "old.json", migrations: Self.pretendV6)
         #expect(upgraded.workshops.isEmpty)
-        #expect(upgraded.schemaVersion == 5)
+        #expect(upgraded.schemaVersion == 6)
     }
 
     @Test func migrationWithoutAStepFails() throws {

@@ -195,6 +195,59 @@ struct FastCodecTests {
         #expect(read.decisions.map(\.workshop) == ["workshop-4", "workshop-1"])
     }
 
+    /// Schema 5: participants' rounds of each kind with every optional set and unset, a note raised
+    /// by a participant, a counted vote round; escapes in the new strings.
+    @Test func participantRoundsRaisedByAndCountedAt() throws {
+        var plan = Fixtures.smallPlan()
+        let at = Fixtures.monday
+        plan.workshops = [Workshop(id: "workshop-1", title: "Check-in")]
+        plan.rounds = [
+            ParticipantRound(id: "round-1", kind: .readiness, title: "Ready \"yet\"?\n", team: "team-2",
+                             dimensions: ["feltPain"],
+                             responses: [RoundResponse(participant: "Zoë / 東京",
+                                                       ratings: [RoundRating(dimension: "feltPain", rating: 1,
+                                                                             evidence: "back\\slash\t🚀")],
+                                                       at: at.addingTimeInterval(86_399)),
+                                         RoundResponse(participant: "Bo", ratings: [], at: at)],
+                             revealed: true, closed: true, openedAt: at, workshop: "workshop-1"),
+            ParticipantRound(id: "round-2", kind: .concerns, title: "", team: "team-3", concerns: 3, named: ["Ana", ""],
+                             openedAt: at.addingTimeInterval(60)),
+            ParticipantRound(id: "round-3", kind: .readiness, title: "Organisation", dimensions: ["feltPain"],
+                             openedAt: at.addingTimeInterval(120)),
+        ]
+        plan.resistance = [
+            ResistanceNote(id: "note-1", team: "team-3", words: "Again?", kind: .neverWorkHere, recordedAt: at,
+                           raisedBy: "Zoë \"Z\""),
+            ResistanceNote(id: "note-2", team: "team-3", words: "Anonymous", kind: .noTime, recordedAt: at),
+        ]
+        plan.votes = [
+            VoteRound(id: "vote-1", title: "Counted", budget: 3, attributed: false, openedAt: at,
+                      totals: [TeamVotes(team: "team-1", votes: 2)], ballotCount: 1, revealed: true,
+                      countedAt: at.addingTimeInterval(300)),
+            VoteRound(id: "vote-2", title: "Not yet", budget: 3, attributed: false, openedAt: at),
+        ]
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+        let text = Fixtures.encoded(plan)
+        #expect(text.contains("  \"rounds\" : [\n    {\n      \"closed\" : true,\n      \"concerns\" : 0,\n"))
+        #expect(text.contains("\"raisedBy\" : \"Zoë \\\"Z\\\"\",\n"))
+        #expect(text.contains("\"countedAt\" : \"2026-01-05T09:35:00Z\",\n"))
+        #expect(text.components(separatedBy: "\"raisedBy\"").count == 2)  // nil raisedBy omitted
+        #expect(text.components(separatedBy: "\"countedAt\"").count == 2)  // nil countedAt omitted
+        #expect(text.components(separatedBy: "\"workshop\"").count == 2)  // nil workshop omitted
+        #expect(text.components(separatedBy: "\"team\" : \"team-").count == 1 + 2 + 2 + 1)  // rounds 2, notes 2, totals 1
+        #expect(!text.contains("null"))
+        let read = try #require(PlanCodec.decodeFast(Data(text.utf8)))
+        #expect(read.rounds == plan.rounds)
+        #expect(read.resistance.map(\.raisedBy) == ["Zoë \"Z\"", nil])
+        #expect(read.votes.map(\.countedAt) == [at.addingTimeInterval(300), nil])
+        // Written as null by another tool: read as absent, by both readers.
+        let nulls = text.replacingOccurrences(of: "      \"revealed\" : false,\n      \"title\" : \"Not yet\",",
+                                              with: "      \"countedAt\" : null,\n      \"revealed\" : false,\n      \"title\" : \"Not yet\",")
+        #expect(nulls != text)
+        expectSameOutcome(nulls, fast: true)
+    }
+
     @Test(arguments: [1, 2, 7, 42] as [UInt64])
     func generatedPlans(seed: UInt64) throws {
         try expectEquivalent(PlanGenerator.generate(teams: 2_000, seed: seed))

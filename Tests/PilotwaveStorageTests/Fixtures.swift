@@ -79,7 +79,7 @@ enum Fixtures {
             ResistanceNote(id: "note-1", team: "team-1", words: "We don't have time", kind: .noTime,
                            rootCause: "Quarter-end release", severity: .high, status: .beingAddressed,
                            response: "Take the audit off their plate", owner: "Ana", followUp: Day(2026, 2, 1),
-                           recordedAt: monday),
+                           recordedAt: monday, raisedBy: "Zoë \"Z\" Brandt"),
             ResistanceNote(id: "note-2", stakeholder: "stakeholder-1", words: "Who decides then?", kind: .reducedControl,
                            recordedAt: monday),
         ]
@@ -145,7 +145,7 @@ enum Fixtures {
             VoteRound(id: "vote-2", title: "Second look / anonymous", budget: 3, attributed: false,
                       openedAt: monday.addingTimeInterval(7_200),
                       totals: [TeamVotes(team: "team-1", votes: 4), TeamVotes(team: "team-3", votes: 2)],
-                      ballotCount: 2),
+                      ballotCount: 2, countedAt: monday.addingTimeInterval(7_500)),
         ]
         // A faster alternative: both teams in one wave, Lee coaching Équipe Crème.
         var faster = plan.waves
@@ -159,6 +159,28 @@ enum Fixtures {
                      assignments: [CoachAssignment(team: "team-1", coach: "coach-1"),
                                    CoachAssignment(team: "team-2", coach: "coach-2")]),
             Scenario(id: "scenario-2", name: "Empty", createdAt: monday),
+        ]
+        // Participants' rounds: a revealed readiness round on a team in the workshop, a closed
+        // concerns round (one named concern, one anonymous), an open one on the organisation.
+        plan.rounds = [
+            ParticipantRound(
+                id: "round-1", kind: .readiness, title: "How ready is チーム Ωmega?", team: "team-1",
+                dimensions: [ReadinessDimension.feltPain, ReadinessDimension.executiveConviction],
+                responses: [
+                    RoundResponse(participant: "Ana Núñez",
+                                  ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 4,
+                                                        evidence: "Churn \"hurts\" / 東京"),
+                                            RoundRating(dimension: ReadinessDimension.executiveConviction, rating: 2)],
+                                  at: monday.addingTimeInterval(600)),
+                    RoundResponse(participant: "Bo",
+                                  ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 5)],
+                                  at: monday.addingTimeInterval(660)),
+                ],
+                revealed: true, openedAt: monday.addingTimeInterval(540), workshop: "workshop-1"),
+            ParticipantRound(id: "round-2", kind: .concerns, title: "What worries you?", team: "team-1", concerns: 2,
+                             named: ["Zoë \"Z\" Brandt"], closed: true, openedAt: monday.addingTimeInterval(720)),
+            ParticipantRound(id: "round-3", kind: .readiness, title: "The organisation",
+                             dimensions: [ReadinessDimension.executiveConviction], openedAt: monday.addingTimeInterval(800)),
         ]
         return plan
     }

@@ -45,6 +45,28 @@ struct LargePlanTests {
                             team: TeamID("team-\(i)"), rating: 1 + i % 5, evidence: "Seen in review",
                             recordedBy: "Kai", recordedAt: start.addingTimeInterval(Double(i)))
         }
+        // Schema 5: notes raised by participants, a counted vote round, participants' rounds.
+        plan.resistance = stride(from: 0, to: count, by: 100).map { i in
+            ResistanceNote(id: NoteID("note-\(i)"), team: TeamID("team-\(i)"), words: "Not again", kind: .neverWorkHere,
+                           recordedAt: start, raisedBy: i % 200 == 0 ? "Participant \(i % 30)" : nil)
+        }
+        plan.votes = [VoteRound(id: "vote-1", title: "Pilots", budget: 3, attributed: false, openedAt: start,
+                                totals: [TeamVotes(team: "team-0", votes: 3)], ballotCount: 1, revealed: true,
+                                countedAt: start.addingTimeInterval(60))]
+        plan.rounds = stride(from: 0, to: count, by: 100).map { i in
+            let responses = (0..<5).map { p in
+                RoundResponse(participant: "Participant \(p)",
+                              ratings: [RoundRating(dimension: ReadinessDimension.feltPain, rating: 1 + (i + p) % 5,
+                                                    evidence: p == 0 ? "Seen" : "")],
+                              at: start.addingTimeInterval(Double(p)))
+            }
+            return i % 200 == 0
+                ? ParticipantRound(id: RoundID("round-\(i)"), kind: .readiness, title: "Team \(i)", team: TeamID("team-\(i)"),
+                                   dimensions: [ReadinessDimension.feltPain], responses: responses, revealed: true,
+                                   closed: true, openedAt: start)
+                : ParticipantRound(id: RoundID("round-\(i)"), kind: .concerns, title: "Team \(i)", team: TeamID("team-\(i)"),
+                                   concerns: 3, named: ["Participant 1"], openedAt: start)
+        }
         return plan
     }
 
@@ -62,6 +84,8 @@ struct LargePlanTests {
             let load = try clock.measure { loaded = try store.load(url) }
             #expect(loaded?.plan == plan)
             #expect(loaded?.stamp == stamp)
+            // Through the fast path: nothing in the plan sends it to JSONDecoder.
+            #expect(PlanCodec.decodeFast(try Data(contentsOf: url)) == plan)
             let resave = try clock.measure { _ = try store.save(loaded!.plan, to: url, expecting: loaded!.stamp) }
 
             // The error path on the same file: a broken team near the end, located by line and column.

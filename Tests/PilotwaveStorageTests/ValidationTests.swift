@@ -30,6 +30,8 @@ struct ValidationTests {
         plan.votes.append(VoteRound(id: "vote-2", title: "Copy", budget: 3, attributed: true, openedAt: Fixtures.monday))
         plan.criteria.append(Criterion(id: "familiarity", name: "Copy", source: .rated, weight: 1, help: ""))
         plan.dimensions.append(plan.dimensions[1])
+        plan.rounds.append(ParticipantRound(id: "round-1", kind: .concerns, title: "Copy", team: "team-1",
+                                            openedAt: Fixtures.monday))
         #expect(problems(plan) == [
             "actions[2].id: duplicate id \"action-2\" (first at actions[1])",
             "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
@@ -38,6 +40,7 @@ struct ValidationTests {
             "decisions[2].id: duplicate id \"decision-1\" (first at decisions[0])",
             "dimensions[8].id: duplicate key \"feltPain\" (first at dimensions[1])",
             "resistance[2].id: duplicate id \"note-2\" (first at resistance[1])",
+            "rounds[3].id: duplicate id \"round-1\" (first at rounds[0])",
             "signals[2].id: duplicate id \"signal-1\" (first at signals[0])",
             "stakeholders[2].id: duplicate id \"stakeholder-2\" (first at stakeholders[1])",
             "teams[4].id: duplicate id \"team-2\" (first at teams[1])",
@@ -261,6 +264,64 @@ struct ValidationTests {
             "scenarios[1].waves[1].id: duplicate wave id \"w\" (first at scenarios[1].waves[0])",
             "scenarios[2].id: duplicate id \"scenario-1\" (first at scenarios[0])",
         ])
+    }
+
+    /// Participants' rounds name a team, dimensions and a workshop that exist; ratings are 1–5; a
+    /// concerns round is about a team, a readiness round rates something.
+    @Test func participantRoundsNameWhatExists() {
+        var plan = Fixtures.fullPlan()
+        plan.rounds[0].team = "team-404"
+        plan.rounds[0].dimensions[1] = "mood"
+        plan.rounds[0].responses[0].ratings[0].rating = 6
+        plan.rounds[0].responses[1].ratings[0].rating = 0
+        plan.rounds[0].responses[1].ratings.append(RoundRating(dimension: "vibes", rating: 3))
+        plan.rounds[0].workshop = "workshop-gone"
+        plan.rounds[1].team = nil
+        plan.rounds[2].dimensions = []
+        plan.rounds.append(ParticipantRound(id: "round-4", kind: .readiness, title: "Organisation, no workshop",
+                                            dimensions: [ReadinessDimension.feltPain],
+                                            openedAt: Fixtures.monday))  // fine
+        #expect(problems(plan) == [
+            "rounds[0].team: no team with id \"team-404\"",
+            "rounds[0].dimensions[1]: no readiness dimension with key \"mood\"",
+            "rounds[0].responses[0].ratings[0].rating: expected a rating 1–5, found 6",
+            "rounds[0].responses[1].ratings[0].rating: expected a rating 1–5, found 0",
+            "rounds[0].responses[1].ratings[1].dimension: no readiness dimension with key \"vibes\"",
+            "rounds[0].workshop: no workshop with id \"workshop-gone\"",
+            "rounds[1].team: expected the team a concerns round is about, found none",
+            "rounds[2].dimensions: expected at least one dimension in a readiness round, found none",
+        ])
+    }
+
+    /// A note a participant raised names them: not empty, at most as long as `pilotwave join` allows.
+    @Test func raisedByIsAName() {
+        var plan = Fixtures.fullPlan()
+        plan.resistance[0].raisedBy = String(repeating: "é", count: 40)  // fine: 40 characters
+        #expect(problems(plan) == [])
+        plan.resistance[0].raisedBy = String(repeating: "é", count: 41)
+        plan.resistance[1].raisedBy = " "
+        #expect(problems(plan) == [
+            "resistance[0].raisedBy: expected a name of at most 40 characters, found 41",
+            "resistance[1].raisedBy: expected a participant's name, found an empty string",
+        ])
+    }
+
+    @Test func roundProblemsAreLocatedInTheFile() {
+        var plan = Fixtures.fullPlan()
+        plan.rounds[0].responses[1].ratings[0].rating = 9
+        plan.rounds[1].team = "team-gone"
+        plan.resistance[1].raisedBy = ""
+        let text = Fixtures.encoded(plan)
+        let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
+        let raisedAt = position(of: "\"\"", in: text, after: "\"id\" : \"note-2\"")
+        let ratingAt = position(of: "9", in: text, after: "\"participant\" : \"Bo\"")
+        let teamAt = position(of: "\"team-gone\"", in: text)
+        #expect(error?.message == """
+            p.json: 3 problems; the file was not changed:
+            p.json:\(raisedAt): resistance[1].raisedBy: expected a participant's name, found an empty string
+            p.json:\(ratingAt): rounds[0].responses[1].ratings[0].rating: expected a rating 1–5, found 9
+            p.json:\(teamAt): rounds[1].team: no team with id "team-gone"
+            """)
     }
 
     @Test func scenarioTeamStatusesAreNotChecked() {

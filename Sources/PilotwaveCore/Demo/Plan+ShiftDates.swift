@@ -3,8 +3,8 @@ import Foundation
 extension Plan {
     /// This plan with every day and instant in it moved by `days` (negative: earlier): wave dates
     /// and check-ins (the scenarios' too), follow-ups, ratings and their strikes, notes, decisions,
-    /// workshops and their parking lots, actions, vote rounds and scenarios. Moving by whole weeks
-    /// keeps every weekday. The demo uses it to tell its story as of the day it is opened.
+    /// workshops and their parking lots, actions, vote rounds, scenarios and participants' rounds.
+    /// Moving by whole weeks keeps every weekday. The demo uses it to tell its story as of the day it is opened.
     public func shiftingDates(byDays days: Int) -> Plan {
         guard days != 0 else { return self }
         let seconds = TimeInterval(days * 86_400)
@@ -42,7 +42,14 @@ extension Plan {
             plan.actions[i].due = plan.actions[i].due.map(day)
             plan.actions[i].createdAt += seconds
         }
-        for i in plan.votes.indices { plan.votes[i].openedAt += seconds }
+        for i in plan.votes.indices {
+            plan.votes[i].openedAt += seconds
+            plan.votes[i].countedAt? += seconds
+        }
+        for i in plan.rounds.indices {
+            plan.rounds[i].openedAt += seconds
+            for j in plan.rounds[i].responses.indices { plan.rounds[i].responses[j].at += seconds }
+        }
         for i in plan.scenarios.indices {
             plan.scenarios[i].createdAt += seconds
             plan.scenarios[i].waves = plan.scenarios[i].waves.map(wave)

@@ -11,7 +11,7 @@ public struct PlanDiff: Hashable, Sendable {
     /// The heading a change is listed under, in this order.
     public enum Area: String, CaseIterable, Sendable {
         case plan, teams, waves, readiness, resistance, blockers, coaches, stakeholders, decisions, actions, votes,
-            scenarios, workshops
+            rounds, scenarios, workshops
 
         public var title: String {
             switch self {
@@ -26,6 +26,7 @@ public struct PlanDiff: Hashable, Sendable {
             case .decisions: "Decisions"
             case .actions: "Actions"
             case .votes: "Votes"
+            case .rounds: "Participants' rounds"
             case .scenarios: "Scenarios"
             case .workshops: "Workshops"
             }
@@ -49,6 +50,7 @@ public struct PlanDiff: Hashable, Sendable {
         case decisionTaken, decisionRemoved, decisionEdited
         case actionAdded, actionDone, actionReopened, actionEdited, actionRemoved
         case voteRoundOpened, votesCast, votesRevealed, voteRoundClosed, voteRoundEdited, voteRoundRemoved
+        case roundOpened, roundAnswered, roundRevealed, roundClosed, roundEdited, roundRemoved
         case scenarioAdded, scenarioRemoved, scenarioAdopted, scenarioEdited
         case workshopAdded, workshopRemoved, workshopStatus, workshopEdited, parkingLotChanged
         /// Something changed that no other kind describes (a safety net: never "No changes." when
@@ -193,6 +195,7 @@ private final class PlanDiffer {
         decisions()
         actions()
         votes()
+        rounds()
         scenarios()
         workshops()
         if changes.isEmpty {
@@ -472,8 +475,9 @@ private final class PlanDiffer {
     func resistance() {
         let (added, removed, changed) = pairByID(old.resistance, new.resistance)
         for n in added {
+            let raisedBy = n.raisedBy.map { ", raised by \($0)" } ?? ""
             add(.resistance, [.noteAdded], n.id.raw,
-                "New from \(source(n)) (\(n.severity.label), \(n.kind.label)): " + Words.quote(n.words)
+                "New from \(source(n))\(raisedBy) (\(n.severity.label), \(n.kind.label)): " + Words.quote(n.words)
                     + (n.status != .open ? " — \(n.status.label)" : ""))
         }
         for (a, b) in changed {
@@ -504,6 +508,7 @@ private final class PlanDiffer {
             if a.rootCause != b.rootCause { edited.append("root cause") }
             if a.team != b.team || a.stakeholder != b.stakeholder { edited.append("source") }
             if a.recordedAt != b.recordedAt { edited.append("time") }
+            if a.raisedBy != b.raisedBy { edited.append("who raised it") }
             if !edited.isEmpty {
                 kinds.append(.noteEdited)
                 parts.append("edited " + Words.list(edited))
@@ -681,6 +686,59 @@ private final class PlanDiffer {
             add(.votes, kinds, b.id.raw, "\(Words.quote(b.title)): " + parts.joined(separator: "; "))
         }
         for r in removed { add(.votes, [.voteRoundRemoved], r.id.raw, "\(Words.quote(r.title)) removed") }
+    }
+
+    /// How many have answered a round: participants in a readiness round, concerns in a concerns round.
+    static func answers(_ round: ParticipantRound) -> Int {
+        round.kind == .readiness ? round.responses.count : round.concerns
+    }
+
+    static func answerCount(_ round: ParticipantRound, _ n: Int) -> String {
+        round.kind == .readiness ? Words.count(n, "answer") : Words.count(n, "concern")
+    }
+
+    /// Participants' rounds. What participants answered is never shown, revealed or not: only how
+    /// many answered (who and what are for the room, on the facilitator's screen).
+    func rounds() {
+        let (added, removed, changed) = pairByID(old.rounds, new.rounds)
+        for r in added {
+            let on = r.team.map { team($0) } ?? "the organisation"
+            var text = "\(Words.quote(r.title)) opened (\(r.kind.label) on \(on)"
+                + (r.kind == .readiness ? ", \(Words.count(r.dimensions.count, "dimension")))" : ")")
+            let n = Self.answers(r)
+            if n > 0 { text += "; " + Self.answerCount(r, n) }
+            if r.revealed { text += "; revealed" }
+            if r.closed { text += "; closed" }
+            add(.rounds, [.roundOpened], r.id.raw, text)
+        }
+        for (a, b) in changed {
+            var kinds: [Kind] = [], parts: [String] = []
+            let (x, y) = (Self.answers(a), Self.answers(b))
+            if y > x {
+                kinds.append(.roundAnswered)
+                parts.append(Self.answerCount(b, y - x) + " (\(y) in all)")
+            } else if y != x {
+                kinds.append(.roundAnswered)
+                parts.append((b.kind == .readiness ? "answers" : "concerns") + " \(x) → \(y)")
+            } else if a.responses != b.responses || a.named != b.named {
+                kinds.append(.roundAnswered)
+                parts.append("answers changed (\(y) in all)")
+            }
+            if !a.revealed && b.revealed {
+                kinds.append(.roundRevealed)
+                parts.append("revealed")
+            }
+            if !a.closed && b.closed {
+                kinds.append(.roundClosed)
+                parts.append("closed")
+            }
+            if kinds.isEmpty {
+                kinds.append(.roundEdited)
+                parts.append("edited")
+            }
+            add(.rounds, kinds, b.id.raw, "\(Words.quote(b.title)): " + parts.joined(separator: "; "))
+        }
+        for r in removed { add(.rounds, [.roundRemoved], r.id.raw, "\(Words.quote(r.title)) removed") }
     }
 
     func scenarios() {

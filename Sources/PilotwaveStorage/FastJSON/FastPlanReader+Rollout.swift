@@ -1,8 +1,8 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds and
-/// scenarios.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds,
+/// scenarios and participants' rounds.
 extension FastPlanReader {
     mutating func signal() throws(FastPathMiss) -> ReadinessSignal {
         var dimension: DimensionKey?, evidence: String?, id: SignalID?, rating: Int?, recordedAt: Date?
@@ -44,29 +44,31 @@ extension FastPlanReader {
     mutating func resistanceNote() throws(FastPathMiss) -> ResistanceNote {
         var followUp: Day?, id: NoteID?, kind: ResistanceKind?, owner: String?, recordedAt: Date?
         var response: String?, rootCause: String?, severity: Severity?, stakeholder: StakeholderID?
-        var status: NoteStatus?, team: TeamID?, words: String?, workshop: WorkshopID?
+        var status: NoteStatus?, team: TeamID?, words: String?, workshop: WorkshopID?, raisedBy: String?
         try object(Fields.resistanceNote) { r, field throws(FastPathMiss) in
             switch field {
             case 0: followUp = try r.optionalDay()
             case 1: id = try r.ref()
             case 2: kind = try r.value(Enums.resistanceKind)
             case 3: owner = try r.optionalString()
-            case 4: recordedAt = try r.date()
-            case 5: response = try r.optionalString()
-            case 6: rootCause = try r.optionalString()
-            case 7: severity = try r.value(Enums.severity)
-            case 8: stakeholder = try r.optionalRef()
-            case 9: status = try r.value(Enums.noteStatus)
-            case 10: team = try r.optionalRef()
-            case 11: words = try r.string()
-            case 12: workshop = try r.optionalRef()
+            case 4: raisedBy = try r.optionalString()
+            case 5: recordedAt = try r.date()
+            case 6: response = try r.optionalString()
+            case 7: rootCause = try r.optionalString()
+            case 8: severity = try r.value(Enums.severity)
+            case 9: stakeholder = try r.optionalRef()
+            case 10: status = try r.value(Enums.noteStatus)
+            case 11: team = try r.optionalRef()
+            case 12: words = try r.string()
+            case 13: workshop = try r.optionalRef()
             default: try r.skip()
             }
         }
         guard let id, let kind, let recordedAt, let severity, let status, let words else { throw FastPathMiss() }
         return ResistanceNote(id: id, team: team, stakeholder: stakeholder, words: words, kind: kind,
                               rootCause: rootCause, severity: severity, status: status, response: response,
-                              owner: owner, followUp: followUp, recordedAt: recordedAt, workshop: workshop)
+                              owner: owner, followUp: followUp, recordedAt: recordedAt, workshop: workshop,
+                              raisedBy: raisedBy)
     }
 
     mutating func wave() throws(FastPathMiss) -> Wave {
@@ -298,7 +300,7 @@ extension FastPlanReader {
 
     mutating func voteRound() throws(FastPathMiss) -> VoteRound {
         var attributed: Bool?, ballotCount: Int?, ballots: [Ballot]?, budget: Int?, capPerTeam: Int?, closed: Bool?
-        var id: VoteRoundID?, openedAt: Date?, revealed: Bool?, title: String?, totals: [TeamVotes]?
+        var id: VoteRoundID?, openedAt: Date?, revealed: Bool?, title: String?, totals: [TeamVotes]?, countedAt: Date?
         try object(Fields.voteRound) { r, field throws(FastPathMiss) in
             switch field {
             case 0: attributed = try r.bool()
@@ -307,11 +309,12 @@ extension FastPlanReader {
             case 3: budget = try r.int()
             case 4: capPerTeam = try r.optionalInt()
             case 5: closed = try r.bool()
-            case 6: id = try r.ref()
-            case 7: openedAt = try r.date()
-            case 8: revealed = try r.bool()
-            case 9: title = try r.string()
-            case 10: totals = try r.teamVotesList()
+            case 6: countedAt = try r.input.consumeNull() ? nil : r.date()
+            case 7: id = try r.ref()
+            case 8: openedAt = try r.date()
+            case 9: revealed = try r.bool()
+            case 10: title = try r.string()
+            case 11: totals = try r.teamVotesList()
             default: try r.skip()
             }
         }
@@ -320,7 +323,7 @@ extension FastPlanReader {
         else { throw FastPathMiss() }
         return VoteRound(id: id, title: title, budget: budget, capPerTeam: capPerTeam, attributed: attributed,
                          openedAt: openedAt, ballots: ballots, totals: totals, ballotCount: ballotCount,
-                         revealed: revealed, closed: closed)
+                         revealed: revealed, closed: closed, countedAt: countedAt)
     }
 
     mutating func ballot() throws(FastPathMiss) -> Ballot {
@@ -367,6 +370,63 @@ extension FastPlanReader {
         return CoachAssignment(team: team, coach: coach)
     }
 
+    mutating func participantRound() throws(FastPathMiss) -> ParticipantRound {
+        var closed: Bool?, concerns: Int?, dimensions: [DimensionKey]?, id: RoundID?, kind: RoundKind?
+        var named: [String]?, openedAt: Date?, responses: [RoundResponse]?, revealed: Bool?, team: TeamID?
+        var title: String?, workshop: WorkshopID?
+        try object(Fields.participantRound) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: closed = try r.bool()
+            case 1: concerns = try r.int()
+            case 2: dimensions = try r.strings()
+            case 3: id = try r.ref()
+            case 4: kind = try r.value(Enums.roundKind)
+            case 5: named = try r.strings()
+            case 6: openedAt = try r.date()
+            case 7: responses = try r.array { r throws(FastPathMiss) in try r.roundResponse() }
+            case 8: revealed = try r.bool()
+            case 9: team = try r.optionalRef()
+            case 10: title = try r.string()
+            case 11: workshop = try r.optionalRef()
+            default: try r.skip()
+            }
+        }
+        guard let closed, let concerns, let dimensions, let id, let kind, let named, let openedAt, let responses,
+            let revealed, let title
+        else { throw FastPathMiss() }
+        return ParticipantRound(id: id, kind: kind, title: title, team: team, dimensions: dimensions,
+                                responses: responses, concerns: concerns, named: named, revealed: revealed,
+                                closed: closed, openedAt: openedAt, workshop: workshop)
+    }
+
+    mutating func roundResponse() throws(FastPathMiss) -> RoundResponse {
+        var at: Date?, participant: String?, ratings: [RoundRating]?
+        try object(Fields.roundResponse) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: at = try r.date()
+            case 1: participant = try r.string()
+            case 2: ratings = try r.array { r throws(FastPathMiss) in try r.roundRating() }
+            default: try r.skip()
+            }
+        }
+        guard let at, let participant, let ratings else { throw FastPathMiss() }
+        return RoundResponse(participant: participant, ratings: ratings, at: at)
+    }
+
+    mutating func roundRating() throws(FastPathMiss) -> RoundRating {
+        var dimension: DimensionKey?, evidence: String?, rating: Int?
+        try object(Fields.roundRating) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: dimension = try r.string()
+            case 1: evidence = try r.string()
+            case 2: rating = try r.int()
+            default: try r.skip()
+            }
+        }
+        guard let dimension, let evidence, let rating else { throw FastPathMiss() }
+        return RoundRating(dimension: dimension, rating: rating, evidence: evidence)
+    }
+
     /// A list of `{ "team", "votes" }` lines: a ballot's, a round's totals or a selection's tally.
     mutating func teamVotesList() throws(FastPathMiss) -> [TeamVotes] {
         try array { r throws(FastPathMiss) in try r.teamVotes() }
@@ -391,7 +451,7 @@ extension FastPlanReader {
 enum Fields {
     static let plan = FieldNames(
         "actions", "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
-        "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves",
+        "rounds", "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves",
         "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
     static let sizeThresholds = FieldNames("largeFrom", "midFrom")
@@ -410,7 +470,7 @@ enum Fields {
         "dimension", "evidence", "id", "rating", "recordedAt", "recordedBy", "struck", "team")
     static let strike = FieldNames("at", "by", "reason")
     static let resistanceNote = FieldNames(
-        "followUp", "id", "kind", "owner", "recordedAt", "response", "rootCause", "severity", "stakeholder",
+        "followUp", "id", "kind", "owner", "raisedBy", "recordedAt", "response", "rootCause", "severity", "stakeholder",
         "status", "team", "words", "workshop")
     static let wave = FieldNames("checkIns", "end", "entry", "id", "name", "order", "start", "status", "teams")
     static let entryCriteria = FieldNames("blockers", "checklist", "readiness")
@@ -428,10 +488,15 @@ enum Fields {
     static let parkingItem = FieldNames("at", "closed", "text")
     static let action = FieldNames("createdAt", "done", "due", "id", "owner", "text", "workshop")
     static let voteRound = FieldNames(
-        "attributed", "ballotCount", "ballots", "budget", "capPerTeam", "closed", "id", "openedAt", "revealed",
-        "title", "totals")
+        "attributed", "ballotCount", "ballots", "budget", "capPerTeam", "closed", "countedAt", "id", "openedAt",
+        "revealed", "title", "totals")
     static let ballot = FieldNames("voter", "votes")
     static let teamVotes = FieldNames("team", "votes")
     static let scenario = FieldNames("assignments", "createdAt", "id", "name", "note", "waves")
     static let coachAssignment = FieldNames("coach", "team")
+    static let participantRound = FieldNames(
+        "closed", "concerns", "dimensions", "id", "kind", "named", "openedAt", "responses", "revealed", "team",
+        "title", "workshop")
+    static let roundResponse = FieldNames("at", "participant", "ratings")
+    static let roundRating = FieldNames("dimension", "evidence", "rating")
 }

@@ -175,7 +175,8 @@ struct FastPlanReader {
     mutating func plan(schemaVersion expected: Int) throws(FastPathMiss) -> Plan {
         var actions: [ActionItem]?, blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?
         var decisions: [Decision]?, dimensions: [ReadinessDimension]?, id: PlanID?, name: String?
-        var organisation: Organisation?, resistance: [ResistanceNote]?, scenarios: [Scenario]?, version: Int?
+        var organisation: Organisation?, resistance: [ResistanceNote]?, rounds: [ParticipantRound]?
+        var scenarios: [Scenario]?, version: Int?
         var settings: PlanSettings?, signals: [ReadinessSignal]?
         var stakeholders: [Stakeholder]?, teams: [Team]?, votes: [VoteRound]?, waves: [Wave]?, workshops: [Workshop]?
         try object(Fields.plan) { r, field throws(FastPathMiss) in
@@ -190,31 +191,32 @@ struct FastPlanReader {
             case 7: name = try r.string()
             case 8: organisation = try r.organisation()
             case 9: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
-            case 10: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
-            case 11:
+            case 10: rounds = try r.array { r throws(FastPathMiss) in try r.participantRound() }
+            case 11: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
+            case 12:
                 // Another version (older: to be migrated; newer: refused) is left to JSONDecoder.
                 let found = try r.int()
                 guard found == expected else { throw FastPathMiss() }
                 version = found
-            case 12: settings = try r.settings()
-            case 13: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
-            case 14: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
-            case 15: teams = try r.array { r throws(FastPathMiss) in try r.team() }
-            case 16: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
-            case 17: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
-            case 18: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
+            case 13: settings = try r.settings()
+            case 14: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
+            case 15: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
+            case 16: teams = try r.array { r throws(FastPathMiss) in try r.team() }
+            case 17: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
+            case 18: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            case 19: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
             default: try r.skip()
             }
         }
         guard let actions, let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
-            let organisation, let resistance, let scenarios, let version, let settings, let signals, let stakeholders,
+            let organisation, let resistance, let rounds, let scenarios, let version, let settings, let signals, let stakeholders,
             let teams, let votes, let waves, let workshops
         else { throw FastPathMiss() }
         var plan = Plan(id: id, name: name, organisation: organisation, settings: settings, criteria: criteria,
                         teams: teams, stakeholders: stakeholders, coaches: coaches, dimensions: dimensions,
                         signals: signals, resistance: resistance, waves: waves, blockers: blockers,
                         decisions: decisions, workshops: workshops, actions: actions, votes: votes,
-                        scenarios: scenarios)
+                        scenarios: scenarios, rounds: rounds)
         plan.schemaVersion = version
         return plan
     }

@@ -1,8 +1,8 @@
 import Foundation
 import PilotwaveCore
 
-/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds and
-/// scenarios.
+/// Readiness signals, resistance, waves, blockers, decisions, workshops, actions, voting rounds,
+/// scenarios and participants' rounds.
 extension FastPlanWriter {
     mutating func signal(_ s: ReadinessSignal) {
         out.openObject()
@@ -49,6 +49,10 @@ extension FastPlanWriter {
         if let owner = n.owner {
             out.key("owner")
             out.string(owner)
+        }
+        if let raisedBy = n.raisedBy {
+            out.key("raisedBy")
+            out.string(raisedBy)
         }
         out.key("recordedAt")
         date(n.recordedAt)
@@ -317,6 +321,10 @@ extension FastPlanWriter {
         }
         out.key("closed")
         out.bool(r.closed)
+        if let countedAt = r.countedAt {
+            out.key("countedAt")
+            date(countedAt)
+        }
         out.key("id")
         out.string(r.id.raw)
         out.key("openedAt")
@@ -351,6 +359,57 @@ extension FastPlanWriter {
         out.string(s.note)
         out.key("waves")
         array(s.waves) { writer, wave in writer.wave(wave) }
+        out.closeObject()
+    }
+
+    mutating func participantRound(_ r: ParticipantRound) {
+        out.openObject()
+        out.key("closed")
+        out.bool(r.closed)
+        out.key("concerns")
+        out.int(r.concerns)
+        out.key("dimensions")
+        strings(r.dimensions)
+        out.key("id")
+        out.string(r.id.raw)
+        out.key("kind")
+        out.string(r.kind.rawValue)
+        out.key("named")
+        strings(r.named)
+        out.key("openedAt")
+        date(r.openedAt)
+        out.key("responses")
+        array(r.responses) { writer, response in
+            writer.out.openObject()
+            writer.out.key("at")
+            writer.date(response.at)
+            writer.out.key("participant")
+            writer.out.string(response.participant)
+            writer.out.key("ratings")
+            writer.array(response.ratings) { writer, rating in
+                writer.out.openObject()
+                writer.out.key("dimension")
+                writer.out.string(rating.dimension)
+                writer.out.key("evidence")
+                writer.out.string(rating.evidence)
+                writer.out.key("rating")
+                writer.out.int(rating.rating)
+                writer.out.closeObject()
+            }
+            writer.out.closeObject()
+        }
+        out.key("revealed")
+        out.bool(r.revealed)
+        if let team = r.team {
+            out.key("team")
+            out.string(team.raw)
+        }
+        out.key("title")
+        out.string(r.title)
+        if let workshop = r.workshop {
+            out.key("workshop")
+            out.string(workshop.raw)
+        }
         out.closeObject()
     }
 

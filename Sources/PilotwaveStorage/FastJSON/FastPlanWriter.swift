@@ -95,6 +95,8 @@ struct FastPlanWriter {
         organisation(plan.organisation)
         out.key("resistance")
         array(plan.resistance) { w, n in w.resistanceNote(n) }
+        out.key("rounds")
+        array(plan.rounds) { w, r in w.participantRound(r) }
         out.key("scenarios")
         array(plan.scenarios) { w, s in w.scenario(s) }
         out.key("schemaVersion")

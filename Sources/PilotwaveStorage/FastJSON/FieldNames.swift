@@ -94,4 +94,5 @@ enum Enums {
     static let blockerStatus = EnumNames<BlockerStatus>()
     static let decisionKind = EnumNames<DecisionKind>()
     static let workshopStatus = EnumNames<WorkshopStatus>()
+    static let roundKind = EnumNames<RoundKind>()
 }

@@ -18,7 +18,8 @@ enum ModelShape {
             let weight = selection.weights.first, let round = plan.votes.first, let ballot = round.ballots.first,
             let line = ballot.votes.first, let scenario = plan.scenarios.first,
             let assignment = scenario.assignments.first, let parking = workshop.parkingLot.first,
-            let action = plan.actions.first
+            let action = plan.actions.first, let participantRound = plan.rounds.first,
+            let response = participantRound.responses.first, let rating = response.ratings.first
         else { return false }
         let pairs: [(Any, FieldNames)] = [
             (plan, Fields.plan), (plan.organisation, Fields.organisation),
@@ -33,6 +34,8 @@ enum ModelShape {
             (selected, Fields.selectedTeam), (weight, Fields.weightUsed), (round, Fields.voteRound),
             (ballot, Fields.ballot), (line, Fields.teamVotes), (scenario, Fields.scenario),
             (assignment, Fields.coachAssignment), (parking, Fields.parkingItem), (action, Fields.action),
+            (participantRound, Fields.participantRound), (response, Fields.roundResponse),
+            (rating, Fields.roundRating),
         ]
         return pairs.allSatisfy { value, names in
             let labels = Mirror(reflecting: value).children.compactMap(\.label)

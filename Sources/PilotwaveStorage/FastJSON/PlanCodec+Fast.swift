@@ -77,7 +77,7 @@ extension FastPlanWriter {
         plan.resistance = [
             ResistanceNote(id: "n", team: "t", stakeholder: "s", words: "w", kind: .other, rootCause: "c",
                            response: "r", owner: "o", followUp: Day(2026, 2, 28), recordedAt: whole,
-                           workshop: "w"),
+                           workshop: "w", raisedBy: tricky),
             ResistanceNote(id: "m", words: "", kind: .noTime, recordedAt: fraction),
         ]
         plan.waves = [
@@ -119,13 +119,26 @@ extension FastPlanWriter {
                       ballots: [Ballot(voter: tricky, votes: [TeamVotes(team: "t", votes: 3),
                                                               TeamVotes(team: "u", votes: -1)]),
                                 Ballot(voter: "", votes: [])],
-                      totals: [TeamVotes(team: "t", votes: Int.min)], ballotCount: 2, revealed: true, closed: true),
+                      totals: [TeamVotes(team: "t", votes: Int.min)], ballotCount: 2, revealed: true, closed: true,
+                      countedAt: fraction),
             VoteRound(id: "s", title: "", budget: 0, attributed: false, openedAt: fraction),
         ]
         plan.scenarios = [
             Scenario(id: "s", name: tricky, note: tricky, createdAt: fraction, waves: plan.waves,
                      assignments: [CoachAssignment(team: "t", coach: "c"), CoachAssignment(team: "u", coach: "d")]),
             Scenario(id: "r", name: "", createdAt: whole),
+        ]
+        plan.rounds = [
+            ParticipantRound(id: "r", kind: .readiness, title: tricky, team: "t", dimensions: ["d", tricky],
+                             responses: [RoundResponse(participant: tricky,
+                                                       ratings: [RoundRating(dimension: "d", rating: Int.min,
+                                                                             evidence: tricky),
+                                                                 RoundRating(dimension: tricky, rating: 5)],
+                                                       at: fraction),
+                                         RoundResponse(participant: "", ratings: [], at: ancient)],
+                             revealed: true, closed: true, openedAt: whole, workshop: "w"),
+            ParticipantRound(id: "c", kind: .concerns, title: "", concerns: Int.max, named: [tricky, ""],
+                             openedAt: ancient),
         ]
         return plan
     }
