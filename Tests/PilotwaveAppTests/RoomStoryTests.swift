@@ -90,6 +90,8 @@ import TerminalUI
         let effects = d.send(.inbox(InboxDelivery(present: ["Ann", "Bo", "Cy"], items: [ann, bo])))
         #expect(effects.isEmpty)
         #expect(d.state.plan.votes.last?.ballotCount == 0, "nothing counted before the reveal")
+        d.keys("3")
+        #expect(d.screen.contains("Round 1 — 0 ballots, 2 waiting,"))
         d.keys("@")
         #expect(d.screen.contains("Answered (2): Ann, Bo"))
         #expect(d.screen.contains("Not yet: Cy"))

@@ -36,7 +36,10 @@ enum PilotsView {
         x += frame.canvas.text(first, x: x, y: rect.y, role: chosen > (state.derived.recommendation?.range.upperBound ?? .max) ? .warning : .title)
         if let round = d.round {
             let votes = round.revealed ? "tally shown" : "tally hidden (V reveals)"
-            let text = "  ·  \(round.title) — \(Words.count(round.ballotCount, "ballot"))\(round.closed ? ", closed" : ""), \(votes)"
+            let waiting = state.room.waitingVoters(round.id).count
+            let text = "  ·  \(round.title) — \(Words.count(round.ballotCount, "ballot"))"
+                + (waiting > 0 ? ", \(waiting) waiting" : "")
+                + "\(round.closed ? ", closed" : ""), \(votes)"
             x += frame.canvas.text(text, x: x, y: rect.y, role: .dim, width: max(0, rect.maxX - x))
         }
         if !state.pilots.marked.isEmpty {
