@@ -163,6 +163,13 @@ import TerminalUI
         #expect(d.state.plan.rounds.last?.concerns == 2)
         #expect(d.state.plan.rounds.last?.named == ["Ann"])
         #expect(d.state.toast?.text == "From the room: a concern from Ann and an anonymous concern")
+
+        // Saved, then killed before the files went: at the next open they are recognised, not applied twice.
+        let restarted = AppDriver(plan: d.state.plan)
+        let effects = restarted.send(.inbox(InboxDelivery(present: [], items: [named, anonymous])))
+        #expect(restarted.state.plan.resistance.count == d.state.plan.resistance.count)
+        #expect(effects == [.inboxRemove([named, anonymous])])
+        #expect(restarted.state.room.refused.isEmpty)
     }
 
     @Test func whatWasAppliedButNotSavedIsAppliedAgainAfterAReload() {

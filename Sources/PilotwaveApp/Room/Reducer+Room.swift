@@ -33,8 +33,11 @@ extension Reducer {
                     state.room.handled.insert(item.key)
                 } else if Participation.waitsForCount(submission, plan: state.plan) {
                     waiting.append(item)
-                } else if let edit = Participation.edit(for: submission, plan: state.plan,
-                                                        noteID: NoteID(env.newID("note")), now: env.now()) {
+                } else if submission.kind == .concern, state.plan.resistance.contains(where: { $0.id == noteID(item) }) {
+                    // Already in the plan (saved just before a crash, before the file went): not twice.
+                    state.room.handled.insert(item.key)
+                    remove.append(item)
+                } else if let edit = Participation.edit(for: submission, plan: state.plan, noteID: noteID(item), now: env.now()) {
                     state.room.handled.insert(item.key)
                     if applyQuietly(&state, edit, env) {
                         state.room.applied.append(.init(item: item, revision: state.revision))
@@ -53,6 +56,12 @@ extension Reducer {
             toast(&state, "From the room: " + Words.list(arrived), env, kind: .info)
         }
         return remove.isEmpty ? [] : [.inboxRemove(remove)]
+    }
+
+    /// A concern's note id comes from its file's name (each concern file is unique), so a concern
+    /// applied and saved just before a crash is recognised, not applied twice.
+    static func noteID(_ item: InboxItem) -> NoteID {
+        NoteID("note-" + (item.file.hasSuffix(".json") ? String(item.file.dropLast(5)) : item.file))
     }
 
     /// Applies a participant's edit without the error toast of ``apply(_:_:_:)`` (the refusal is
