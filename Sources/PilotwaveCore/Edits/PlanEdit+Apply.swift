@@ -48,6 +48,8 @@ extension PlanEdit {
             }
             plan.signals.removeAll { $0.team == id }
             plan.resistance.removeAll { $0.team == id }
+            // A participants' round about the team goes with it (its answers were about that team).
+            plan.rounds.removeAll { $0.team == id }
             for r in plan.votes.indices {
                 plan.votes[r].totals.removeAll { $0.team == id }
                 for b in plan.votes[r].ballots.indices { plan.votes[r].ballots[b].votes.removeAll { $0.team == id } }
@@ -284,6 +286,7 @@ extension PlanEdit {
             for a in plan.actions.indices where plan.actions[a].workshop == id { plan.actions[a].workshop = nil }
             for d in plan.decisions.indices where plan.decisions[d].workshop == id { plan.decisions[d].workshop = nil }
             for n in plan.resistance.indices where plan.resistance[n].workshop == id { plan.resistance[n].workshop = nil }
+            for r in plan.rounds.indices where plan.rounds[r].workshop == id { plan.rounds[r].workshop = nil }
         case .addAction(let a):
             try requireText(a.text, "action")
             guard !plan.actions.contains(where: { $0.id == a.id }) else { throw EditError("an action \(a.id) already exists") }
