@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "PilotwaveUI", dependencies: ["PilotwaveApp", "PilotwaveCore", "TerminalUI"]),
         // Random action sequences weighted towards edits, undo, redo and reloads, with the invariants
         // checked after each step and a shrinker: used by the random-input tests and the soak.
-        .target(name: "PilotwaveSoak", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "TerminalUI"]),
+        .target(name: "PilotwaveSoak", dependencies: ["PilotwaveApp", "PilotwaveUI", "PilotwaveCore", "PilotwaveStorage", "TerminalUI"]),
         // The system ncursesw library (wide-character API) through a shim header.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to ncurses: setup/restore, input decoding, frame diff.

@@ -1,6 +1,7 @@
 import Foundation
 import PilotwaveApp
 import PilotwaveCore
+import PilotwaveStorage
 import PilotwaveUI
 import TerminalUI
 
@@ -50,6 +51,8 @@ public final class SoakRun {
         case .tick(let s):
             clock.advance(TimeInterval(s))
             reduce(.tick(clock.now))
+        case .inbox(let seed):
+            reduce(.inbox(SoakInbox.delivery(seed: seed, plan: state.plan, at: clock.now)))
         }
     }
 
@@ -117,6 +120,8 @@ public final class SoakRun {
         let plan = state.plan
         let ids = plan.teams.map(\.id)
         if Set(ids).count != ids.count { return "duplicate team ids" }
+        // What the loader would refuse: the next save would write a file that does not load.
+        if let problem = PlanValidator.validate(plan).first { return "the plan would not load: \(problem)" }
         let known = Set(ids)
         for t in plan.teams where !t.dependsOn.allSatisfy(known.contains) { return "\(t.name) depends on a missing team" }
         for w in plan.waves where !w.teams.allSatisfy(known.contains) { return "wave \(w.name) holds a missing team" }

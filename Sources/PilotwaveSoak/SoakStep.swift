@@ -17,6 +17,9 @@ public enum SoakStep: Sendable, Equatable, CustomStringConvertible {
     case paste(String)
     /// Time passes (toasts expire, a running workshop timer ticks).
     case tick(seconds: Int)
+    /// Participants' submissions arrive in the inbox: made from the seed against the open rounds,
+    /// valid and hostile mixed (over budget, unknown rounds and teams, bad names, refused files).
+    case inbox(seed: UInt64)
 
     public enum Reload: String, Sendable, Equatable { case original, trimmed }
 
@@ -29,6 +32,7 @@ public enum SoakStep: Sendable, Equatable, CustomStringConvertible {
         case .scroll(let n): "scroll \(n)"
         case .paste(let text): "paste \(text.replacingOccurrences(of: "\n", with: "\\n"))"
         case .tick(let s): "tick \(s)"
+        case .inbox(let seed): "inbox \(seed)"
         }
     }
 
@@ -54,6 +58,9 @@ public enum SoakStep: Sendable, Equatable, CustomStringConvertible {
         case "tick":
             guard let s = Int(arg) else { return nil }
             self = .tick(seconds: s)
+        case "inbox":
+            guard let seed = UInt64(arg) else { return nil }
+            self = .inbox(seed: seed)
         default: return nil
         }
     }
@@ -116,6 +123,10 @@ public enum SoakGenerator {
         case 72..<74: return .scroll(Int.random(in: -8...8, using: &rng))
         case 74..<75: return .paste("Ané 顧客\nq")
         case 75..<77: return .tick(seconds: Int.random(in: 1...400, using: &rng))
+        case 77..<80:  // participants: rounds opened, answers arriving, the Room, reveals and closes
+            if Bool.random(using: &rng) { return .inbox(seed: UInt64.random(in: 0...UInt64(UInt32.max), using: &rng)) }
+            return pick(["3v<enter>", "3v<tab><tab><tab><right><enter>", "4o<enter>", "4lo<down><down><right><enter>", "5o<enter>",
+                         "8o<enter>", "8o<right><right><enter>", "@", "@V", "@jV", "@C", "@jj<enter>", "@jj<enter><enter>", "3V", ":close<enter>"])
         default: return .keys(keys.randomElement(using: &rng)!)
         }
     }
