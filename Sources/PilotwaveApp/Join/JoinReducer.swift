@@ -35,6 +35,20 @@ public enum JoinEffect: Hashable, Sendable {
 public enum JoinReducer {
     public static func reduce(_ state: inout JoinState, _ action: JoinAction) -> [JoinEffect] {
         switch action {
+        case .planChanged, .inboxChecked:
+            // What became of the answer on screen is news: it replaces the last key's message.
+            let before = state.current.map { (state.status($0), state.concernsSummary(for: $0)) }
+            let effects = reduceOther(&state, action)
+            let after = state.current.map { (state.status($0), state.concernsSummary(for: $0)) }
+            if before?.0 != after?.0 || before?.1 != after?.1 { state.message = nil }
+            return effects
+        default:
+            return reduceOther(&state, action)
+        }
+    }
+
+    private static func reduceOther(_ state: inout JoinState, _ action: JoinAction) -> [JoinEffect] {
+        switch action {
         case .resize(let size):
             state.size = size
         case .tick(let now):

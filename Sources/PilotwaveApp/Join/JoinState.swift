@@ -256,6 +256,12 @@ public struct JoinState: Sendable {
         return counted ? .counted : .notCounted
     }
 
+    /// The summary of concerns sent, when `round` is a concerns round.
+    public func concernsSummary(for round: Participation.OpenRound) -> String? {
+        if case .round(let r) = round, r.kind == .concerns { return concernsSummary(r) }
+        return nil
+    }
+
     /// "2 concerns sent: 1 counted, 1 sent — waiting for the facilitator".
     public func concernsSummary(_ round: ParticipantRound) -> String? {
         let mine = sentConcerns[round.id.raw] ?? []

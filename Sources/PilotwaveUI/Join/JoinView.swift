@@ -15,8 +15,16 @@ public enum JoinView {
         let w = state.size.width, h = state.size.height
         guard w > 0, h > 0 else { return frame }
         var y = 0
-        let title = "\(state.plan.name) · You are \(state.name)"
-        frame.canvas.field(title, x: 0, y: y, width: w, role: .title)
+        // The participant's name stays whole; the plan's name gives way in a narrow terminal.
+        let you = "You are \(state.name)"
+        let room = w - TextWidth.of(you) - 3
+        frame.canvas.fill(Rect(x: 0, y: y, width: w, height: 1), role: .title)
+        if room >= 4 {
+            let used = frame.canvas.text(state.plan.name, x: 0, y: y, role: .title, width: room)
+            frame.canvas.text(" · " + you, x: used, y: y, role: .title)
+        } else {
+            frame.canvas.text(you, x: 0, y: y, role: .title)
+        }
         y += 1
         if let ws = state.plan.workshops.first(where: { $0.status == .running }), !ws.steps.isEmpty, y < h - 2 {
             let i = min(max(0, ws.current), ws.steps.count - 1)
@@ -144,7 +152,10 @@ public enum JoinView {
             y += 1
         }
         let distributions = round.revealed ? Participation.distributions(round) : []
-        let perDimension = 2
+        // Three lines a dimension (name and rating; the anchor; the evidence) when they fit,
+        // else two (the evidence shows only while it is typed).
+        let threeFit = (bottom - y) >= 3 * min(round.dimensions.count, 3)
+        let perDimension = threeFit ? 3 : 2
         let rows = max(1, (bottom - y) / perDimension)
         let focus = min(draft.focus, max(0, round.dimensions.count - 1))
         let first = (focus / rows) * rows
@@ -162,21 +173,35 @@ public enum JoinView {
             frame.canvas.field(dimension?.name ?? key, x: 2, y: y, width: nameWidth, role: role)
             frame.canvas.text(box, x: 2 + nameWidth + 1, y: y, role: role)
             y += 1
-            guard y < bottom else { break }
+            let typing: TextInput? = if case .evidence(let r, let d, let input) = state.editing, r == round.id.raw, d == key {
+                input
+            } else {
+                nil
+            }
+            var lines: [(String, StyleRole)] = []
             var detail: String
             if let rating, let anchors = dimension?.anchors, rating - 1 < anchors.count {
                 detail = "\(rating): " + anchors[rating - 1]
             } else {
                 detail = rating == nil ? "not rated yet" : "\(rating!)"
             }
-            if let evidence = draft.evidence[key] { detail += " · evidence: " + evidence }
             if let d = distributions.first(where: { $0.dimension == key }) { detail = "room: \(d.summary) · " + detail }
-            if case .evidence(let r, let d, let input) = state.editing, r == round.id.raw, d == key {
-                frame.canvas.field("    evidence: " + input.text + (unicode ? "▏" : "_"), x: 0, y: y, width: w, role: .inputFocused)
+            let evidence: (String, StyleRole)? = if let typing {
+                ("    evidence: " + typing.text + (unicode ? "▏" : "_"), .inputFocused)
+            } else if let text = draft.evidence[key] {
+                ("    evidence: " + text, .normal)
+            } else if selected && state.isOpen(.round(round)) {
+                ("    (e adds a line of evidence)", .dim)
             } else {
-                frame.canvas.text("    " + detail, x: 0, y: y, role: rating == nil ? .dim : .normal)
+                nil
             }
-            y += 1
+            if perDimension == 3 || typing == nil { lines.append(("    " + detail, rating == nil ? .dim : .normal)) }
+            if let evidence, perDimension == 3 || typing != nil { lines.append(evidence) }
+            for (text, lineRole) in lines.prefix(perDimension - 1) where y < bottom {
+                frame.canvas.field(text, x: 0, y: y, width: w, role: lineRole)
+                y += 1
+            }
+            y += max(0, perDimension - 1 - lines.count)
         }
     }
 
@@ -270,10 +295,13 @@ public enum JoinView {
     static func drawHints(_ frame: inout Frame, _ keys: [(String, String)], y: Int, width: Int) {
         guard y >= 0 else { return }
         frame.canvas.fill(Rect(x: 0, y: y, width: width, height: 1), role: .hint)
+        // The last hint (q leave) is always shown: the others give way from the end.
+        func need(_ k: (String, String)) -> Int { TextWidth.of(k.0) + 1 + TextWidth.of(k.1) + 2 }
+        var keys = keys
+        while keys.count > 1, keys.map(need).reduce(0, +) - 2 > width { keys.remove(at: keys.count - 2) }
         var x = 0
         for (key, label) in keys {
-            let need = TextWidth.of(key) + 1 + TextWidth.of(label) + 2
-            guard x + need <= width else { break }
+            guard x < width else { break }
             x += frame.canvas.text(key, x: x, y: y, role: .hintKey)
             x += frame.canvas.text(" " + label + "  ", x: x, y: y, role: .hint)
         }
