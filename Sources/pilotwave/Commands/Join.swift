@@ -19,7 +19,8 @@ struct Join: ParsableCommand {
     @Argument(help: "The plan file (JSON) the facilitator has open.")
     var file: String
 
-    @Option(name: .customLong("as"), help: "Your name, as the room knows you (at most \(Submission.maxNameLength) characters).")
+    @Option(name: .customLong("as"),
+            help: ArgumentHelp("Your name, as the room knows you (at most \(Submission.maxNameLength) characters).", valueName: "name"))
     var name: String
 
     @Option(help: "Colours: default, mono or high-contrast. NO_COLOR in the environment means mono.")
@@ -29,6 +30,9 @@ struct Join: ParsableCommand {
         try guarded {
             if let problem = Participation.nameProblem(name) {
                 throw CLIFailure("--as: \(problem); give your name, e.g. --as Alice")
+            }
+            if !FileManager.default.fileExists(atPath: fileURL(file).path(percentEncoded: false)) {
+                throw CLIFailure("\(file): no such file. Ask the facilitator for the path of the plan they have open.")
             }
             let loaded = try PlanFile.load(file)
             try JoinRuntime.open(plan: loaded.plan, stamp: loaded.stamp, file: file, name: name, theme: theme)
