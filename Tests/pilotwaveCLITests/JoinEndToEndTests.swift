@@ -106,6 +106,24 @@ struct JoinEndToEndTests {
         #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
     }
 
+    @Test func sigtermLeavesTheRoomAndRestoresTheTerminal() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try write(Self.plan(vote: true), cli)
+        try tmux.start("\(bin) join plan.json --as Alice", width: 80, height: 24)
+        try tmux.wait(for: "Dot vote")
+        try eventually("the presence file") { inbox(cli).contains { $0.hasPrefix("here-alice-") } }
+        // The shell tmux started runs join as its only child.
+        let shell = try tmux.tmux(["display", "-p", "-t", "t:main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let join = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+        kill(join, SIGTERM)
+        let screen = try tmux.wait(for: "STTY=")
+        #expect(screen.contains("SIGTERM received; leaving."))
+        #expect(screen.contains("STTY=same"))
+        #expect(!inbox(cli).contains { $0.hasPrefix("here-") })
+    }
+
     @Test func followsTheFacilitatorsSaveWhenARoundOpens() throws {
         let (cli, tmux, bin) = try session()
         defer { cli.remove() }
