@@ -277,3 +277,30 @@ struct JoinStoryTests {
         #expect(d.screen.contains("q leave"))
     }
 }
+
+@Suite("Join: which rounds are on screen")
+struct JoinRoundsShownTests {
+    @Test func aLongClosedRoundIsNotShownToSomeoneJoiningLater() {
+        var plan = JoinFixture.plan(vote: true)
+        plan.votes[0].revealed = true
+        plan.votes[0].closed = true
+        let d = JoinDriver(plan)
+        #expect(d.screen.contains("Waiting for the facilitator to open a round"))
+    }
+
+    @Test func anUnattributedRoundRevealedStaysOnScreenWithItsTally() {
+        var plan = JoinFixture.plan()
+        plan.votes = [JoinFixture.voteRound(attributed: false)]
+        let d = JoinDriver(plan)
+        d.keys("++<enter>")
+        plan.votes[0].revealed = true
+        plan.votes[0].countedAt = JoinFixture.at
+        plan.votes[0].totals = [TeamVotes(team: d.state.candidates[0].team, votes: 2)]
+        plan.votes[0].ballotCount = 1
+        d.send(.planChanged(plan))
+        d.inboxEmptied()
+        #expect(d.screen.contains("Dot vote: Pick the pilots · closed"))
+        #expect(d.screen.contains("room 2"))
+        #expect(d.screen.contains("Your answer: counted"))
+    }
+}

@@ -144,7 +144,7 @@ public struct JoinState: Sendable {
         for r in open { seen.insert(r.key) }
         var shownRounds = open
         var keys = Set(open.map(\.key))
-        if let vote = plan.votes.last, !keys.contains(vote.id.raw), seen.contains(vote.id.raw) || vote.revealed {
+        if let vote = plan.votes.last, !keys.contains(vote.id.raw), seen.contains(vote.id.raw) || (vote.revealed && !vote.closed) {
             shownRounds.append(.vote(vote))
             keys.insert(vote.id.raw)
         }
