@@ -304,3 +304,15 @@ struct JoinRoundsShownTests {
         #expect(d.screen.contains("Your answer: counted"))
     }
 }
+
+@Suite("Join: the plan file on disk")
+struct JoinReloadTests {
+    @Test func anUnreadableNewVersionIsSaidAndTheLastOneStaysOnScreen() {
+        let d = JoinDriver(JoinFixture.plan(vote: true))
+        d.send(.reloadFailed("plan.json:3:1: not valid JSON"))
+        #expect(d.screen.contains("The plan file could not be read again (showing the last version): plan.json:3:1"))
+        #expect(d.screen.contains("Dot vote: Pick the pilots"))
+        d.send(.planChanged(JoinFixture.plan(vote: true)))
+        #expect(!d.screen.contains("could not be read"))
+    }
+}
