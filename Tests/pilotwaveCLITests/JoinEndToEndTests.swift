@@ -124,6 +124,21 @@ struct JoinEndToEndTests {
         #expect(!inbox(cli).contains { $0.hasPrefix("here-") })
     }
 
+    @Test func anInboxThatCannotBeWrittenIsSaidAndNothingIsSent() throws {
+        let (cli, tmux, bin) = try session()
+        defer { cli.remove() }
+        try write(Self.plan(vote: true), cli)
+        try cli.write("plan.json.inbox", "not a folder\n")
+        try tmux.start("\(bin) join plan.json --as Alice", width: 100, height: 24)
+        try tmux.wait(for: "The room cannot see you are here:")
+        try tmux.wait(for: "plan.json.inbox is not a folder")
+        try tmux.keys("+", "Enter")
+        try tmux.wait(for: "Not sent: ")
+        try tmux.keys("q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+        #expect(try cli.read("plan.json.inbox") == Data("not a folder\n".utf8))
+    }
+
     @Test func followsTheFacilitatorsSaveWhenARoundOpens() throws {
         let (cli, tmux, bin) = try session()
         defer { cli.remove() }

@@ -28,7 +28,12 @@ final class JoinRuntime {
     /// How often this participant's presence file is refreshed (it goes stale after 20 s).
     let refreshInterval: TimeInterval = 5
 
-    init(state: JoinState, backend: TerminalBackend, inbox: Inbox, url: URL, stamp: FileStamp, unicode: Bool) {
+    /// The inbox's path as the participant would write it (relative to the plan path given).
+    let inboxShown: String
+
+    init(state: JoinState, backend: TerminalBackend, inbox: Inbox, url: URL, stamp: FileStamp, unicode: Bool,
+         inboxShown: String) {
+        self.inboxShown = inboxShown
         self.state = state
         self.backend = backend
         self.inbox = inbox
@@ -65,12 +70,13 @@ final class JoinRuntime {
         do throws(InboxError) {
             try inbox.announce(trimmed, at: Date())
         } catch {
-            state.message = JoinState.Message("The room cannot see you are here: \(error.message)", .error)
+            let why = error.message.replacingOccurrences(of: inbox.path, with: file + ".inbox")
+            state.message = JoinState.Message("The room cannot see you are here: \(why)", .error)
         }
         // Every way out says this participant has left.
         defer { inbox.leave(trimmed) }
         let runtime = JoinRuntime(state: state, backend: terminal, inbox: inbox, url: url, stamp: stamp,
-                                  unicode: terminal.unicode)
+                                  unicode: terminal.unicode, inboxShown: file + ".inbox")
         terminal.defersTermination = true
         do throws(TerminalInputClosed) {
             try runtime.run()
@@ -121,7 +127,7 @@ final class JoinRuntime {
                     let file = try inbox.submit(submission)
                     dispatch(.submitted(round: round, file: file))
                 } catch {
-                    dispatch(.submitFailed(error.message))
+                    dispatch(.submitFailed(error.message.replacingOccurrences(of: inbox.path, with: inboxShown)))
                 }
             }
         }
