@@ -249,6 +249,16 @@ struct JoinStoryTests {
         #expect(d.screen.contains("Readiness round"))
     }
 
+    @Test func aRoundTheFacilitatorOpensComesToTheFrontSaidInWordsAndTheDraftStays() {
+        let d = JoinDriver(JoinFixture.plan(vote: true))
+        d.keys("+")
+        d.send(.planChanged(JoinFixture.plan(vote: true, readiness: true)))
+        #expect(d.screen.contains("Readiness round: How ready are we? (1 of 2"))
+        #expect(d.screen.contains("The facilitator opened How ready are we?"))
+        d.keys("<tab>")
+        #expect(d.screen.contains("4 of 5 dots left"), "the dot given before is still there")
+    }
+
     @Test func aRoundOpenedOnDiskAppearsAndAClosedOneSaysSo() {
         let d = JoinDriver(JoinFixture.plan())
         var plan = JoinFixture.plan(readiness: true)

@@ -141,6 +141,9 @@ public struct JoinState: Sendable {
     public mutating func replacePlan(_ plan: Plan) {
         self.plan = plan
         let open = Participation.openRounds(plan)
+        // A round the facilitator has just opened comes to the front (unless a line is being typed).
+        let opened = open.filter { !seen.contains($0.key) }.first
+        let firstLook = seen.isEmpty
         for r in open { seen.insert(r.key) }
         var shownRounds = open
         var keys = Set(open.map(\.key))
@@ -154,6 +157,10 @@ public struct JoinState: Sendable {
         }
         rounds = shownRounds.sorted { $0.openedAt > $1.openedAt }
         if shown == nil || !keys.contains(shown!) { shown = rounds.first?.key }
+        if let opened, !firstLook, editing == nil, shown != opened.key {
+            shown = opened.key
+            message = Message("The facilitator opened \(opened.title)", .info)
+        }
         if let vote = plan.votes.last, keys.contains(vote.id.raw) {
             let ranked = RankingModel(plan: plan).rank()
             candidates = ranked.order.map { t in
