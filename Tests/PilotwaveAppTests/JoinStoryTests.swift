@@ -238,6 +238,15 @@ struct JoinStoryTests {
         #expect(d.screen.contains("You sent 2 concerns: 2 counted"))
     }
 
+    @Test func aFloodOfConcernsStopsAtTheCapInWords() {
+        let d = JoinDriver(JoinFixture.plan(concerns: true))
+        for i in 0..<JoinState.maxConcerns { d.keys("eConcern \(i)<enter><enter>") }
+        #expect(d.submissions.count == JoinState.maxConcerns)
+        d.keys("eOne more<enter><enter>")
+        #expect(d.submissions.count == JoinState.maxConcerns)
+        #expect(d.screen.contains("Not sent: 20 concerns sent in this round already"))
+    }
+
     @Test func tabSwitchesBetweenOpenRoundsNewestFirst() {
         let d = JoinDriver(JoinFixture.plan(vote: true, readiness: true, concerns: true))
         #expect(d.screen.contains("Concerns round: What worries you? (1 of 3 · Tab switches)"))

@@ -304,6 +304,10 @@ public enum JoinReducer {
                 state.message = JoinState.Message("Type the concern, then Enter", .info)
                 return []
             }
+            if (state.sentConcerns[k]?.count ?? 0) >= JoinState.maxConcerns {
+                state.message = JoinState.Message("Not sent: \(JoinState.maxConcerns) concerns sent in this round already — raise more with the facilitator", .error)
+                return []
+            }
             let submission = Submission.concern(round.id, by: draft.anonymous ? nil : state.name, kind: draft.kind,
                                                 words: words, at: state.now)
             if let problem = Participation.problem(with: submission, plan: state.plan) {

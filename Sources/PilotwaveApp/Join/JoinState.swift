@@ -123,6 +123,8 @@ public struct JoinState: Sendable {
     public var inboxFiles: [String: Bool] = [:]
     public var editing: Editing?
     public var message: Message?
+    /// Most concerns one participant sends in one round (a flood stalls no one: the rest are refused here).
+    public static let maxConcerns = 20
     /// Rounds seen open in this session: still shown (as closed) once they close.
     var seen: Set<String> = []
     /// The reason the plan file could not be read again, if it could not.
