@@ -123,6 +123,18 @@ public struct JoinState: Sendable {
     public var inboxFiles: [String: Bool] = [:]
     public var editing: Editing?
     public var message: Message?
+    /// The participant's keys, for docs/keys.md (the hint bar shows those of the round on screen).
+    public static let keyTable: [(keys: String, what: String)] = [
+        ("`tab` / `shift-tab`", "the next / previous open round (the newest first; one the facilitator opens comes to the front)"),
+        ("`j` `k`, `up` `down`, `pgup` `pgdn`, `g` `G`", "move (dot vote: the candidates; readiness: the dimensions; concerns: the kinds)"),
+        ("`+` / `-`", "dot vote: give a dot to the team / take one back, within the budget and the cap per team"),
+        ("`1`–`5`, `h` `l`", "readiness: rate the dimension (a digit moves on to the next) / lower, raise; concerns: choose the kind by number"),
+        ("`e`", "readiness: a line of evidence for the dimension; concerns: type the words (Enter keeps them, Esc drops the change)"),
+        ("`a`", "concerns: send anonymously (no name anywhere) or named again"),
+        ("`enter`", "send the answer; a ballot or ratings sent again replace the earlier ones until the round closes"),
+        ("`q`, `ctrl-c`", "leave (the others see you go)"),
+    ]
+
     /// Most concerns one participant sends in one round (a flood stalls no one: the rest are refused here).
     public static let maxConcerns = 20
     /// Rounds seen open in this session: still shown (as closed) once they close.

@@ -39,7 +39,13 @@ public enum KeysDoc {
             In the team form: `left` `right` (or `space`) change a choice; `1`–`5` set a rating, `0`
             clears it (unrated).
 
+            ## The participant's screen (`pilotwave join`)
+
+            | keys | what they do |
+            |---|---|
+
             """
+        for (keys, what) in JoinState.keyTable { out += "| \(keys) | \(what) |\n" }
         return out
     }
 }
