@@ -209,16 +209,20 @@ public enum JoinReducer {
                 state.message = JoinState.Message("Give at least one dot (+) before sending", .error)
                 return []
             }
-            let submission = Submission.ballot(round.id, by: state.name, votes: lines, at: state.now)
-            if let problem = Participation.problem(with: submission, plan: state.plan) {
-                state.message = JoinState.Message("Not sent: \(problem)", .error)
-                return []
-            }
-            return [.submit(submission, round: k)]
+            return send(&state, .ballot(round.id, by: state.name, votes: lines, at: state.now), round: k)
         default:
             break
         }
         return []
+    }
+
+    /// Checked with the facilitator's own rules first, so a refusal is said here, at once.
+    private static func send(_ state: inout JoinState, _ submission: Submission, round: String) -> [JoinEffect] {
+        if let problem = Participation.problem(with: submission, plan: state.plan) {
+            state.message = JoinState.Message("Not sent: \(problem)", .error)
+            return []
+        }
+        return [.submit(submission, round: round)]
     }
 
     // MARK: Readiness
@@ -263,12 +267,7 @@ public enum JoinReducer {
             let ratings = round.dimensions.map {
                 RoundRating(dimension: $0, rating: draft.ratings[$0]!, evidence: draft.evidence[$0] ?? "")
             }
-            let submission = Submission.ratings(round.id, by: state.name, ratings, at: state.now)
-            if let problem = Participation.problem(with: submission, plan: state.plan) {
-                state.message = JoinState.Message("Not sent: \(problem)", .error)
-                return []
-            }
-            return [.submit(submission, round: k)]
+            return send(&state, .ratings(round.id, by: state.name, ratings, at: state.now), round: k)
         default:
             break
         }
@@ -308,13 +307,8 @@ public enum JoinReducer {
                 state.message = JoinState.Message("Not sent: \(JoinState.maxConcerns) concerns sent in this round already — raise more with the facilitator", .error)
                 return []
             }
-            let submission = Submission.concern(round.id, by: draft.anonymous ? nil : state.name, kind: draft.kind,
-                                                words: words, at: state.now)
-            if let problem = Participation.problem(with: submission, plan: state.plan) {
-                state.message = JoinState.Message("Not sent: \(problem)", .error)
-                return []
-            }
-            return [.submit(submission, round: k)]
+            return send(&state, .concern(round.id, by: draft.anonymous ? nil : state.name, kind: draft.kind,
+                                         words: words, at: state.now), round: k)
         default:
             break
         }
