@@ -35,18 +35,23 @@ enum Interactive {
         }
     }
 
+    /// The theme named on the command line or in the config (NO_COLOR in the environment: mono).
+    static func theme(_ name: String?) throws -> Theme {
+        var theme: Theme = .standard
+        if let name {
+            guard let named = Theme.Name(rawValue: name) else {
+                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \(Words.value(name))")
+            }
+            theme = .named(named)
+        }
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { theme = .mono }
+        return theme
+    }
+
     static func open(plan: Plan, file: String?, stamp: FileStamp?, readOnly: String?, lock: PlanLock? = nil,
                      ui: UIOptions) throws {
         let config = UserConfig.load()
-        var theme: Theme = .standard
-        let themeName = ui.theme ?? config.theme
-        if let themeName {
-            guard let name = Theme.Name(rawValue: themeName) else {
-                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \(Words.value(themeName))")
-            }
-            theme = .named(name)
-        }
-        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { theme = .mono }
+        let theme = try theme(ui.theme ?? config.theme)
         let terminal: CursesTerminal
         do throws(TerminalOpenError) {
             terminal = try CursesTerminal.open(theme: theme, mouse: !ui.noMouse)

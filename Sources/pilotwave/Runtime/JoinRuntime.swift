@@ -48,14 +48,7 @@ final class JoinRuntime {
         """
 
     static func open(plan: Plan, stamp: FileStamp, file: String, name: String, theme themeName: String?) throws {
-        var theme: Theme = .standard
-        if let themeName = themeName ?? UserConfig.load().theme {
-            guard let named = Theme.Name(rawValue: themeName) else {
-                throw CLIFailure("--theme: expected one of default, mono, high-contrast; found \(Words.value(themeName))")
-            }
-            theme = .named(named)
-        }
-        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { theme = .mono }
+        let theme = try Interactive.theme(themeName ?? UserConfig.load().theme)
         let terminal: CursesTerminal
         do throws(TerminalOpenError) {
             terminal = try CursesTerminal.open(theme: theme, mouse: false)
