@@ -62,7 +62,7 @@ struct CLIRunner {
     /// Runs `executable args…` in the scratch folder with no stdin and no terminal. Both outputs
     /// are read at the same time (a child that fills one pipe while we wait on the other would
     /// never finish); a child still running after `timeout` seconds is killed and `Timeout` thrown.
-    func run(_ executable: URL, _ args: [String], timeout: TimeInterval = 120) throws -> Result {
+    func run(_ executable: URL, _ args: [String], timeout: TimeInterval = 120, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = args
@@ -70,6 +70,7 @@ struct CLIRunner {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "interactive=no"
         env["COLUMNS"] = "100"
+        env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

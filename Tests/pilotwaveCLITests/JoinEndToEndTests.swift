@@ -171,6 +171,13 @@ struct JoinEndToEndTests {
         let noTTY = try cli.run("join", "plan.json", "--as", "Alice")
         #expect(noTTY.status == 2)
         #expect(noTTY.stderr.contains("pilotwave join needs a terminal"))
+        // Over SSH without `pty` on the key's line: the fix is on the server, and no other command can run.
+        let overSSH = try cli.run(CLIRunner.binary, ["join", "plan.json", "--as", "Alice"],
+                                  environment: ["SSH_CONNECTION": "10.0.0.2 50000 10.0.0.1 22"])
+        #expect(overSSH.status == 2)
+        #expect(overSSH.stderr.contains("this SSH session has none: connect with ssh -t"))
+        #expect(overSSH.stderr.contains("has pty after restrict"))
+        #expect(!overSSH.stderr.contains("pilotwave check FILE"))
         #expect(!cli.exists("plan.json.inbox"))
         let help = try cli.run("join", "--help")
         #expect(help.stdout.contains("never writes it, nor takes its lock"))

@@ -42,10 +42,20 @@ final class JoinRuntime {
         self.unicode = unicode
     }
 
-    static let nonInteractive = """
-        pilotwave join needs a terminal: run it in an interactive shell (over SSH, with -t).
-        To look at the plan without one: pilotwave check FILE, pilotwave rank FILE
-        """
+    /// What to do when there is no terminal. Over SSH (a forced command) the participant cannot
+    /// run other commands: the fix is `pty` on their key's line, or `ssh -t`.
+    static var nonInteractive: String {
+        if ProcessInfo.processInfo.environment["SSH_CONNECTION"].map({ !$0.isEmpty }) ?? false {
+            return """
+                pilotwave join needs a terminal, and this SSH session has none: connect with ssh -t, and ask the
+                facilitator to check that your key's line in authorized_keys has pty after restrict.
+                """
+        }
+        return """
+            pilotwave join needs a terminal: run it in an interactive shell (over SSH, with -t).
+            To look at the plan without one: pilotwave check FILE, pilotwave rank FILE
+            """
+    }
 
     static func open(plan: Plan, stamp: FileStamp, file: String, name: String, theme themeName: String?) throws {
         let theme = try Interactive.theme(themeName ?? UserConfig.load().theme)
