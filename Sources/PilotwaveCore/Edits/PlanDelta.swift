@@ -20,6 +20,7 @@ public struct PlanDelta: Sendable, Hashable {
     var scenarios: ListDelta<Scenario>?
     var actions: ListDelta<ActionItem>?
     var rounds: ListDelta<ParticipantRound>?
+    var conflicts: ListDelta<MergeConflict>?
 
     struct Change<T: Hashable & Sendable>: Hashable, Sendable {
         var old: T
@@ -46,6 +47,7 @@ public struct PlanDelta: Sendable, Hashable {
         scenarios = ListDelta(old.scenarios, new.scenarios)
         actions = ListDelta(old.actions, new.actions)
         rounds = ListDelta(old.rounds, new.rounds)
+        conflicts = ListDelta(old.conflicts, new.conflicts)
     }
 
     /// Nothing changed.
@@ -58,7 +60,7 @@ public struct PlanDelta: Sendable, Hashable {
         let lists: [Int?] = [criteria?.weight, teams?.weight, stakeholders?.weight, coaches?.weight,
                              dimensions?.weight, signals?.weight, resistance?.weight, waves?.weight,
                              blockers?.weight, decisions?.weight, workshops?.weight, votes?.weight,
-                             scenarios?.weight, actions?.weight, rounds?.weight]
+                             scenarios?.weight, actions?.weight, rounds?.weight, conflicts?.weight]
         return lists.reduce(3) { $0 + ($1 ?? 0) }
     }
 
@@ -87,6 +89,7 @@ public struct PlanDelta: Sendable, Hashable {
         scenarios?.apply(&plan.scenarios, forward: forward)
         actions?.apply(&plan.actions, forward: forward)
         rounds?.apply(&plan.rounds, forward: forward)
+        conflicts?.apply(&plan.conflicts, forward: forward)
     }
 }
 

@@ -76,11 +76,13 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
     public var scenarios: [Scenario]
     /// Rounds participants answer from their own terminals (readiness and concerns), in the order opened.
     public var rounds: [ParticipantRound]
+    /// What a merge left for someone to decide (`pilotwave merge`); empty in a plan nobody merged.
+    public var conflicts: [MergeConflict]
 
     /// The schema version this build writes (2 added `votes` and decisions' `selection`; 3 added
     /// `scenarios`; 4 added `actions`, workshops' session state and parking lot, steps' time spent,
-    /// decisions' `workshop`; 5 added `rounds`, resistance notes' `raisedBy` and vote rounds' `countedAt`).
-    public static let currentSchemaVersion = 5
+    /// decisions' `workshop`; 5 added `rounds`, resistance notes' `raisedBy` and vote rounds' `countedAt`; 6 added `conflicts`).
+    public static let currentSchemaVersion = 6
 
     public init(id: PlanID, name: String, organisation: Organisation,
                 settings: PlanSettings = PlanSettings(),
@@ -89,7 +91,8 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
                 dimensions: [ReadinessDimension] = ReadinessDimension.defaults,
                 signals: [ReadinessSignal] = [], resistance: [ResistanceNote] = [], waves: [Wave] = [],
                 blockers: [Blocker] = [], decisions: [Decision] = [], workshops: [Workshop] = [], actions: [ActionItem] = [],
-                votes: [VoteRound] = [], scenarios: [Scenario] = [], rounds: [ParticipantRound] = []) {
+                votes: [VoteRound] = [], scenarios: [Scenario] = [], rounds: [ParticipantRound] = [],
+                conflicts: [MergeConflict] = []) {
         self.schemaVersion = Plan.currentSchemaVersion
         self.id = id
         self.name = name
@@ -110,6 +113,7 @@ public struct Plan: Codable, Hashable, Sendable, Identifiable {
         self.votes = votes
         self.scenarios = scenarios
         self.rounds = rounds
+        self.conflicts = conflicts
     }
 
     /// A new, empty plan with the default criteria and readiness dimensions.
