@@ -4,6 +4,7 @@
 //   swift run -c release pilotwave-bench [--teams 1000,10000,100000] [--keys 400] [--size 120x40]
 //   swift run -c release pilotwave-bench soak [--plan demo|2000] [--steps 1000000]   (Soak.swift)
 //   swift run -c release pilotwave-bench room [--teams 10000,100000] [--participants 30]   (Room.swift)
+//   swift run -c release pilotwave-bench merge [--teams 100000]   (Merge.swift)
 //
 // For each plan size: time to first frame (load the file + first reduce + render + present), per-key
 // time for reduce + render + present (median, p99, max) for moving the selection, paging, sorting,
@@ -62,6 +63,11 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-plan",
 // `room`: participants of `pilotwave join` submitting at once (Room.swift).
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "room" {
     exit(RoomBench.main(Array(CommandLine.arguments.dropFirst(2))))
+}
+
+// `merge`: three-way merges of generated plans (Merge.swift).
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "merge" {
+    exit(MergeBench.main(Array(CommandLine.arguments.dropFirst(2))))
 }
 
 // `soak`: a long random session with the invariants checked (Soak.swift).
