@@ -21,7 +21,7 @@ struct Pilotwave: ParsableCommand {
         version: PilotwaveVersion.string,
         subcommands: [
             Open.self, Demo.self, New.self, Check.self, Rank.self, Export.self, Diff.self, ImportTeams.self, Generate.self,
-            Keys.self, Join.self,
+            Keys.self, Join.self, Merge.self, GitSetup.self,
         ],
         defaultSubcommand: Open.self
     )
