@@ -166,6 +166,27 @@ struct GitMergeTests {
         #expect(try git.config("merge.pilotwave.driver") == "\(CLIRunner.binary.path) merge %O %A %B --name %P")
     }
 
+    /// The chapter shows what git-setup really prints, and README and the user guide lead to it.
+    @Test func theGitChapterShowsWhatGitSetupPrints() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let chapter = try String(contentsOf: root.appendingPathComponent("docs/git.md"), encoding: .utf8)
+        let git = try Git(cli)
+        try git("init", "-q")
+        #expect(try cli.run("demo", "--save-as", "plan.json").status == 0)
+        let setup = try git.pilotwave("git-setup")
+        #expect(setup.status == 0)
+        for line in setup.stdout.split(separator: "\n") {
+            #expect(chapter.contains(line), "docs/git.md does not show \(line)")
+        }
+        #expect(chapter.contains(try git.pilotwave("git-setup").stdout.trimmingCharacters(in: .newlines)))
+        for link in ["README.md", "docs/user-guide.md"] {
+            let text = try String(contentsOf: root.appendingPathComponent(link), encoding: .utf8)
+            #expect(text.contains("git.md)"), "\(link) links to the chapter")
+        }
+    }
+
     // MARK: - A real git merge
 
     /// Two branches change different things; `git merge` uses the driver and the result has both.
