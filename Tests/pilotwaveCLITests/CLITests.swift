@@ -119,7 +119,7 @@ struct CLITests {
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("stage: expected one of explore, invest, sustain, retire; found \"investing\""))
 
-        try cli.write("newer.json", text.replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : 9"))
+        try cli.write("newer.json", text.replacingOccurrences(of: "\"schemaVersion\" : 6", with: "\"schemaVersion\" : 9"))
         let before = try cli.read("newer.json")
         let newer = try cli.run("import-teams", "newer.json", "nothing.csv")
         #expect(newer.status == 2)
