@@ -138,6 +138,7 @@ public enum CommandRegistry {
         Command("file.export", "Export report", context: .global, keys: ["E"], hint: true, short: "export",
                 help: "From any view: write the plan's report — or a workshop's record; the running one (in the Workshop view, the one shown) is preselected — as Markdown, HTML, CSV or JSON, beside the plan's file. An existing file is not overwritten."),
         roomShow,
+        conflictsShow,
         Command("view.next", "Next view", context: .global, keys: ["tab"],
                 help: "Go to the next view in the tab bar."),
         Command("view.previous", "Previous view", context: .global, keys: ["shift-tab"],

@@ -218,6 +218,9 @@ public enum Reducer {
         case .room(let room):
             handleRoom(&state, room, key, env)
             return []
+        case .conflicts(let conflicts):
+            handleConflicts(&state, conflicts, key, env)
+            return []
         case .history(let history):
             handleHistory(&state, history, key, env)
             return []
