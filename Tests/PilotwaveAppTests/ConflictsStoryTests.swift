@@ -111,4 +111,27 @@ import TerminalUI
         #expect(d.state.plan.conflicts == [Self.motor])
         #expect(Self.statusLine(d).hasSuffix("1 conflict · X "))
     }
+
+    /// On the Overview, a conflict is a plan check; Enter on it opens the overlay on that conflict.
+    @Test func theOverviewsCheckGoesToTheConflict() throws {
+        let d = AppDriver(plan: Self.plan())
+        d.keys("<esc>")
+        let index = try #require(d.state.derived.findings.firstIndex { $0.concerns == ["name"] })
+        #expect(d.state.derived.findings[index].message
+            == "Merge conflict: Plan name — ours \"Lindenhof — towards product teams\", theirs \"Lindenhof 2026\" (base \"Lindenhof\"). Open the plan to resolve it.")
+        for _ in 0..<index { d.keys("j") }
+        d.keys("<enter>")
+        #expect(d.state.overlay == .conflicts(ConflictsOverlay(selected: 1)))
+        #expect(d.screen.contains("▶ Plan name"))
+    }
+
+    /// A merged file read again from disk (r after it changed) shows its conflicts too.
+    @Test func reloadingAMergedFileShowsItsConflicts() throws {
+        let d = AppDriver()
+        d.send(.reloaded(Self.plan()))
+        #expect(d.state.overlay == .conflicts(ConflictsOverlay()))
+        #expect(d.screen.contains("3 merge conflicts to resolve"))
+        d.send(.reloaded(DemoPlan.make()))
+        #expect(d.state.overlay == nil)
+    }
 }

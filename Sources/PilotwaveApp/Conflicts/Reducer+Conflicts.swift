@@ -29,6 +29,11 @@ extension Reducer {
         state.overlay = .conflicts(overlay)
     }
 
+    /// The Conflicts overlay, on the conflict with `id` (the first when the plan has none such).
+    static func showConflict(_ state: inout AppState, _ id: String) {
+        state.overlay = .conflicts(ConflictsOverlay(selected: state.plan.conflicts.firstIndex { $0.id == id } ?? 0))
+    }
+
     /// Decides one merge conflict as one undoable edit: takes theirs or keeps ours, and says so.
     static func resolveConflict(_ state: inout AppState, _ id: String, takeTheirs: Bool, _ env: Environment) {
         guard let conflict = state.plan.conflicts.first(where: { $0.id == id }) else { return }

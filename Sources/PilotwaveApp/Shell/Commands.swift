@@ -182,7 +182,7 @@ public enum CommandRegistry {
         Command("overview.last", "Last plan check", context: .overview, keys: ["G", "end"], inPalette: false,
                 help: "Select the last plan check."),
         Command("overview.jump", "Go to what the check names", context: .overview, keys: ["enter", "n"], hint: true, short: "go to",
-                help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back.",
+                help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back. On a merge conflict: the Conflicts overlay, on that conflict.",
                 availability: { s in s.derived.findings.isEmpty ? .disabled("no plan checks") : .enabled }),
     ]
 
