@@ -9,14 +9,14 @@ import PilotwaveCore
 /// save writes the current version (and keeps the old file as `NAME.bak`).
 ///
 /// **Adding a version** is one entry plus one constant: when the model changes incompatibly in
-/// version 6, bump `Plan.currentSchemaVersion` to 6 and add to ``standard``
+/// version 7, bump `Plan.currentSchemaVersion` to 7 and add to ``standard``
 ///
 /// ```swift
 /// steps: [
 ///     1: { … },     // 1 → 2, as today
 ///     …
-///     4: { … },     // 4 → 5, as today
-///     5: { doc in   // 5 → 6: teams' "area" became "domain"
+///     5: { … },     // 5 → 6, as today
+///     6: { doc in   // 6 → 7: teams' "area" became "domain"
 ///         guard var teams = doc["teams"] as? [[String: Any]] else { return }
 ///         for i in teams.indices { teams[i]["domain"] = teams[i].removeValue(forKey: "area") }
 ///         doc["teams"] = teams
@@ -24,7 +24,7 @@ import PilotwaveCore
 /// ]
 /// ```
 ///
-/// plus a test that loads a version-5 file. Steps never delete data they do not understand; a step
+/// plus a test that loads a version-6 file. Steps never delete data they do not understand; a step
 /// that cannot upgrade a document throws ``MigrationError`` with words for the user.
 ///
 /// Files are never downgraded: a file newer than ``currentVersion`` is refused, not read.
@@ -48,8 +48,9 @@ public struct Migrations: Sendable {
     /// gain `scenarios` (alternative wave plans), empty in an older file. 3 → 4: plans gain
     /// `actions`, empty in an older file; each workshop gains `status` `planned`, `current` 0 and
     /// an empty `parkingLot` (and no `template`); each agenda step gains `spentSeconds` and
-    /// `extraMinutes`, both 0; decisions gain an optional `workshop`, absent in an older file. A
-    /// value already there is kept.
+    /// `extraMinutes`, both 0; decisions gain an optional `workshop`, absent in an older file.
+    /// 4 → 5: plans gain `rounds`, empty in an older file. 5 → 6: plans gain `conflicts` (what a
+    /// merge left to decide), empty in an older file. A value already there is kept.
     public static let standard = Migrations(steps: [
         1: { document in
             if document["votes"] == nil { document["votes"] = [Any]() }
@@ -83,6 +84,9 @@ public struct Migrations: Sendable {
         4: { document in
             // Notes' `raisedBy` and vote rounds' `countedAt` are optional: absent is right.
             if document["rounds"] == nil { document["rounds"] = [Any]() }
+        },
+        5: { document in
+            if document["conflicts"] == nil { document["conflicts"] = [Any]() }
         },
     ], currentVersion: Plan.currentSchemaVersion)
 

@@ -69,6 +69,7 @@ private struct Validation {
         _ = index(plan.votes, "votes") { $0.id.raw }
         _ = index(plan.scenarios, "scenarios") { $0.id.raw }
         _ = index(plan.rounds, "rounds") { $0.id.raw }
+        _ = index(plan.conflicts, "conflicts") { $0.id }
         let criteria = index(plan.criteria, "criteria", noun: "key") { $0.id }
         let dimensions = index(plan.dimensions, "dimensions", noun: "key") { $0.id }
 
@@ -196,6 +197,35 @@ private struct Validation {
 
         for (i, round) in plan.rounds.enumerated() {
             checkRound(round, i, teams: teams, dimensions: dimensions, workshops: workshops)
+        }
+
+        for (i, conflict) in plan.conflicts.enumerated() {
+            checkConflict(conflict, i)
+        }
+    }
+
+    /// The plan's lists a conflict's id may name (`LIST/ID[/FIELD]`).
+    static let conflictLists: Set<String> = [
+        "actions", "blockers", "coaches", "criteria", "decisions", "dimensions", "resistance", "rounds", "scenarios",
+        "signals", "stakeholders", "teams", "votes", "waves", "workshops",
+    ]
+
+    /// A merge conflict says where it is (`name`, `organisation`, `settings`, or `LIST/ID` or
+    /// `LIST/ID/FIELD` with LIST one of the plan's lists) and what it is about, in words.
+    mutating func checkConflict(_ conflict: MergeConflict, _ i: Int) {
+        let parts = conflict.id.split(separator: "/", omittingEmptySubsequences: false)
+        let known: Bool
+        switch parts.count {
+        case 1: known = ["name", "organisation", "settings"].contains(conflict.id)
+        case 2, 3: known = Self.conflictLists.contains(String(parts[0])) && parts.dropFirst().allSatisfy { !$0.isEmpty }
+        default: known = false
+        }
+        if !known {
+            add("conflicts", i, [.key("id")],
+                "expected \"name\", \"organisation\", \"settings\" or LIST/ID[/FIELD] with LIST one of the plan's lists, found \(q(conflict.id))")
+        }
+        if conflict.what.isEmpty {
+            add("conflicts", i, [.key("what")], "expected what the conflict is about in words, found none")
         }
     }
 

@@ -101,6 +101,11 @@ struct SnapshotTests {
         try Goldens.check(Self.name("blockers-mono", size), d.frame.canvas, theme: .mono)
     }
 
+    @Test func conflictsOverlay() throws {
+        let d = AppDriver(plan: ConflictsStoryTests.plan(), size: Size(width: 100, height: 30))
+        try Goldens.check("conflicts-100x30", d.frame.canvas)
+    }
+
     @Test func blockersOverlays() throws {
         let d = AppDriver(size: Size(width: 120, height: 40))
         d.keys("7jjje")  // Quarterly planning, in progress

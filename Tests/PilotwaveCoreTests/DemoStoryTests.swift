@@ -97,6 +97,8 @@ import Testing
             weights: [WeightUsed(criterion: Criterion.familiarity, name: "Familiarity", weight: 3)],
             recommended: "2–4", voteRound: "vote-1", tally: [TeamVotes(team: "team-quote-buy", votes: 2)])
         plan.stakeholders[0] = plan.stakeholders[0].withStance(.neutral, at: DemoPlan.date("2026-02-02T09:00:00Z"))
+        plan.conflicts = [MergeConflict(id: "teams/team-quote-buy/area", what: "Team \"Quote & Buy\": area",
+                                        ours: "\"Sales\"", theirs: "\"Direct\"", base: "\"\"")]
         return plan
     }
 

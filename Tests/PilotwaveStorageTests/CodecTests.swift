@@ -23,7 +23,7 @@ struct CodecTests {
         #expect(text.contains("\"area\" : \"Payments / Tokyo\""))  // slashes not escaped
         #expect(text.contains("\"recordedAt\" : \"2026-01-05T09:30:00Z\""))
         #expect(text.contains("\"followUp\" : \"2026-02-01\""))
-        #expect(text.contains("\"schemaVersion\" : 5,"))
+        #expect(text.contains("\"schemaVersion\" : 6,"))
         // Sorted keys: the top level reads actions, blockers, coaches, … workshops.
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
@@ -61,18 +61,18 @@ struct CodecTests {
 
     @Test func fileRefusedWhenWrittenByNewerVersion() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : 6")
+            .replacingOccurrences(of: "\"schemaVersion\" : 6", with: "\"schemaVersion\" : 7")
             .replacingOccurrences(of: "\"teams\" : [", with: "\"squads\" : [")  // content is not judged
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 6; this build reads up to 5). "
+        #expect(error?.message == "p.json: written by a newer pilotwave (schemaVersion 7; this build reads up to 6). "
             + "Upgrade pilotwave; the file was not changed.")
-        #expect(error?.reason == .newerSchema(found: 6, supported: 5))
+        #expect(error?.reason == .newerSchema(found: 7, supported: 6))
     }
 
     @Test(arguments: [0, -2])
     func versionZeroOrNegativeIsUnsupported(version: Int) throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : \(version)")
+            .replacingOccurrences(of: "\"schemaVersion\" : 6", with: "\"schemaVersion\" : \(version)")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         let at = position(of: "\(version),", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: unsupported schemaVersion \(version); versions start at 1")
@@ -80,18 +80,18 @@ struct CodecTests {
 
     @Test func missingSchemaVersionIsAnError() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "  \"schemaVersion\" : 5,\n", with: "")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 6,\n", with: "")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
         #expect(error?.reason == .missingSchemaVersion)
         #expect(error?.message == "p.json:1:1: missing required key \"schemaVersion\"; expected the file format "
-            + "version, e.g. \"schemaVersion\" : 5 (is this a pilotwave plan?)")
+            + "version, e.g. \"schemaVersion\" : 6 (is this a pilotwave plan?)")
     }
 
     @Test func schemaVersionOfWrongType() throws {
         let text = Fixtures.encoded(Fixtures.smallPlan())
-            .replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : \"5\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 6", with: "\"schemaVersion\" : \"6\"")
         let error = #expect(throws: PlanLoadError.self) { try PlanCodec.decode(Data(text.utf8), file: "p.json") }
-        let at = position(of: "\"5\"", in: text, after: "\"schemaVersion\"")
+        let at = position(of: "\"6\"", in: text, after: "\"schemaVersion\"")
         #expect(error?.message == "p.json:\(at): schemaVersion: expected a number, found a string")
     }
 
@@ -99,18 +99,19 @@ struct CodecTests {
         let data = Data(Fixtures.versionOne.utf8)
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 5)
+        #expect(plan.schemaVersion == 6)
         #expect(plan.votes == [])
         #expect(plan.scenarios == [])
         #expect(plan.actions == [])
         #expect(plan.decisions.map(\.selection) == [nil])
         #expect(plan == Fixtures.versionOnePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 5: the same file with the version raised, an empty "actions",
+        // Written back as version 6: the same file with the version raised, an empty "actions",
         // "rounds", "votes" and "scenarios".
         let expected = Fixtures.versionOne
+            .replacingOccurrences(of: "\n  \"criteria\" : [", with: "\n  \"conflicts\" : [],\n  \"criteria\" : [")
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 5,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 6,")
             .replacingOccurrences(of: "  ],\n  \"waves\" : [", with: "  ],\n  \"votes\" : [],\n  \"waves\" : [")
         #expect(Fixtures.encoded(plan) == expected)
     }
@@ -120,22 +121,23 @@ struct CodecTests {
         #expect(!Fixtures.versionTwo.contains("scenarios"))
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 5)
+        #expect(plan.schemaVersion == 6)
         #expect(plan.scenarios == [])
         #expect(plan.votes.count == 1)
         #expect(plan == Fixtures.versionTwoPlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 5: the same file with the version raised, an empty "actions",
+        // Written back as version 6: the same file with the version raised, an empty "actions",
         // "rounds" and "scenarios".
         let expected = Fixtures.versionTwo
+            .replacingOccurrences(of: "\n  \"criteria\" : [", with: "\n  \"conflicts\" : [],\n  \"criteria\" : [")
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 5,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"rounds\" : [],\n  \"scenarios\" : [],\n  \"schemaVersion\" : 6,")
         #expect(Fixtures.encoded(plan) == expected)
         // The step alone: it adds "scenarios" only where it is missing.
         var document: [String: Any] = ["schemaVersion": 2]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect((document["scenarios"] as? [Any])?.isEmpty == true)
-        #expect(document["schemaVersion"] as? Int == 5)
+        #expect(document["schemaVersion"] as? Int == 6)
         document = ["scenarios": ["kept"]]
         try Migrations.standard.upgrade(&document, from: 2)
         #expect(document["scenarios"] as? [String] == ["kept"])
@@ -148,7 +150,7 @@ struct CodecTests {
         }
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 5)
+        #expect(plan.schemaVersion == 6)
         #expect(plan.actions == [])
         #expect(plan.workshops.map(\.status) == [.planned])
         #expect(plan.workshops.map(\.current) == [0])
@@ -160,12 +162,13 @@ struct CodecTests {
         #expect(plan.decisions.map(\.workshop) == [nil])
         #expect(plan == Fixtures.versionThreePlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 5: the same file with the version raised, an empty "actions" and
+        // Written back as version 6: the same file with the version raised, an empty "actions" and
         // "rounds", the workshop's session state and its steps' time.
         let expected = Fixtures.versionThree
+            .replacingOccurrences(of: "\n  \"criteria\" : [", with: "\n  \"conflicts\" : [],\n  \"criteria\" : [")
             .replacingOccurrences(of: "{\n  \"blockers\" : [", with: "{\n  \"actions\" : [],\n  \"blockers\" : [")
             .replacingOccurrences(of: "  \"scenarios\" : [", with: "  \"rounds\" : [],\n  \"scenarios\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 3,", with: "\"schemaVersion\" : 5,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 3,", with: "\"schemaVersion\" : 6,")
             .replacingOccurrences(of: "    {\n      \"date\" : \"2026-01-09\",\n      \"id\" : \"workshop-1\",\n      \"steps\"",
                                   with: "    {\n      \"current\" : 0,\n      \"date\" : \"2026-01-09\",\n"
                                       + "      \"id\" : \"workshop-1\",\n      \"parkingLot\" : [],\n"
@@ -190,7 +193,7 @@ struct CodecTests {
             ] as [Any],
         ]
         try Migrations.standard.upgrade(&document, from: 3)
-        #expect(document["schemaVersion"] as? Int == 5)
+        #expect(document["schemaVersion"] as? Int == 6)
         #expect(document["actions"] as? [String] == ["kept"])
         let workshops = try #require(document["workshops"] as? [Any])
         #expect(workshops.count == 3)
@@ -224,17 +227,18 @@ struct CodecTests {
         }
         #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
         let plan = try PlanCodec.decode(data, file: "old.json")
-        #expect(plan.schemaVersion == 5)
+        #expect(plan.schemaVersion == 6)
         #expect(plan.rounds == [])
         #expect(plan.resistance.map(\.raisedBy) == [nil])
         #expect(plan.votes.map(\.countedAt) == [nil])
         #expect(plan.votes.map(\.totals) == [[TeamVotes(team: "team-1", votes: 4)]])  // kept
         #expect(plan == Fixtures.versionFourPlan())
         #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
-        // Written back as version 5: the same file with the version raised and an empty "rounds".
+        // Written back as version 6: the same file with the version raised and an empty "rounds".
         let expected = Fixtures.versionFour
+            .replacingOccurrences(of: "\n  \"criteria\" : [", with: "\n  \"conflicts\" : [],\n  \"criteria\" : [")
             .replacingOccurrences(of: "  \"scenarios\" : [", with: "  \"rounds\" : [],\n  \"scenarios\" : [")
-            .replacingOccurrences(of: "\"schemaVersion\" : 4,", with: "\"schemaVersion\" : 5,")
+            .replacingOccurrences(of: "\"schemaVersion\" : 4,", with: "\"schemaVersion\" : 6,")
         #expect(FastCodecTests.firstDifference(Data(Fixtures.encoded(plan).utf8), Data(expected.utf8)) == nil)
     }
 
@@ -243,7 +247,7 @@ struct CodecTests {
     @Test func versionFourStepKeepsWhatIsThere() throws {
         var document: [String: Any] = ["schemaVersion": 4, "resistance": [["words": "w"]], "votes": ["not a round"]]
         try Migrations.standard.upgrade(&document, from: 4)
-        #expect(document["schemaVersion"] as? Int == 5)
+        #expect(document["schemaVersion"] as? Int == 6)
         #expect((document["rounds"] as? [Any])?.isEmpty == true)
         #expect(document["resistance"] as? [[String: String]] == [["words": "w"]])
         #expect(document["votes"] as? [String] == ["not a round"])
@@ -252,19 +256,48 @@ struct CodecTests {
         #expect(document["rounds"] as? [String] == ["kept"])
     }
 
-    /// A registry for a pretend version 6 in which plans gained `workshops` (so older files lack
-    /// it), after the real 1 → 2, 2 → 3, 3 → 4 and 4 → 5 steps.
-    static let pretendV6 = Migrations(
+    @Test func versionFiveFileIsMigrated() throws {
+        let data = Data(Fixtures.versionFive.utf8)
+        #expect(!Fixtures.versionFive.contains("\"conflicts\""))
+        #expect(PlanCodec.decodeFast(data) == nil)  // older: left to JSONDecoder and the migrations
+        let plan = try PlanCodec.decode(data, file: "old.json")
+        #expect(plan.schemaVersion == 6)
+        #expect(plan.conflicts == [])
+        #expect(plan.resistance.map(\.raisedBy) == ["Ana"])  // kept
+        #expect(plan == Fixtures.versionFivePlan())
+        #expect(try PlanCodec.decodeWithFoundation(data, file: "old.json") == plan)
+        // Written back as version 6: the same file with the version raised and an empty "conflicts".
+        let expected = Fixtures.versionFive
+            .replacingOccurrences(of: "\n  \"criteria\" : [", with: "\n  \"conflicts\" : [],\n  \"criteria\" : [")
+            .replacingOccurrences(of: "\"schemaVersion\" : 5,", with: "\"schemaVersion\" : 6,")
+        #expect(FastCodecTests.firstDifference(Data(Fixtures.encoded(plan).utf8), Data(expected.utf8)) == nil)
+    }
+
+    /// The 5 → 6 step alone: it adds "conflicts" only where it is missing.
+    @Test func versionFiveStepKeepsWhatIsThere() throws {
+        var document: [String: Any] = ["schemaVersion": 5]
+        try Migrations.standard.upgrade(&document, from: 5)
+        #expect(document["schemaVersion"] as? Int == 6)
+        #expect((document["conflicts"] as? [Any])?.isEmpty == true)
+        document = ["conflicts": ["kept"]]
+        try Migrations.standard.upgrade(&document, from: 5)
+        #expect(document["conflicts"] as? [String] == ["kept"])
+    }
+
+    /// A registry for a pretend version 7 in which plans gained `workshops` (so older files lack
+    /// it), after the real 1 → 2, 2 → 3, 3 → 4, 4 → 5 and 5 → 6 steps.
+    static let pretendV7 = Migrations(
         steps: [
             1: Migrations.standard.steps[1]!,
             2: Migrations.standard.steps[2]!,
             3: Migrations.standard.steps[3]!,
             4: Migrations.standard.steps[4]!,
-            5: { document in
+            5: Migrations.standard.steps[5]!,
+            6: { document in
                 if document["workshops"] == nil { document["workshops"] = [Any]() }
             },
         ],
-        currentVersion: 6)
+        currentVersion: 7)
 
     @Test func olderFileIsMigratedStepByStep() throws {
         let text = Fixtures.versionOne.replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
@@ -273,23 +306,25 @@ struct CodecTests {
         #expect(!text.contains("scenarios"))
         #expect(!text.contains("actions"))
         #expect(!text.contains("rounds"))
+        #expect(!text.contains("conflicts"))
         #expect(JSONLocator.syntaxError(in: Array(text.utf8)) == nil)
-        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV6)
+        let plan = try PlanCodec.decode(Data(text.utf8), file: "old.json", migrations: Self.pretendV7)
         #expect(plan.workshops.isEmpty)
         #expect(plan.votes.isEmpty)
         #expect(plan.scenarios.isEmpty)
         #expect(plan.actions.isEmpty)
         #expect(plan.rounds.isEmpty)
-        #expect(plan.schemaVersion == 6)
+        #expect(plan.conflicts.isEmpty)
+        #expect(plan.schemaVersion == 7)
         #expect(plan.teams.map(\.name) == ["Alpha", "Beta", "Gamma"])
-        // A version-5 file takes only the last step.
-        let five = Fixtures.encoded(Fixtures.smallPlan())
+        // A version-6 file takes only the last step.
+        let six = Fixtures.encoded(Fixtures.smallPlan())
             .replacingOccurrences(of: "  ],\n  \"workshops\" : []\n", with: "  ]\n")
-        #expect(!five.contains("workshops"))
-        #expect(five.contains("\"schemaVersion\" : 5,"))
-        let upgraded = try PlanCodec.decode(Data(five.utf8), file: "old.json", migrations: Self.pretendV6)
+        #expect(!six.contains("workshops"))
+        #expect(six.contains("\"schemaVersion\" : 6,"))
+        let upgraded = try PlanCodec.decode(Data(six.utf8), file: "old.json", migrations: Self.pretendV7)
         #expect(upgraded.workshops.isEmpty)
-        #expect(upgraded.schemaVersion == 6)
+        #expect(upgraded.schemaVersion == 7)
     }
 
     @Test func migrationWithoutAStepFails() throws {

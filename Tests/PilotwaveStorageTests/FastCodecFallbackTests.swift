@@ -40,10 +40,10 @@ struct FastCodecFallbackTests {
         same(edited("\"id\" : \"team-3\"", "\"id\" : \"\""), fast: false)  // empty id
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2026-02-30\","), fast: false)
         same(edited("\"2026-01-05T09:30:00Z\"", "\"yesterday\""), fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 6"), fast: false)  // newer
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 0"), fast: false)
-        same(edited("  \"schemaVersion\" : 5,\n", ""), fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : \"5\""), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 7"), fast: false)  // newer
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 0"), fast: false)
+        same(edited("  \"schemaVersion\" : 6,\n", ""), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : \"6\""), fast: false)
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"Be\nta\""), fast: false)  // raw control character
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"B\\qeta\""), fast: false)  // bad escape
         same(edited("\"name\" : \"Beta\"", "\"name\" : \"\\ud800\""), fast: false)  // lone surrogate
@@ -65,10 +65,12 @@ struct FastCodecFallbackTests {
         same(Fixtures.versionTwo, fast: false)
         same(Fixtures.versionThree, fast: false)
         same(Fixtures.versionFour, fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 1"), fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 2"), fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 3"), fast: false)
-        same(edited("\"schemaVersion\" : 5", "\"schemaVersion\" : 4"), fast: false)
+        same(Fixtures.versionFive, fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 1"), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 2"), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 3"), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 4"), fast: false)
+        same(edited("\"schemaVersion\" : 6", "\"schemaVersion\" : 5"), fast: false)
     }
 
     /// Voting rounds and pilot selections: optionals missing or null are read; errors keep their
@@ -223,8 +225,8 @@ struct FastCodecFallbackTests {
         same(edited("\"order\" : 0", "\"order\" : -9223372036854775808"), fast: true)
         same(edited("\"order\" : 0,", "\"order\" : 0,\n      \"start\" : \"2028-02-29\","), fast: true)
         // Keys in any order.
-        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 5, \"blockers\" : [")
-            .replacingOccurrences(of: "  \"schemaVersion\" : 5,\n  \"settings\"", with: "  \"settings\"")
+        let reordered = edited("  \"blockers\" : [", "  \"zzz\" : 0, \"schemaVersion\" : 6, \"blockers\" : [")
+            .replacingOccurrences(of: "  \"schemaVersion\" : 6,\n  \"settings\"", with: "  \"settings\"")
         same(reordered, fast: true)
     }
 }

@@ -195,6 +195,39 @@ struct FastCodecTests {
         #expect(read.decisions.map(\.workshop) == ["workshop-4", "workshop-1"])
     }
 
+    /// Schema 6: merge conflicts, with each optional value there or absent (written only when
+    /// there), JSON text with escapes in the values; read back by both readers, null read as absent.
+    @Test func mergeConflicts() throws {
+        var plan = Fixtures.smallPlan()
+        plan.conflicts = [
+            MergeConflict(id: "teams/team-1/coach", what: "Team \"Alpha\": coach", ours: "\"coach-1\"",
+                          theirs: "\"coach-2\"", base: "null"),
+            MergeConflict(id: "teams/team-2", what: "Team \"Beta\" / 東京", ours: nil,
+                          theirs: "{\n  \"name\" : \"Beta\\u00e9\"\n}", base: nil),
+            MergeConflict(id: "name", what: "Plan name", ours: "\"Small\"", theirs: nil, base: "\"Tiny\""),
+        ]
+        #expect(PlanValidator.validate(plan).isEmpty)
+        try expectEquivalent(plan)
+        let text = Fixtures.encoded(plan)
+        #expect(text.contains("  \"coaches\" : [\n"))
+        #expect(text.contains("  ],\n  \"conflicts\" : [\n    {\n      \"base\" : \"null\",\n      \"id\" : \"teams/team-1/coach\",\n"))
+        #expect(text.contains("      \"ours\" : \"\\\"coach-1\\\"\",\n      \"theirs\" : \"\\\"coach-2\\\"\",\n      \"what\" : "))
+        #expect(text.components(separatedBy: "\"base\"").count == 3)  // absent base omitted
+        #expect(text.components(separatedBy: "\"ours\"").count == 3)  // absent ours omitted
+        #expect(text.components(separatedBy: "\"theirs\"").count == 3)  // absent theirs omitted
+        #expect(!text.contains("null,"))
+        let read = try #require(PlanCodec.decodeFast(Data(text.utf8)))
+        #expect(read.conflicts == plan.conflicts)
+        // Written as null by another tool: read as absent, by both readers.
+        let nulls = text.replacingOccurrences(of: "      \"id\" : \"name\",\n",
+                                              with: "      \"id\" : \"name\",\n      \"theirs\" : null,\n")
+        #expect(nulls != text)
+        expectSameOutcome(nulls, fast: true)
+        // A conflict without its words is not read: both readers say where.
+        expectSameOutcome(text.replacingOccurrences(of: "      \"what\" : \"Plan name\"\n", with: "      \"x\" : 1\n"),
+                          fast: false)
+    }
+
     /// Schema 5: participants' rounds of each kind with every optional set and unset, a note raised
     /// by a participant, a counted vote round; escapes in the new strings.
     @Test func participantRoundsRaisedByAndCountedAt() throws {

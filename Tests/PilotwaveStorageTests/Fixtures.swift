@@ -182,6 +182,14 @@ enum Fixtures {
             ParticipantRound(id: "round-3", kind: .readiness, title: "The organisation",
                              dimensions: [ReadinessDimension.executiveConviction], openedAt: monday.addingTimeInterval(800)),
         ]
+        // What a merge left to decide: a team's coach changed on both sides, and a note deleted on
+        // the other side (no theirs) that was added here (no base).
+        plan.conflicts = [
+            MergeConflict(id: "teams/team-1/coach", what: "Team \"チーム Ωmega\": coach", ours: "\"coach-1\"",
+                          theirs: "\"coach-2\"", base: "\"coach-3\""),
+            MergeConflict(id: "resistance/note-1", what: "Resistance note \"We tried this / 東京\"",
+                          ours: "{\"id\" : \"note-1\"}", theirs: nil, base: nil),
+        ]
         return plan
     }
 

@@ -57,7 +57,7 @@ struct StoreTests {
             #expect(try read(url) == original)  // loading does not touch the file
             try store.save(plan, to: url, expecting: stamp)
             let saved = String(decoding: try read(url), as: UTF8.self)
-            #expect(saved.contains("  \"schemaVersion\" : 5,\n"))
+            #expect(saved.contains("  \"schemaVersion\" : 6,\n"))
             #expect(saved.contains("  \"rounds\" : [],\n"))
             #expect(saved.contains("  \"actions\" : [],\n"))
             #expect(saved.contains("  \"votes\" : [],\n"))

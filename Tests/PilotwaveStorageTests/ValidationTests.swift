@@ -32,10 +32,12 @@ struct ValidationTests {
         plan.dimensions.append(plan.dimensions[1])
         plan.rounds.append(ParticipantRound(id: "round-1", kind: .concerns, title: "Copy", team: "team-1",
                                             openedAt: Fixtures.monday))
+        plan.conflicts.append(MergeConflict(id: "teams/team-1/coach", what: "Copy", ours: nil, theirs: nil, base: nil))
         #expect(problems(plan) == [
             "actions[2].id: duplicate id \"action-2\" (first at actions[1])",
             "blockers[1].id: duplicate id \"blocker-1\" (first at blockers[0])",
             "coaches[2].id: duplicate id \"coach-1\" (first at coaches[0])",
+            "conflicts[2].id: duplicate id \"teams/team-1/coach\" (first at conflicts[0])",
             "criteria[7].id: duplicate key \"familiarity\" (first at criteria[0])",
             "decisions[2].id: duplicate id \"decision-1\" (first at decisions[0])",
             "dimensions[8].id: duplicate key \"feltPain\" (first at dimensions[1])",
@@ -47,6 +49,28 @@ struct ValidationTests {
             "votes[2].id: duplicate id \"vote-2\" (first at votes[1])",
             "waves[2].id: duplicate id \"wave-0\" (first at waves[0])",
             "workshops[2].id: duplicate id \"workshop-1\" (first at workshops[0])",
+        ])
+    }
+
+    /// A merge conflict says where it is, in one of the path forms, and what it is about.
+    @Test func mergeConflictsNameAPlaceAndSayWhat() {
+        var plan = Fixtures.fullPlan()
+        let fine = ["name", "organisation", "settings", "teams/team-1", "waves/wave-0/teams", "rounds/round-1/title"]
+        plan.conflicts = fine.map { MergeConflict(id: $0, what: "Something", ours: nil, theirs: "1", base: "2") }
+        #expect(problems(plan) == [])
+        plan.conflicts = ["", "teams", "squads/team-1", "teams//coach", "teams/team-1/", "teams/team-1/coach/x", "name/x"]
+            .map { MergeConflict(id: $0, what: "Something", ours: nil, theirs: nil, base: nil) }
+        plan.conflicts.append(MergeConflict(id: "teams/team-2/coach", what: "", ours: nil, theirs: nil, base: nil))
+        let expected = "expected \"name\", \"organisation\", \"settings\" or LIST/ID[/FIELD] with LIST one of the plan's lists, found "
+        #expect(problems(plan) == [
+            "conflicts[0].id: \(expected)\"\"",
+            "conflicts[1].id: \(expected)\"teams\"",
+            "conflicts[2].id: \(expected)\"squads/team-1\"",
+            "conflicts[3].id: \(expected)\"teams//coach\"",
+            "conflicts[4].id: \(expected)\"teams/team-1/\"",
+            "conflicts[5].id: \(expected)\"teams/team-1/coach/x\"",
+            "conflicts[6].id: \(expected)\"name/x\"",
+            "conflicts[7].what: expected what the conflict is about in words, found none",
         ])
     }
 

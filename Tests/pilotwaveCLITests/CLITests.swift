@@ -103,6 +103,36 @@ struct CLITests {
         #expect(badDay.stderr.contains("--today: expected a date as YYYY-MM-DD"))
     }
 
+    /// Conflicts a merge left in the plan are warnings, one each, in words: `check` exits 1.
+    @Test func checkReportsMergeConflicts() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        try cli.run("demo", "--save-as", "demo.json", "--today", "2026-03-09")
+        var plan = try #require(JSONSerialization.jsonObject(with: try cli.read("demo.json")) as? [String: Any])
+        plan["conflicts"] = [
+            ["id": "teams/team-claims-intake/coach", "what": "Team \"Claims Intake\": coach",
+             "ours": "\"coach-anna-keller\"", "theirs": "\"coach-marc-dubois\"", "base": "\"coach-nobody\""],
+            ["id": "teams/team-fraud-signals", "what": "Team \"Fraud Signals\"", "theirs": "{\n  \"name\" : \"Fraud\"\n}"],
+        ]
+        try cli.write("merged.json", String(decoding: try JSONSerialization.data(withJSONObject: plan), as: UTF8.self))
+        let check = try cli.run("check", "merged.json", "--today", "2026-03-09")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("! WARNING [mergeConflict] Merge conflict: Team \"Claims Intake\": coach — "
+            + "ours \"Anna Keller\", theirs \"Marc Dubois\" (base \"coach-nobody\"). Open the plan to resolve it."),
+            "\(check.stdout)")
+        #expect(check.stdout.contains("! WARNING [mergeConflict] Merge conflict: Team \"Fraud Signals\" — "
+            + "ours deleted, theirs { \"name\" : \"Fraud\" } (base not there). Open the plan to resolve it."))
+        #expect(check.stdout.components(separatedBy: "[mergeConflict]").count == 3)
+
+        let json = try cli.run("check", "merged.json", "--json", "--today", "2026-03-09")
+        #expect(json.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let conflicts = (report?["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "mergeConflict" }
+        #expect(conflicts.map { $0["severity"] as? String } == ["warning", "warning"])
+        #expect(conflicts.map { $0["concerns"] as? [String] } == [["teams/team-claims-intake/coach"], ["teams/team-fraud-signals"]])
+        #expect((conflicts.first?["message"] as? String)?.hasPrefix("Merge conflict: Team \"Claims Intake\": coach — ours") == true)
+    }
+
     @Test func badFilesAreNamedWithThePlaceAndNeverChanged() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
@@ -119,7 +149,7 @@ struct CLITests {
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("stage: expected one of explore, invest, sustain, retire; found \"investing\""))
 
-        try cli.write("newer.json", text.replacingOccurrences(of: "\"schemaVersion\" : 5", with: "\"schemaVersion\" : 9"))
+        try cli.write("newer.json", text.replacingOccurrences(of: "\"schemaVersion\" : 6", with: "\"schemaVersion\" : 9"))
         let before = try cli.read("newer.json")
         let newer = try cli.run("import-teams", "newer.json", "nothing.csv")
         #expect(newer.status == 2)

@@ -113,6 +113,8 @@ public enum Overlay: Sendable, Equatable {
     case wavePicker(WavePicker)
     /// The room of participants (`@`): who is here, the open rounds, refusals, distributions.
     case room(RoomOverlay)
+    /// What a merge left to decide (X; shown when such a plan is opened).
+    case conflicts(ConflictsOverlay)
 }
 
 /// The whole state of the interactive program. `reduce` is the only thing that changes it.
@@ -177,6 +179,7 @@ public struct AppState: Sendable, Equatable {
         self.readOnlyReason = readOnlyReason
         saveStatus = file == nil ? .inMemory : .saved(at: nil)
         derived.refresh(plan: plan, revision: revision, teams: &teams, needFindings: false, today: Day(Date()))
+        showConflictsOnOpen()
     }
 
     /// Whether the plan has edits that are not on disk.

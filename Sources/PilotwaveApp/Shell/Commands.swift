@@ -138,6 +138,7 @@ public enum CommandRegistry {
         Command("file.export", "Export report", context: .global, keys: ["E"], hint: true, short: "export",
                 help: "From any view: write the plan's report — or a workshop's record; the running one (in the Workshop view, the one shown) is preselected — as Markdown, HTML, CSV or JSON, beside the plan's file. An existing file is not overwritten."),
         roomShow,
+        conflictsShow,
         Command("view.next", "Next view", context: .global, keys: ["tab"],
                 help: "Go to the next view in the tab bar."),
         Command("view.previous", "Previous view", context: .global, keys: ["shift-tab"],
@@ -181,7 +182,7 @@ public enum CommandRegistry {
         Command("overview.last", "Last plan check", context: .overview, keys: ["G", "end"], inPalette: false,
                 help: "Select the last plan check."),
         Command("overview.jump", "Go to what the check names", context: .overview, keys: ["enter", "n"], hint: true, short: "go to",
-                help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back.",
+                help: "Open the team, wave or blocker the selected plan check is about, selected in its view; 1 comes back. On a merge conflict: the Conflicts overlay, on that conflict.",
                 availability: { s in s.derived.findings.isEmpty ? .disabled("no plan checks") : .enabled }),
     ]
 

@@ -101,6 +101,8 @@ extension Reducer {
             return runWavePick(&state, id, env)
         case "room.show":
             state.overlay = .room(RoomOverlay())
+        case "conflicts.show":
+            state.overlay = .conflicts(ConflictsOverlay())
         case "readiness.openRound":
             openRoundForm(&state, kind: .readiness, env)
         case "resistance.openRound":

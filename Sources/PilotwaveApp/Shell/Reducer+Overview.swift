@@ -47,6 +47,10 @@ extension Reducer {
             return
         }
         let concerns = findings[state.overviewFinding].concerns
+        if findings[state.overviewFinding].code == "mergeConflict" {
+            showConflict(&state, concerns.first ?? "")
+            return
+        }
         for concern in concerns {
             if let index = state.derived.indexByID[TeamID(concern)] {
                 state.view = .teams

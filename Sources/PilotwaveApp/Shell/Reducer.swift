@@ -43,7 +43,7 @@ public enum Reducer {
             state.saveStatus = .saved(at: env.now())
             state.history = UndoHistory()
             state.savedPosition = 0
-            state.overlay = nil
+            state.overlay = state.plan.conflicts.isEmpty ? nil : .conflicts(ConflictsOverlay())
             toast(&state, "Reloaded \(state.file ?? "the plan") from disk", env)
         case .savedAs(let path, let revision, let at, let readOnly):
             state.file = path
@@ -217,6 +217,9 @@ public enum Reducer {
             return []
         case .room(let room):
             handleRoom(&state, room, key, env)
+            return []
+        case .conflicts(let conflicts):
+            handleConflicts(&state, conflicts, key, env)
             return []
         case .history(let history):
             handleHistory(&state, history, key, env)

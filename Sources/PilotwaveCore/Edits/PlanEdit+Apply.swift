@@ -301,6 +301,13 @@ extension PlanEdit {
             guard let i = plan.actions.firstIndex(where: { $0.id == id }) else { throw EditError("no action \(id)") }
             plan.actions.remove(at: i)
 
+        case .dropConflict(let id):
+            guard let i = plan.conflicts.firstIndex(where: { $0.id == id }) else { throw EditError("no merge conflict \(id)") }
+            plan.conflicts.remove(at: i)
+        case .resolveConflict(let id, let takeTheirs):
+            if takeTheirs { throw EditError("taking theirs is not possible in this build; k keeps ours") }
+            try PlanEdit.dropConflict(id).applyInPlace(&plan)
+
         case .batch(_, let edits):
             for edit in edits { try edit.applyInPlace(&plan) }
         }

@@ -117,6 +117,11 @@ public enum PlanEdit: Hashable, Sendable {
     case updateAction(ActionItem)
     case removeAction(ActionID)
 
+    /// Removes a merge conflict, the plan keeping the value it holds (ours).
+    case dropConflict(String)
+    /// Decides a merge conflict: ours stays, or theirs replaces it (not in this build: refused).
+    case resolveConflict(String, takeTheirs: Bool)
+
     /// Several edits applied as one (one undo step), under one name.
     indirect case batch(String, [PlanEdit])
 }

@@ -140,6 +140,7 @@ public enum PlanChecks {
         everyoneAtOnce, waveDates,
         entryBlockers, entryReadiness, dependencies, unansweredResistance, preconditions,
         narrowTransformation, overdueFollowUps, gatesOnRetiredDimensions, followUpsBeforeNotes, ratingsWithoutRater,
+        mergeConflicts,
     ]
 
     // MARK: Pilots (DOMAIN.md §1–3)

@@ -450,7 +450,7 @@ extension FastPlanReader {
 /// ``ModelShape`` compares with the model.
 enum Fields {
     static let plan = FieldNames(
-        "actions", "blockers", "coaches", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
+        "actions", "blockers", "coaches", "conflicts", "criteria", "decisions", "dimensions", "id", "name", "organisation", "resistance",
         "rounds", "scenarios", "schemaVersion", "settings", "signals", "stakeholders", "teams", "votes", "waves",
         "workshops")
     static let organisation = FieldNames("name", "size", "thresholds")
@@ -466,6 +466,7 @@ enum Fields {
     static let stakeholder = FieldNames("desiredStance", "id", "name", "role", "stance", "stanceHistory")
     static let stanceChange = FieldNames("at", "from", "to")
     static let coach = FieldNames("capacity", "id", "name", "seededFrom")
+    static let conflict = FieldNames("base", "id", "ours", "theirs", "what")
     static let signal = FieldNames(
         "dimension", "evidence", "id", "rating", "recordedAt", "recordedBy", "struck", "team")
     static let strike = FieldNames("at", "by", "reason")

@@ -173,7 +173,8 @@ struct FastPlanReader {
     // MARK: Plan
 
     mutating func plan(schemaVersion expected: Int) throws(FastPathMiss) -> Plan {
-        var actions: [ActionItem]?, blockers: [Blocker]?, coaches: [Coach]?, criteria: [Criterion]?
+        var actions: [ActionItem]?, blockers: [Blocker]?, coaches: [Coach]?, conflicts: [MergeConflict]?
+        var criteria: [Criterion]?
         var decisions: [Decision]?, dimensions: [ReadinessDimension]?, id: PlanID?, name: String?
         var organisation: Organisation?, resistance: [ResistanceNote]?, rounds: [ParticipantRound]?
         var scenarios: [Scenario]?, version: Int?
@@ -184,31 +185,32 @@ struct FastPlanReader {
             case 0: actions = try r.array { r throws(FastPathMiss) in try r.action() }
             case 1: blockers = try r.array { r throws(FastPathMiss) in try r.blocker() }
             case 2: coaches = try r.array { r throws(FastPathMiss) in try r.coach() }
-            case 3: criteria = try r.array { r throws(FastPathMiss) in try r.criterion() }
-            case 4: decisions = try r.array { r throws(FastPathMiss) in try r.decision() }
-            case 5: dimensions = try r.array { r throws(FastPathMiss) in try r.dimension() }
-            case 6: id = try r.ref()
-            case 7: name = try r.string()
-            case 8: organisation = try r.organisation()
-            case 9: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
-            case 10: rounds = try r.array { r throws(FastPathMiss) in try r.participantRound() }
-            case 11: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
-            case 12:
+            case 3: conflicts = try r.array { r throws(FastPathMiss) in try r.conflict() }
+            case 4: criteria = try r.array { r throws(FastPathMiss) in try r.criterion() }
+            case 5: decisions = try r.array { r throws(FastPathMiss) in try r.decision() }
+            case 6: dimensions = try r.array { r throws(FastPathMiss) in try r.dimension() }
+            case 7: id = try r.ref()
+            case 8: name = try r.string()
+            case 9: organisation = try r.organisation()
+            case 10: resistance = try r.array { r throws(FastPathMiss) in try r.resistanceNote() }
+            case 11: rounds = try r.array { r throws(FastPathMiss) in try r.participantRound() }
+            case 12: scenarios = try r.array { r throws(FastPathMiss) in try r.scenario() }
+            case 13:
                 // Another version (older: to be migrated; newer: refused) is left to JSONDecoder.
                 let found = try r.int()
                 guard found == expected else { throw FastPathMiss() }
                 version = found
-            case 13: settings = try r.settings()
-            case 14: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
-            case 15: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
-            case 16: teams = try r.array { r throws(FastPathMiss) in try r.team() }
-            case 17: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
-            case 18: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
-            case 19: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
+            case 14: settings = try r.settings()
+            case 15: signals = try r.array { r throws(FastPathMiss) in try r.signal() }
+            case 16: stakeholders = try r.array { r throws(FastPathMiss) in try r.stakeholder() }
+            case 17: teams = try r.array { r throws(FastPathMiss) in try r.team() }
+            case 18: votes = try r.array { r throws(FastPathMiss) in try r.voteRound() }
+            case 19: waves = try r.array { r throws(FastPathMiss) in try r.wave() }
+            case 20: workshops = try r.array { r throws(FastPathMiss) in try r.workshop() }
             default: try r.skip()
             }
         }
-        guard let actions, let blockers, let coaches, let criteria, let decisions, let dimensions, let id, let name,
+        guard let actions, let blockers, let coaches, let conflicts, let criteria, let decisions, let dimensions, let id, let name,
             let organisation, let resistance, let rounds, let scenarios, let version, let settings, let signals, let stakeholders,
             let teams, let votes, let waves, let workshops
         else { throw FastPathMiss() }
@@ -216,7 +218,7 @@ struct FastPlanReader {
                         teams: teams, stakeholders: stakeholders, coaches: coaches, dimensions: dimensions,
                         signals: signals, resistance: resistance, waves: waves, blockers: blockers,
                         decisions: decisions, workshops: workshops, actions: actions, votes: votes,
-                        scenarios: scenarios, rounds: rounds)
+                        scenarios: scenarios, rounds: rounds, conflicts: conflicts)
         plan.schemaVersion = version
         return plan
     }
@@ -409,5 +411,21 @@ struct FastPlanReader {
         }
         guard let capacity, let id, let name else { throw FastPathMiss() }
         return Coach(id: id, name: name, capacity: capacity, seededFrom: seededFrom)
+    }
+
+    mutating func conflict() throws(FastPathMiss) -> MergeConflict {
+        var base: String?, id: String?, ours: String?, theirs: String?, what: String?
+        try object(Fields.conflict) { r, field throws(FastPathMiss) in
+            switch field {
+            case 0: base = try r.optionalString()
+            case 1: id = try r.string()
+            case 2: ours = try r.optionalString()
+            case 3: theirs = try r.optionalString()
+            case 4: what = try r.string()
+            default: try r.skip()
+            }
+        }
+        guard let id, let what else { throw FastPathMiss() }
+        return MergeConflict(id: id, what: what, ours: ours, theirs: theirs, base: base)
     }
 }

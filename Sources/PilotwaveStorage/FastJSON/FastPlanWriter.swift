@@ -81,6 +81,8 @@ struct FastPlanWriter {
         array(plan.blockers) { w, b in w.blocker(b) }
         out.key("coaches")
         array(plan.coaches) { w, c in w.coach(c) }
+        out.key("conflicts")
+        array(plan.conflicts) { w, c in w.conflict(c) }
         out.key("criteria")
         array(plan.criteria) { w, c in w.criterion(c) }
         out.key("decisions")
@@ -133,6 +135,27 @@ struct FastPlanWriter {
         out.key("midFrom")
         out.int(o.thresholds.midFrom)
         out.closeObject()
+        out.closeObject()
+    }
+
+    mutating func conflict(_ c: MergeConflict) {
+        out.openObject()
+        if let base = c.base {
+            out.key("base")
+            out.string(base)
+        }
+        out.key("id")
+        out.string(c.id)
+        if let ours = c.ours {
+            out.key("ours")
+            out.string(ours)
+        }
+        if let theirs = c.theirs {
+            out.key("theirs")
+            out.string(theirs)
+        }
+        out.key("what")
+        out.string(c.what)
         out.closeObject()
     }
 

@@ -19,7 +19,8 @@ enum ModelShape {
             let line = ballot.votes.first, let scenario = plan.scenarios.first,
             let assignment = scenario.assignments.first, let parking = workshop.parkingLot.first,
             let action = plan.actions.first, let participantRound = plan.rounds.first,
-            let response = participantRound.responses.first, let rating = response.ratings.first
+            let response = participantRound.responses.first, let rating = response.ratings.first,
+            let conflict = plan.conflicts.first
         else { return false }
         let pairs: [(Any, FieldNames)] = [
             (plan, Fields.plan), (plan.organisation, Fields.organisation),
@@ -35,7 +36,7 @@ enum ModelShape {
             (ballot, Fields.ballot), (line, Fields.teamVotes), (scenario, Fields.scenario),
             (assignment, Fields.coachAssignment), (parking, Fields.parkingItem), (action, Fields.action),
             (participantRound, Fields.participantRound), (response, Fields.roundResponse),
-            (rating, Fields.roundRating),
+            (rating, Fields.roundRating), (conflict, Fields.conflict),
         ]
         return pairs.allSatisfy { value, names in
             let labels = Mirror(reflecting: value).children.compactMap(\.label)

@@ -140,6 +140,10 @@ extension FastPlanWriter {
             ParticipantRound(id: "c", kind: .concerns, title: "", concerns: Int.max, named: [tricky, ""],
                              openedAt: ancient),
         ]
+        plan.conflicts = [
+            MergeConflict(id: "teams/t/coach", what: tricky, ours: tricky, theirs: "\"c\"", base: "null"),
+            MergeConflict(id: "name", what: "", ours: nil, theirs: nil, base: nil),
+        ]
         return plan
     }
 }

@@ -62,6 +62,7 @@ public enum Render {
         case .confirm(let c): BlockersView.confirm(&frame, state, c)
         case .wavePicker(let picker): WavePickerView.draw(&frame, state, picker, options)
         case .room(let room): RoomView.draw(&frame, state, room, options)
+        case .conflicts(let conflicts): ConflictsView.draw(&frame, state, conflicts, options)
         case nil: break
         }
         return frame
@@ -143,6 +144,9 @@ public enum Render {
             // its essentials (the file, read-only or not saved) rather than the message being cut.
             let timerWidth = timer.map { 2 + TextWidth.of($0.0) } ?? 0
             if TextWidth.of(left) + timerWidth + 2 + TextWidth.of(right) > rect.width { left = short }
+        } else if let conflicts = ConflictsView.summary(state, options) {
+            right = conflicts
+            rightRole = .warning
         } else {
             let pilots = state.derived.pilotsChosen
             right = RoomView.summary(state) ?? "\(state.plan.teams.count) teams · \(pilots) pilot\(pilots == 1 ? "" : "s") "
