@@ -5,7 +5,7 @@ import Testing
 import TerminalUI
 
 /// A plan a merge left conflicts in: the Conflicts overlay shows them in words when it opens, Enter
-/// takes theirs, k keeps ours, one undoable edit each; Esc closes it, X brings it back.
+/// takes theirs, o keeps ours, one undoable edit each; Esc closes it, X brings it back.
 @Suite struct ConflictsStoryTests {
     static let coach = MergeConflict(id: "teams/team-claims-intake/coach", what: "Team \"Claims Intake\": coach",
                                      ours: "\"coach-anna-keller\"", theirs: "\"coach-marc-dubois\"",
@@ -44,7 +44,7 @@ import TerminalUI
         #expect(screen.contains("theirs  { \"area\" : \"Motor\", \"name\" : \"Motor Claims\" }"))
         #expect(screen.contains("base    not there"))
         let bottom = screen.lines[screen.lines.count - 1], status = screen.lines[screen.lines.count - 2]
-        #expect(bottom.contains("Enter take theirs") && bottom.contains("k keep ours") && bottom.contains("Esc close"))
+        #expect(bottom.contains("Enter take theirs") && bottom.contains("o keep ours") && bottom.contains("Esc close"))
         #expect(status.hasSuffix("3 conflicts · X "))
 
         // A plan nobody merged opens as always, and X says there is nothing to resolve.
@@ -59,7 +59,7 @@ import TerminalUI
     @Test func keepingOursIsOneUndoableEdit() throws {
         let d = AppDriver(plan: Self.plan())
         let before = d.state.plan
-        d.keys("jk")  // the plan's name: keep ours
+        d.keys("jo")  // the plan's name: keep ours
         #expect(d.state.plan.conflicts == [Self.coach, Self.motor])
         #expect(d.state.plan.name == before.name)
         #expect(d.state.toast?.text == "Kept ours: Plan name — 2 conflicts left; u to undo")
@@ -98,7 +98,7 @@ import TerminalUI
         d.keys("2X")
         #expect(d.state.view == .teams)
         #expect(d.state.overlay == .conflicts(ConflictsOverlay()))
-        d.keys("kkk")
+        d.keys("ooo")
         #expect(d.state.plan.conflicts.isEmpty)
         #expect(d.state.toast?.text == "Kept ours: Team \"Motor Claims\" — no conflicts left; u to undo")
         #expect(d.screen.contains("No merge conflicts left."))

@@ -2,7 +2,7 @@ import PilotwaveCore
 import TerminalUI
 
 extension Reducer {
-    /// A key in the Conflicts overlay: j/↓ and ↑ move, Enter takes theirs, k keeps ours, u undoes,
+    /// A key in the Conflicts overlay: j/k and ↓/↑ move, Enter (or t) takes theirs, o keeps ours, u undoes,
     /// Esc (or X) closes.
     static func handleConflicts(_ state: inout AppState, _ overlay: ConflictsOverlay, _ key: Key, _ env: Environment) {
         var overlay = overlay
@@ -13,11 +13,11 @@ extension Reducer {
             return
         case .char("j"), .down:
             overlay.selected = min(overlay.selected + 1, max(count - 1, 0))
-        case .up:
+        case .char("k"), .up:
             overlay.selected = max(overlay.selected - 1, 0)
-        case .enter, .char("k"):
+        case .enter, .char("t"), .char("o"):
             guard overlay.selected < count else { return }
-            resolveConflict(&state, state.plan.conflicts[overlay.selected].id, takeTheirs: key == .enter, env)
+            resolveConflict(&state, state.plan.conflicts[overlay.selected].id, takeTheirs: key != .char("o"), env)
         case .char("u"):
             _ = run(&state, "app.undo", env)
         case .ctrl("r"):

@@ -13,7 +13,7 @@ extension PlanChecks {
                 concerns: [conflict.id],
                 guidance: "Both sides of a merge changed this differently; the plan keeps ours until someone "
                     + "decides. Open it in pilotwave: the Conflicts overlay lists each conflict, Enter takes "
-                    + "theirs, k keeps ours.")
+                    + "theirs, o keeps ours.")
         }
     }
 }

@@ -26,7 +26,7 @@ enum ConflictsView {
             lines.append(("    theirs  " + row.theirs, .normal, false))
             lines.append(("    base    " + row.base, .dim, false))
         }
-        let help = "j/↓ ↑ move · Enter take theirs · k keep ours · u undo · Esc close"
+        let help = "j/k move · Enter take theirs · o keep ours · u undo · Esc close"
         let height = min(main.height, lines.count + 4)
         let rect = main.centred(Size(width: width, height: height))
         frame.canvas.fill(rect, role: .modal)

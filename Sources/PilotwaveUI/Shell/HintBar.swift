@@ -35,7 +35,7 @@ enum HintBar {
         case .room:
             items = [("j/k", "move", nil), ("V", "reveal", nil), ("C", "close round", nil), ("Enter", "record rating", nil), ("Esc", "close", nil)]
         case .conflicts:
-            items = [("j/↓/↑", "move", nil), ("Enter", "take theirs", nil), ("k", "keep ours", nil), ("u", "undo", nil), ("Esc", "close", nil)]
+            items = [("j/k", "move", nil), ("Enter", "take theirs", nil), ("o", "keep ours", nil), ("u", "undo", nil), ("Esc", "close", nil)]
         case .saveAs:
             items = [("type", "a file name", nil), ("Enter", "save", nil), ("Esc", "cancel", nil)]
         case nil:

@@ -12,7 +12,7 @@ struct Merge: ParsableCommand {
             the same thing differently, or one deleted what the other edited, that is a conflict: the result \
             keeps OURS' value and records the conflict in the plan, so the file always loads — never conflict \
             markers. pilotwave shows the conflicts when it opens the plan (the Conflicts overlay: Enter takes \
-            theirs, k keeps ours); `pilotwave check` lists them.
+            theirs, o keeps ours); `pilotwave check` lists them.
 
             The result is written over OURS (atomically), or to --output.
 
@@ -63,7 +63,7 @@ struct Merge: ParsableCommand {
             guard !result.conflicts.isEmpty else { return }
             let lines = result.conflicts.map { ConflictWords.line($0, file: shown) } + [
                 "\(shown) loads, keeping ours in \(result.conflicts.count == 1 ? "the conflict" : "each of the \(result.conflicts.count) conflicts")."
-                    + " To resolve: open it in pilotwave (the Conflicts overlay: Enter takes theirs, k keeps ours);"
+                    + " To resolve: open it in pilotwave (the Conflicts overlay: Enter takes theirs, o keeps ours);"
                     + " pilotwave check \(shown) lists them; then git add \(shown) and git commit.",
             ]
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
