@@ -301,6 +301,9 @@ extension PlanEdit {
             guard let i = plan.actions.firstIndex(where: { $0.id == id }) else { throw EditError("no action \(id)") }
             plan.actions.remove(at: i)
 
+        case .resolveConflict(let id, let takeTheirs):
+            try PlanMerge.resolve(&plan, conflict: id, takeTheirs: takeTheirs)
+
         case .batch(_, let edits):
             for edit in edits { try edit.applyInPlace(&plan) }
         }

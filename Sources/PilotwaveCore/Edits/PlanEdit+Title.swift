@@ -73,6 +73,9 @@ extension PlanEdit {
         case .addAction(let a): return "Add action \(quote(a.text))"
         case .updateAction(let a): return "Edit action \(quote(a.text))"
         case .removeAction(let id): return "Delete action \(quote(plan.actions.first { $0.id == id }?.text ?? id.raw))"
+        case .resolveConflict(let id, let takeTheirs):
+            let what = plan.conflicts.first { $0.id == id }?.what ?? id
+            return (takeTheirs ? "Take theirs: " : "Keep ours: ") + what
         case .batch(let name, _): return name
         }
     }

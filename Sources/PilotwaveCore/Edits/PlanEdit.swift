@@ -117,6 +117,9 @@ public enum PlanEdit: Hashable, Sendable {
     case updateAction(ActionItem)
     case removeAction(ActionID)
 
+    /// Settles a conflict a merge left in the plan (by its id): takes THEIRS' value or keeps OURS.
+    case resolveConflict(String, takeTheirs: Bool)
+
     /// Several edits applied as one (one undo step), under one name.
     indirect case batch(String, [PlanEdit])
 }
