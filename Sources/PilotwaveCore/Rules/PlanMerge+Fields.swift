@@ -25,12 +25,12 @@ extension PlanMerge {
     ]
 
     static func merge3(_ b: MergeJSON?, _ o: MergeJSON?, _ t: MergeJSON?, key: String) -> Merged {
-        if o == t || t == b { return Merged(ours: o, theirs: o, conflict: false) }
-        if o == b { return Merged(ours: t, theirs: t, conflict: false) }
-        if counterKeys.contains(key), let oi = o?.int, let ti = t?.int {
+        if counterKeys.contains(key), o != b, t != b, let oi = o?.int, let ti = t?.int {
             let sum = MergeJSON.int(oi + ti - (b?.int ?? 0))
             return Merged(ours: sum, theirs: sum, conflict: false)
         }
+        if o == t || t == b { return Merged(ours: o, theirs: o, conflict: false) }
+        if o == b { return Merged(ours: t, theirs: t, conflict: false) }
         if case .object(let oo)? = o, case .object(let to)? = t {
             return mergeObjects(b?.object ?? [:], oo, to)
         }
