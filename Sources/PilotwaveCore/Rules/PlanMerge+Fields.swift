@@ -41,7 +41,7 @@ extension PlanMerge {
             if all.allSatisfy({ $0.object != nil }) {
                 let field = all.allSatisfy({ $0.object?["id"]?.string != nil }) ? "id" : recordKeys[key]
                 let keyOf: (MergeJSON) -> String = { element in
-                    if let field, let k = element.object?[field] { return MergeCoding.text(k) ?? "" }
+                    if let field, let k = element.object?[field] { return k.string ?? MergeCoding.text(k) ?? "" }
                     return MergeCoding.text(element) ?? ""
                 }
                 return mergeRecords(ba, oa, ta, keyOf: keyOf)

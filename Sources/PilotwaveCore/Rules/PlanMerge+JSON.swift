@@ -12,13 +12,14 @@ enum MergeJSON: Codable, Hashable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
+        // Objects and strings first: the most common, and each failed attempt costs an error.
+        if let v = try? c.decode([String: MergeJSON].self) { self = .object(v) }
+        else if let v = try? c.decode(String.self) { self = .string(v) }
+        else if c.decodeNil() { self = .null }
         else if let v = try? c.decode(Bool.self) { self = .bool(v) }
         else if let v = try? c.decode(Int.self) { self = .int(v) }
         else if let v = try? c.decode(Double.self) { self = .double(v) }
-        else if let v = try? c.decode(String.self) { self = .string(v) }
-        else if let v = try? c.decode([MergeJSON].self) { self = .array(v) }
-        else { self = .object(try c.decode([String: MergeJSON].self)) }
+        else { self = .array(try c.decode([MergeJSON].self)) }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -78,7 +79,7 @@ enum MergeCoding {
     static func json<T: Encodable>(_ value: T) -> MergeJSON {
         // Model values always encode; a failure here is a programming error.
         let data = try! encoder().encode(value)
-        return try! JSONDecoder().decode(MergeJSON.self, from: data)
+        return MergeJSON.parse(Array(data)) ?? (try! JSONDecoder().decode(MergeJSON.self, from: data))
     }
 
     static func value<T: Decodable>(_ type: T.Type, from json: MergeJSON) throws -> T {
@@ -96,6 +97,7 @@ enum MergeCoding {
 
     static func parse(_ text: String?) throws -> MergeJSON? {
         guard let text else { return nil }
+        if let json = MergeJSON.parse(Array(text.utf8)) { return json }
         return try JSONDecoder().decode(MergeJSON.self, from: Data(text.utf8))
     }
 }
