@@ -305,8 +305,7 @@ extension PlanEdit {
             guard let i = plan.conflicts.firstIndex(where: { $0.id == id }) else { throw EditError("no merge conflict \(id)") }
             plan.conflicts.remove(at: i)
         case .resolveConflict(let id, let takeTheirs):
-            if takeTheirs { throw EditError("taking theirs is not possible in this build; k keeps ours") }
-            try PlanEdit.dropConflict(id).applyInPlace(&plan)
+            try PlanMerge.resolve(&plan, conflict: id, takeTheirs: takeTheirs)
 
         case .batch(_, let edits):
             for edit in edits { try edit.applyInPlace(&plan) }

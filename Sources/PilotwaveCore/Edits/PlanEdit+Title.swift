@@ -74,8 +74,9 @@ extension PlanEdit {
         case .updateAction(let a): return "Edit action \(quote(a.text))"
         case .removeAction(let id): return "Delete action \(quote(plan.actions.first { $0.id == id }?.text ?? id.raw))"
         case .dropConflict(let id): return "Keep ours: \(plan.conflicts.first { $0.id == id }?.what ?? id)"
-        case .resolveConflict(let id, let theirs):
-            return (theirs ? "Take theirs: " : "Keep ours: ") + (plan.conflicts.first { $0.id == id }?.what ?? id)
+        case .resolveConflict(let id, let takeTheirs):
+            let what = plan.conflicts.first { $0.id == id }?.what ?? id
+            return (takeTheirs ? "Take theirs: " : "Keep ours: ") + what
         case .batch(let name, _): return name
         }
     }

@@ -119,7 +119,7 @@ public enum PlanEdit: Hashable, Sendable {
 
     /// Removes a merge conflict, the plan keeping the value it holds (ours).
     case dropConflict(String)
-    /// Decides a merge conflict: ours stays, or theirs replaces it (not in this build: refused).
+    /// Settles a conflict a merge left in the plan (by its id): takes THEIRS' value or keeps OURS.
     case resolveConflict(String, takeTheirs: Bool)
 
     /// Several edits applied as one (one undo step), under one name.
