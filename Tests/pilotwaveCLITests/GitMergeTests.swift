@@ -240,6 +240,56 @@ struct GitMergeTests {
         #expect(try git("status", "--porcelain").stdout.isEmpty)
     }
 
+    /// The whole way through: git stops on a conflict, pilotwave opens on it, the facilitator takes
+    /// theirs for one and keeps ours for the other, and `git commit` finishes the merge.
+    @Test func aConflictingGitMergeIsResolvedInPilotwaveAndCommitted() throws {
+        try #require(Tmux.available, "tmux is needed for the end-to-end tests (.ci/run installs it)")
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let git = try Git.repositoryWithDemoPlan(cli)
+        try git("checkout", "-q", "-b", "theirs")
+        try Plans.edit(cli, "plan.json") {
+            Plans.setTeam(&$0, "Claims Intake", "coach", "coach-lena-brunner")
+            Plans.setTeam(&$0, "Broker Hub", "name", "Broker Portal")
+        }
+        try git("commit", "-q", "-am", "theirs")
+        try git("checkout", "-q", "main")
+        try Plans.edit(cli, "plan.json") {
+            Plans.setTeam(&$0, "Claims Intake", "coach", "coach-marc-dubois")
+            Plans.setTeam(&$0, "Broker Hub", "name", "Broker Gateway")
+        }
+        try git("commit", "-q", "-am", "ours")
+        #expect(try git("merge", "--no-edit", "theirs").status == 1)
+
+        let tmux = Tmux(folder: cli.folder)
+        try tmux.start("\(CLIRunner.binary.path) plan.json", width: 120, height: 40)
+        let screen = try tmux.wait(for: "2 merge conflicts to resolve")
+        #expect(screen.contains("Claims Intake"))
+        #expect(screen.contains("Broker Portal") && screen.contains("Broker Gateway"))
+        // The first in the list: take theirs; the next: keep ours.
+        try tmux.keys("Enter")
+        try tmux.wait(for: "1 conflict left")
+        try tmux.keys("o")
+        try tmux.wait("no conflicts left") { !$0.contains("conflicts ·") && !$0.contains("merge conflicts to resolve") }
+        try tmux.wait("saved HH:MM") { $0.range(of: "saved [0-9]{2}:[0-9]{2}", options: .regularExpression) != nil }
+        try tmux.keys("Escape", "q")
+        #expect(try tmux.wait(for: "STTY=").contains("EXIT=0"))
+
+        #expect(try cli.run("check", "plan.json").stdout.contains("Merge conflict") == false)
+        let plan = try Plans.json(cli, "plan.json")
+        #expect((plan["conflicts"] as? [Any])?.isEmpty == true)
+        let coach = Plans.team(plan, "Claims Intake")?["coach"] as? String
+        let broker = Plans.team(plan, "Broker Portal") ?? Plans.team(plan, "Broker Gateway")
+        #expect(broker != nil)
+        #expect(["coach-lena-brunner", "coach-marc-dubois"].contains(coach ?? ""))
+        #expect((coach == "coach-lena-brunner") != (Plans.team(plan, "Broker Portal") != nil),
+                "one conflict took theirs, the other kept ours")
+        try git("add", "plan.json")
+        #expect(try git("commit", "-q", "--no-edit").status == 0)
+        let left = try git("status", "--porcelain").stdout
+        #expect(left.isEmpty, "\(left)")
+    }
+
     /// `git diff` on a plan is pilotwave's diff: what changed, in domain terms.
     @Test func gitDiffShowsTheDomainDiff() throws {
         let cli = try CLIRunner()

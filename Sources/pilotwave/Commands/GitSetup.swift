@@ -11,7 +11,9 @@ struct GitSetup: ParsableCommand {
             Run inside a git repository. Adds a line to the repository's .gitattributes for each plan \
             (by default every JSON file in the repository that loads as a pilotwave plan, tracked or \
             not yet added, each by its path: `/plan.json merge=pilotwave diff=pilotwave`; other JSON \
-            files are left to git), and sets in the repository's git config:
+            files are left to git), adds to .gitignore what pilotwave keeps beside a plan (NAME.json.bak, \
+            the lock and a save's temporaries, the participants' NAME.json.inbox/), and sets in the \
+            repository's git config:
               merge.pilotwave.name    pilotwave plan merge
               merge.pilotwave.driver  pilotwave merge %O %A %B --name %P
               diff.pilotwave.command  pilotwave diff --git-external
@@ -42,22 +44,17 @@ struct GitSetup: ParsableCommand {
             }
             var report: [String] = []
 
-            let attributes = URL(fileURLWithPath: top).appendingPathComponent(".gitattributes")
-            var text = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
-            let present = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
-            let added = lines.reduce(into: [String]()) { new, line in
-                if !present.contains(line) && !new.contains(line) { new.append(line) }
-            }
+            let added = try Self.appendMissing(lines, to: URL(fileURLWithPath: top).appendingPathComponent(".gitattributes"))
             if !added.isEmpty {
-                if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-                text += added.map { $0 + "\n" }.joined()
-                do {
-                    try Data(text.utf8).write(to: attributes, options: .atomic)
-                } catch {
-                    throw CLIFailure(".gitattributes: could not be written: \(error.localizedDescription)")
-                }
                 report.append("Added to .gitattributes:")
                 report += added.map { "  " + $0 }
+            }
+            // What pilotwave keeps beside a plan is not the plan: the previous version, the write
+            // lock, a save's temporaries and participants' inbox stay out of commits.
+            let ignored = try Self.appendMissing(Self.sidecars, to: URL(fileURLWithPath: top).appendingPathComponent(".gitignore"))
+            if !ignored.isEmpty {
+                report.append("Added to .gitignore (what pilotwave keeps beside a plan):")
+                report += ignored.map { "  " + $0 }
             }
 
             let program = Self.programName()
@@ -85,11 +82,33 @@ struct GitSetup: ParsableCommand {
                 Console.out("Nothing changed: git already merges and diffs these plans with pilotwave.")
                 return
             }
-            if !added.isEmpty {
-                report.append("Commit .gitattributes so that every clone uses it; each clone runs pilotwave git-setup once.")
+            if !added.isEmpty || !ignored.isEmpty {
+                report.append("Commit .gitattributes and .gitignore so that every clone uses them; each clone runs pilotwave git-setup once.")
             }
             Console.out(report.joined(separator: "\n"))
         }
+    }
+
+    /// The files pilotwave keeps beside a plan `NAME.json`: the previous version, the write lock, a
+    /// save's temporaries, the participants' inbox.
+    static let sidecars = ["*.json.bak", ".*.json.lock", ".*.json.tmp-*", ".*.json.bak-tmp-*", ".*.json.oldbak-tmp-*", "*.json.inbox/"]
+
+    /// Appends the `lines` a text file does not have yet (one per line); returns those added.
+    static func appendMissing(_ lines: [String], to url: URL) throws(CLIFailure) -> [String] {
+        var text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let present = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let added = lines.reduce(into: [String]()) { new, line in
+            if !present.contains(line) && !new.contains(line) { new.append(line) }
+        }
+        guard !added.isEmpty else { return [] }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += added.map { $0 + "\n" }.joined()
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CLIFailure("\(url.lastPathComponent): could not be written: \(error.localizedDescription)")
+        }
+        return added
     }
 
     /// The JSON files in the repository (tracked, or new and not ignored) that load as plans.
