@@ -1,21 +1,40 @@
 import Foundation
 import PilotwaveCore
+import PilotwaveStorage
 
 /// `pilotwave-bench merge [--teams 100000]`: a three-way merge of generated plans as
 /// `pilotwave merge` (the git merge driver) does it, in process: each side with a few hundred
 /// edits of its own (renames, moves between waves, coaches, notes, signals), once with no two
-/// sides touching the same thing and once with conflicts.
+/// sides touching the same thing and once with conflicts. `--write DIR` writes the three files
+/// instead, to time the whole command.
 enum MergeBench {
     static func main(_ args: [String]) -> Int32 {
         var teamCounts = [100_000]
+        var folder: String?
         var it = args.makeIterator()
         while let arg = it.next() {
             switch arg {
             case "--teams": teamCounts = (it.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--write": folder = it.next()
             default:
                 FileHandle.standardError.write(Data("pilotwave-bench merge: unknown argument \(arg)\n".utf8))
                 return 2
             }
+        }
+        if let folder {
+            // The three files, to time the whole command: pilotwave merge base.json ours.json theirs.json
+            let base = PlanGenerator.generate(teams: teamCounts[0], seed: 7)
+            let (ours, theirs) = sides(base, conflicting: false)
+            for (name, plan) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                do {
+                    _ = try PlanStore().save(plan, to: URL(fileURLWithPath: folder).appendingPathComponent("\(name).json"), expecting: nil)
+                } catch {
+                    FileHandle.standardError.write(Data("pilotwave-bench merge: \(error)\n".utf8))
+                    return 1
+                }
+            }
+            print("wrote base.json, ours.json and theirs.json (\(teamCounts[0]) teams) in \(folder)")
+            return 0
         }
         let clock = ContinuousClock()
         print("pilotwave-bench merge: three plans, each side ~300 edits; median of 3 runs")
