@@ -67,7 +67,9 @@ struct Merge: ParsableCommand {
                 if name != nil && !hadBackup { try? FileManager.default.removeItem(atPath: backup) }
             }
             guard !result.conflicts.isEmpty else { return }
-            let lines = result.conflicts.map { ConflictWords.line($0, file: shown) } + [
+            // The same words as check and the Conflicts overlay: ids of teams, coaches, waves… as names.
+            let names = PlanNames(result.plan)
+            let lines = result.conflicts.map { Words.clip("CONFLICT \(shown): " + ConflictWords.summary($0, names: names), max: FindingsText.longestLine) } + [
                 "\(shown) loads, keeping ours in \(result.conflicts.count == 1 ? "the conflict" : "each of the \(result.conflicts.count) conflicts")."
                     + " To resolve: open it in pilotwave (the Conflicts overlay: Enter takes theirs, o keeps ours);"
                     + " pilotwave check \(shown) lists them; then git add \(shown) and git commit.",
@@ -97,21 +99,3 @@ private final class Loads: @unchecked Sendable {
     func get(_ i: Int) throws(CLIFailure) -> PlanFile.Loaded { try lock.withLock { results[i]! }.get() }
 }
 
-/// A conflict in one line, for people: what, ours, theirs (and what both started from).
-enum ConflictWords {
-    static func line(_ conflict: MergeConflict, file: String) -> String {
-        var text = "CONFLICT \(file): \(conflict.what)"
-        if conflict.ours == nil && conflict.theirs == nil {
-            text += " — changed on both sides"
-        } else {
-            text += " — ours \(value(conflict.ours, base: conflict.base)), theirs \(value(conflict.theirs, base: conflict.base))"
-            if let base = conflict.base { text += " (was \(Words.clip(base, max: 60)))" }
-        }
-        return Words.clip(text, max: FindingsText.longestLine)
-    }
-
-    static func value(_ json: String?, base: String?) -> String {
-        guard let json else { return base == nil ? "not there" : "deleted" }
-        return Words.clip(json, max: 60)
-    }
-}
