@@ -47,22 +47,9 @@ enum RoomView {
         let help = "j/k move · V reveal/hide · C close · Enter records the agreed rating (revealed readiness) · Esc closes"
         let height = min(main.height, lines.count + 4)
         let rect = main.centred(Size(width: width, height: height))
-        frame.canvas.fill(rect, role: .modal)
-        frame.canvas.box(rect, role: .border, title: "Room — participants with pilotwave join", titleRole: .modalTitle)
-        let body = rect.inset(dx: 2, dy: 1)
-        let visible = max(1, body.height - 1)
         let selectedLine = lines.firstIndex { $0.2 } ?? 0
-        let top = max(0, selectedLine - visible + 2)
-        for (i, line) in lines.enumerated().dropFirst(top).prefix(visible) {
-            let y = body.y + i - top
-            if line.2 {
-                frame.canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: .selected)
-                frame.canvas.text((options.unicode ? "▶ " : "> ") + line.0, x: body.x, y: y, role: .selected, width: body.width)
-            } else {
-                frame.canvas.text("  " + line.0, x: body.x, y: y, role: line.1 == .normal ? .modal : line.1, width: body.width)
-            }
-        }
-        frame.canvas.text(help, x: body.x, y: body.maxY - 1, role: .dim, width: body.width)
+        let top = max(0, selectedLine - LineBox.visible(rect) + 2)
+        LineBox.draw(&frame, rect, title: "Room — participants with pilotwave join", lines: lines, top: top, help: help, options)
     }
 
     static func hereLine(_ state: AppState) -> String {
