@@ -145,7 +145,10 @@ public struct Inbox: Sendable {
     /// The submissions waiting, oldest first, at most ``maxEntries``: each read (at most
     /// ``Submission/maxBytes``) and checked as a file — its size, its format, its name against its
     /// content. The plan's rules are the caller's (``Participation/problem(with:plan:)``).
-    public func scan() -> [InboxEntry] {
+    ///
+    /// `known`: what earlier looks read, by ``InboxEntry/key``; a file still at the version read
+    /// then is not read again.
+    public func scan(known: [String: InboxEntry.Content] = [:]) -> [InboxEntry] {
         var entries: [(InboxEntry.Stamp, String)] = []
         for name in listing() where !name.hasPrefix(".") && !name.hasPrefix("here-") {
             guard let status = try? Posix.status(path + "/" + name, followLinks: false) else { continue }
@@ -154,7 +157,7 @@ public struct Inbox: Sendable {
         }
         entries.sort { ($0.0.modified, $0.1) < ($1.0.modified, $1.1) }
         return entries.prefix(Inbox.maxEntries).map { stamp, name in
-            InboxEntry(file: name, stamp: stamp, content: readEntry(name, stamp))
+            InboxEntry(file: name, stamp: stamp, content: known[name + "@" + stamp.version] ?? readEntry(name, stamp))
         }
     }
 
@@ -295,6 +298,9 @@ public struct InboxEntry: Sendable, Hashable {
     public var file: String
     public var stamp: Stamp
     public var content: Content
+
+    /// `FILE@VERSION`: this version of this file.
+    public var key: String { file + "@" + stamp.version }
 }
 
 /// A submission could not be written to the inbox.

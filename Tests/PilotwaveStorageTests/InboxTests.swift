@@ -97,6 +97,20 @@ import Testing
         }
     }
 
+    @Test func aFileReadBeforeIsNotReadAgainUntilItChanges() throws {
+        try withTemporaryDirectory { dir in
+            let inbox = Inbox(plan: dir.appendingPathComponent("plan.json"))
+            _ = try inbox.submit(Self.ballot("Ann", 1))
+            let first = inbox.scan()
+            let known = Dictionary(uniqueKeysWithValues: first.map { ($0.key, InboxEntry.Content.refused("as read before")) })
+            #expect(inbox.scan(known: known).map(\.content) == [.refused("as read before")], "the same version: not read again")
+            usleep(10_000)
+            _ = try inbox.submit(Self.ballot("Ann", 2))
+            guard case .submission(let s) = inbox.scan(known: known).first?.content else { Issue.record("the new version was not read"); return }
+            #expect(s.votes?.first?.votes == 2)
+        }
+    }
+
     @Test func aResubmissionThatArrivesWhileTheFirstIsReadIsNotRemoved() throws {
         try withTemporaryDirectory { dir in
             let inbox = Inbox(plan: dir.appendingPathComponent("plan.json"))

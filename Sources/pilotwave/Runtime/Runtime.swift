@@ -188,8 +188,9 @@ final class Runtime {
             lastTemporarySweep = now
             inbox.removeStaleTemporaries(now: now)
         }
-        let entries = inbox.scan()
-        inboxEntries = Dictionary(entries.map { ($0.file + "@" + $0.stamp.version, $0) }, uniquingKeysWith: { a, _ in a })
+        // Files already read at the same version are not read again.
+        let entries = inbox.scan(known: inboxEntries.mapValues(\.content))
+        inboxEntries = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let items = entries.map { entry in
             let content: InboxItem.Content
             switch entry.content {
