@@ -24,6 +24,11 @@ public struct Derived: Sendable, Equatable {
     private var organisationSeen: Organisation?
     private var pilotWavesSeen: [Wave]?
     private var coachesSeen: [Coach]?
+    /// Counts changes to what the Teams table's order depends on (the teams, and the criteria and
+    /// settings behind their scores): an edit elsewhere (a vote, a note, a rating) keeps the order.
+    private var teamsGeneration = 0
+    /// The plan revision the Teams rows were last checked against.
+    private var rowsValidAt = -1
     /// Team id → index in `plan.teams`.
     public private(set) var indexByID: [TeamID: Int] = [:]
     /// Coach id → index in `plan.coaches`.
@@ -86,6 +91,7 @@ public struct Derived: Sendable, Equatable {
             // arrays share storage), so an edit elsewhere (a rating, a note, a vote) rebuilds nothing here.
             let teamsSame = plan.teams == teamsSeen
             if !teamsSame || plan.criteria != criteriaSeen || plan.settings != settingsSeen {
+                teamsGeneration += 1
                 let scoring = Scoring(plan: plan)
                 let values = plan.teams.map { scoring.valueAndCoverage($0) }
                 scores = values.map { $0.value ?? -1 }
@@ -148,7 +154,7 @@ public struct Derived: Sendable, Equatable {
         // The Teams table's order and rows are only worked out while that view (or the Overview)
         // is shown; elsewhere rows built for an older plan are dropped by `forgetStale`.
         guard needTeams else { return }
-        let key = OrderKey(revision: revision, sort: teams.sort, descending: teams.descending)
+        let key = OrderKey(revision: teamsGeneration, sort: teams.sort, descending: teams.descending)
         if orderKey != key {
             order = sortedOrder(plan: plan, sort: teams.sort, descending: teams.descending)
             orderKey = key
@@ -163,6 +169,7 @@ public struct Derived: Sendable, Equatable {
         } else {
             clamp(&teams)
         }
+        rowsValidAt = revision
     }
 
     /// After rows changed: select the same team if it is still shown, else keep the position.
@@ -180,7 +187,7 @@ public struct Derived: Sendable, Equatable {
     }
 
     /// The plan revision the Teams table's rows were built for (-1: none built, or dropped).
-    public var rowsRevision: Int { rowsKey?.order.revision ?? -1 }
+    public var rowsRevision: Int { rowsKey == nil ? -1 : rowsValidAt }
 
     /// Drops what was built for an older plan by views that are not on screen. Their rows hold
     /// indices into the plan's lists: after an undo, redo, reload or adopted scenario those can
