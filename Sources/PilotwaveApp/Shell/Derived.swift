@@ -145,7 +145,8 @@ public struct Derived: Sendable, Equatable {
     private mutating func finishRefresh(plan: Plan, revision: Int, teams: inout TeamsViewState, needFindings: Bool,
                                         today: Day, needTeams: Bool) {
         if needFindings && findingsRevision != revision {
-            findings = Finding.ordered(PlanChecks.run(plan, today: today))
+            // The team index is the one kept per teams version, not built again for every check run.
+            findings = Finding.ordered(PlanChecks.run(CheckContext(plan: plan, today: today, teamIndex: indexByID)))
             findingsRevision = revision
             let trends = Readiness.trends(plan.signals.filter { $0.team == nil })
             orgReadiness = plan.dimensions.filter { $0.scope != .team && !$0.retired }
