@@ -38,6 +38,29 @@ struct FacilitatorFlowTests {
         #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")
     }
 
+    /// A readiness check-in with participants: open the round, reveal what they answered, record
+    /// the value the room agrees.
+    @Test func aReadinessRoundOpenedRevealedAndRecorded() throws {
+        let d = AppDriver()
+        var flow = CountedFlow(d)
+        d.send(.inbox(InboxDelivery(present: ["Ann", "Bo", "Cy"], items: [])))
+        flow.press("4o<enter>")
+        let round = try #require(d.state.plan.rounds.last)
+        let key = round.dimensions[0]
+        let answers = zip(["Ann", "Bo", "Cy"], [2, 3, 3]).map { who, rating in
+            InboxItem(file: "readiness-\(who).json", version: "1",
+                      content: .submission(.ratings(round.id, by: who, [RoundRating(dimension: key, rating: rating)], at: AppDriver.start)))
+        }
+        d.send(.inbox(InboxDelivery(present: ["Ann", "Bo", "Cy"], items: answers)))
+        flow.press("<esc>@V")
+        #expect(d.screen.contains("n 3 · median 3 · 2–3"))
+        flow.press("j<enter><enter>")
+        let signal = try #require(d.state.plan.signals.last)
+        #expect(signal.dimension == key && signal.rating == 3 && signal.recordedBy == "the room (3 participants)")
+        #expect(flow.count <= 9, "4, o, Enter, Esc, @, V, j, Enter, Enter: \(flow.commandKeys)")
+        #expect(flow.unseen.isEmpty, "keys not on screen when pressed: \(flow.unseen)")
+    }
+
     @Test func exportTheReport() throws {
         let d = AppDriver()
         var flow = CountedFlow(d)

@@ -15,7 +15,7 @@ extension CommandRegistry {
     static let workshopOpenRound = Command("workshop.openRound", "Open a round for participants", context: .workshop, keys: ["o"], hint: true, short: "open round",
                                            help: "A dot vote, a readiness round or a concerns round. " + openRoundHelp,
                                            availability: editable)
-    static let roomShow = Command("room.show", "Room", context: .global, keys: ["@"],
+    static let roomShow = Command("room.show", "Room", context: .global, keys: ["@"], short: "room",
                                   help: "Who has joined with `pilotwave join`, each open round with who has answered (never what, before the reveal), refused submissions with the reason, and a revealed readiness round's spread per dimension: V reveals or hides, C closes, Enter records the agreed rating.",
                                   availability: { s in s.room.watching || !s.plan.rounds.isEmpty ? .enabled : .disabled("participants join a plan file that is open for writing: pilotwave join FILE --as NAME") })
 }

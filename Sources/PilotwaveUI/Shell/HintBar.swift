@@ -87,6 +87,8 @@ enum HintBar {
         }
         let context = state.keyContext
         for command in CommandRegistry.all where command.hint && command.context == context { add(command) }
+        // While participants are here or a round is open, the Room is one key away in every view.
+        if RoomView.summary(state) != nil, let room = CommandRegistry.command("room.show") { add(room) }
         let always: [CommandID] = ["resistance.capture", "app.help"]
         let globals = CommandRegistry.all.filter { $0.hint && $0.context == .global && !always.contains($0.id) }
         for id in globalOrder { if let c = globals.first(where: { $0.id == id }) { add(c) } }
