@@ -50,7 +50,8 @@ import TerminalUI
         let effects = d.send(.saveFinished(revision: d.state.revision, .saved(at: AppDriver.start)))
         #expect(effects == [.inboxRemove([first, second])])
 
-        d.keys("u")
+        d.keys("@u")
+        #expect(d.screen.contains("Room — participants"), "undo from the Room keeps it open")
         #expect(d.state.plan.votes.last?.ballots.first?.votes == [TeamVotes(team: Self.intake, votes: 2), TeamVotes(team: Self.quote, votes: 1)])
     }
 

@@ -217,6 +217,10 @@ extension Reducer {
             room.selected = min(room.selected + 1, max(lines.count - 1, 0))
         case .char("k"), .up:
             room.selected = max(room.selected - 1, 0)
+        case .char("u"):
+            _ = run(&state, "app.undo", env)
+        case .ctrl("r"):
+            _ = run(&state, "app.redo", env)
         case .char("V"):
             switch selectedRound() {
             case .vote?:

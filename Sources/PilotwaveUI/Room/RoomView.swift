@@ -44,7 +44,7 @@ enum RoomView {
                 lines += TextWidth.wrap("  \(r.who): \(r.reason)", width: inner).map { ($0, .warning, false) }
             }
         }
-        let help = "j/k move · V reveal/hide · C close · Enter records the agreed rating (revealed readiness) · Esc closes"
+        let help = "j/k move · V reveal/hide · C close · Enter record the agreed rating · u undo · Esc close"
         let height = min(main.height, lines.count + 4)
         let rect = main.centred(Size(width: width, height: height))
         let selectedLine = lines.firstIndex { $0.2 } ?? 0

@@ -33,7 +33,7 @@ enum HintBar {
         case .confirm:
             items = [("y", "confirm", nil), ("Esc", "cancel", nil)]
         case .room:
-            items = [("j/k", "move", nil), ("V", "reveal", nil), ("C", "close round", nil), ("Enter", "record rating", nil), ("Esc", "close", nil)]
+            items = [("j/k", "move", nil), ("V", "reveal", nil), ("C", "close round", nil), ("Enter", "record rating", nil), ("u", "undo", nil), ("Esc", "close", nil)]
         case .conflicts:
             items = [("j/k", "move", nil), ("Enter", "take theirs", nil), ("o", "keep ours", nil), ("u", "undo", nil), ("Esc", "close", nil)]
         case .saveAs:
